@@ -1,0 +1,43 @@
+package dev.origin.cli;
+
+import dev.origin.core.engine.Determination;
+import dev.origin.io.ResultWriter;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code origin explain}: the failing path of each determination in plain language, with citations. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain each verdict from the legal text: the failing path (or, for an originating good, why it qualifies).")
+final class ExplainCommand implements Callable<Integer> {
+    @Mixin Inputs inputs;
+
+    @Option(names = "--good", paramLabel = "ID", description = "Only this good.")
+    String good;
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Determination> results = inputs.evaluate(spec.commandLine().getErr(), true);
+        if (results == null) return 2;
+        boolean any = false;
+        for (Determination d : results) {
+            if (good != null && !good.equals(d.good())) continue;
+            any = true;
+            out.print(ResultWriter.explain(d));
+            out.println();
+        }
+        out.flush();
+        if (!any) {
+            spec.commandLine().getErr().println("--good: UNKNOWN_GOOD: no good `" + good + "` in " + inputs.file + ".");
+            return 2;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.origin.cli;
+
+import dev.origin.core.engine.Determination;
+import dev.origin.core.engine.Diagnostic;
+import dev.origin.core.engine.Evaluator;
+import dev.origin.core.model.Good;
+import dev.origin.core.regime.Regime;
+import dev.origin.io.CaseFileReader;
+import dev.origin.io.InputException;
+import dev.origin.io.Problem;
+import dev.origin.io.RulePackReader;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Options shared by the commands that evaluate a case file. */
+final class Inputs {
+    @Option(names = "--regime", required = true, paramLabel = "REGIME",
+            description = "Built-in regime (usmca, nafta) or the path of a rule-pack file.")
+    String regime;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Apply the rules in force on this date (default: each good's `date`, else today).")
+    String date;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a rule-pack parameter.")
+    List<String> params = new ArrayList<>();
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Case file (JSON or YAML).")
+    Path file;
+
+    /** Evaluated goods, or null when the input was invalid (problems then printed on {@code err}). */
+    List<Determination> evaluate(PrintWriter err, boolean trace) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, BigDecimal> overrides = new LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            String value = eq < 0 ? "" : p.substring(eq + 1).strip();
+            if (eq <= 0 || !value.matches("\\d+(\\.\\d+)?")) {
+                problems.add(new Problem("--param", 0, 0, "", "BAD_PARAM", "`" + p + "` is not of the form NAME=NUMBER."));
+            } else {
+                overrides.put(p.substring(0, eq).strip(), new BigDecimal(value));
+            }
+        }
+        LocalDate fixed = null;
+        if (date != null) {
+            try {
+                fixed = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                problems.add(new Problem("--date", 0, 0, "", "BAD_DATE", "`" + date + "` is not a date of the form YYYY-MM-DD."));
+            }
+        }
+        Regime r = null;
+        try {
+            r = RulePackReader.load(regime, overrides);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        List<Good> goods = null;
+        try {
+            goods = CaseFileReader.read(file);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            report(err, problems);
+            return null;
+        }
+        Evaluator ev = Evaluator.of(r);
+        List<Determination> out = new ArrayList<>();
+        LocalDate today = LocalDate.now();
+        for (int i = 0; i < goods.size(); i++) {
+            Good g = goods.get(i);
+            LocalDate d = fixed != null ? fixed : g.date() != null ? g.date() : today;
+            Determination det = ev.evaluate(g, d, trace);
+            for (Diagnostic x : det.diagnostics()) {
+                if (x.isError()) {
+                    String path = "goods[" + i + "]" + (x.path().isEmpty() ? "" : "." + x.path());
+                    problems.add(new Problem(file.toString(), 0, 0, path, x.code(), x.message()));
+                }
+            }
+            out.add(det);
+        }
+        if (!problems.isEmpty()) {
+            report(err, problems);
+            return null;
+        }
+        return out;
+    }
+
+    static void report(PrintWriter err, List<Problem> problems) {
+        for (Problem p : problems) err.println(p.format());
+        err.println(problems.size() == 1 ? "1 problem; nothing was evaluated." : problems.size() + " problems; nothing was evaluated.");
+        err.flush();
+    }
+}

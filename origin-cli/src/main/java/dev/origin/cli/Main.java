@@ -1,0 +1,31 @@
+package dev.origin.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code origin} command. */
+@Command(name = "origin", mixinStandardHelpOptions = true, version = "origin 0.1.0",
+        description = "Rules of origin for North American auto trade: NAFTA 1994, USMCA and the 2017-2018 proposals.",
+        subcommands = {QualifyCommand.class, ExplainCommand.class, RulesCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status (0 ok, 2 invalid input or usage, 1 internal error). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            cmd.getErr().println("origin: internal error: " + ex);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}

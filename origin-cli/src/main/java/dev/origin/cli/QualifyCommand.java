@@ -1,0 +1,42 @@
+package dev.origin.cli;
+
+import dev.origin.core.engine.Determination;
+import dev.origin.io.ResultWriter;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code origin qualify}: the contract of shared/spec/case-file.md. */
+@Command(name = "qualify", mixinStandardHelpOptions = true,
+        description = "Decide the origin of every good in a case file. Exit 0 when all were evaluated, 2 when the input is invalid.")
+final class QualifyCommand implements Callable<Integer> {
+    @Mixin Inputs inputs;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "json|text", description = "Output format (default: text).")
+    String format;
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!format.equals("json") && !format.equals("text")) {
+            err.println("--format: BAD_FORMAT: `" + format + "` is not json or text.");
+            return 2;
+        }
+        List<Determination> results = inputs.evaluate(err, format.equals("json"));
+        if (results == null) return 2;
+        if (format.equals("json")) {
+            out.print(ResultWriter.json(results));
+        } else {
+            for (Determination d : results) out.print(ResultWriter.text(d));
+        }
+        out.flush();
+        return 0;
+    }
+}

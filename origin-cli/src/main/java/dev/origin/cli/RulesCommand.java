@@ -1,0 +1,71 @@
+package dev.origin.cli;
+
+import dev.origin.core.hs.HsCode;
+import dev.origin.core.regime.DeMinimis;
+import dev.origin.core.regime.Regime;
+import dev.origin.core.rules.Rule;
+import dev.origin.core.rules.RuleSyntax;
+import dev.origin.core.rules.Rules;
+import dev.origin.io.InputException;
+import dev.origin.io.RulePackReader;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code origin rules ...}: inspect rule packs. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Inspect rule packs.",
+        subcommands = RulesCommand.Show.class)
+final class RulesCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the rule that applies to an HS code under a regime.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "REGIME") String regime;
+        @Parameters(index = "1", paramLabel = "HS") String hs;
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!HsCode.isValid(hs)) {
+                err.println("HS: BAD_HS: `" + hs + "` is not an HS code of 6, 8 or 10 digits (e.g. `8708.40`).");
+                return 2;
+            }
+            Regime r;
+            try {
+                r = RulePackReader.load(regime, Map.of());
+            } catch (InputException e) {
+                Inputs.report(err, e.problems());
+                return 2;
+            }
+            HsCode code = HsCode.parse(hs);
+            out.println(r.name() + " (" + r.id() + ", revision " + r.revision() + ")");
+            Regime.ProductRule pr = r.ruleFor(code);
+            if (pr == null) {
+                out.println("No product-specific rule for " + code + " in this pack.");
+                out.println("Give the rule in the case file (`rule`), or use a pack that carries it.");
+            } else {
+                out.println("Rule " + pr.rule().id() + " for " + pr.scope() + " — " + pr.rule().citation());
+                out.println("  " + RuleSyntax.format(pr.rule()));
+                for (Rule leaf : Rules.flatten(pr.rule())) {
+                    if (leaf instanceof Rule.AllOf || leaf instanceof Rule.AnyOf) continue;
+                    out.println("    " + leaf.id() + " (" + leaf.kind() + ")");
+                }
+            }
+            DeMinimis dm = r.deMinimis();
+            out.println("De minimis: " + dm.percentFor(code).toPlainString() + " % (" + dm.citation() + "; RVC exemption " + dm.rvcCitation() + ")");
+            DeMinimis.Exclusion ex = dm.exclusionFor(code, null);
+            if (ex != null) out.println("  not available for this good: " + ex.citation());
+            out.flush();
+            return 0;
+        }
+    }
+}

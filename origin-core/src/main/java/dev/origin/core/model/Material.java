@@ -1,0 +1,34 @@
+package dev.origin.core.model;
+
+import dev.origin.core.hs.HsCode;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A material line of a bill of materials.
+ *
+ * @param value                  value of the line (for a self-produced material: its total cost unless given)
+ * @param origin                 declared origin; null for a self-produced material (derived by evaluation)
+ * @param country                ISO country where it was produced (informational in the general rules)
+ * @param treatAsNonOriginating  the producer's choice to treat it as non-originating (SOR/2020-155 s.7(21); SOR/94-14 s.6(21))
+ * @param intermediate           designated intermediate material (SOR/2020-155 s.8(6); SOR/94-14 s.7(4))
+ * @param production             the producer's own production of it (self-produced), or null
+ * @param statement              supplier statement for accumulation (SOR/2020-155 s.9(2)-(3); SOR/94-14 s.14(2)), or null
+ */
+public record Material(String id, HsCode hs, BigDecimal value, Origin origin, String country, MaterialKind kind,
+                       boolean treatAsNonOriginating, boolean intermediate, Production production,
+                       SupplierStatement statement) {
+
+    /** A self-produced material's own production: its cost sheet, materials and optional rule. */
+    public record Production(CostSheet costs, List<Material> materials, dev.origin.core.rules.Rule rule) {
+        public Production { materials = List.copyOf(materials); }
+    }
+
+    public boolean isSelfProduced() { return production != null; }
+
+    /** A plain material bought in: convenience factory. */
+    public static Material of(String id, String hs, String value, Origin origin) {
+        return new Material(id, HsCode.parse(hs), new BigDecimal(value), origin, null, MaterialKind.DIRECT,
+                false, false, null, null);
+    }
+}

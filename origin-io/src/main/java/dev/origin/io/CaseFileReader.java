@@ -1,0 +1,342 @@
+package dev.origin.io;
+
+import dev.origin.core.hs.HsCode;
+import dev.origin.core.model.CostSheet;
+import dev.origin.core.model.ExcludedCosts;
+import dev.origin.core.model.Good;
+import dev.origin.core.model.Material;
+import dev.origin.core.model.MaterialKind;
+import dev.origin.core.model.Origin;
+import dev.origin.core.model.SupplierStatement;
+import dev.origin.core.rules.Rule;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads case files (JSON or YAML, see docs/case-file.md) into goods. Every problem of the file is
+ * collected, with file, line, column and field path; nothing is returned unless the whole file is valid.
+ */
+public final class CaseFileReader {
+    private static final Set<String> TOP = Set.of("goods");
+    private static final Set<String> GOOD = Set.of("id", "hs", "producer", "destination", "date", "use", "vehicle",
+            "transactionValue", "internationalShipping", "costs", "materials", "rule", "whollyObtained");
+    private static final Set<String> COSTS = Set.of("originatingMaterials", "nonOriginatingMaterials", "otherProductCosts",
+            "periodCosts", "otherCosts", "excludedCosts", "totalCost", "netCost", "allocation");
+    private static final Set<String> EXCLUDED = Set.of("salesPromotion", "royalties", "shipping", "nonAllowableInterest");
+    private static final Set<String> MATERIAL = Set.of("id", "hs", "value", "origin", "country", "selfProduced",
+            "intermediate", "costs", "materials", "rule", "kind", "treatAsNonOriginating", "statement", "ref");
+    private static final Set<String> STATEMENT = Set.of("netCost", "vnm", "addedCosts", "originatingAmount", "materials");
+    private static final Set<String> USES = Set.of("original-equipment", "aftermarket");
+    private static final Set<String> VEHICLES = Set.of("passenger-vehicle", "light-truck", "heavy-truck", "other");
+    private static final Set<String> ORIGINS = Set.of("originating", "non-originating", "unknown");
+    private static final Set<String> KINDS = Set.of("direct", "indirect", "packing", "packaging", "accessory");
+    private static final Set<String> ALLOCATION = Set.of("a", "b", "c");
+
+    private final Fields f;
+    private final RuleReader rules;
+    private final Map<String, Tree.Obj> goodsById = new HashMap<>();
+    private final Deque<String> refStack = new ArrayDeque<>();
+
+    private CaseFileReader(String file, List<Problem> problems) {
+        this.f = new Fields(file, problems);
+        this.rules = new RuleReader(f, Map.of());
+    }
+
+    /** Reads a case file from disk. */
+    public static List<Good> read(Path path) throws InputException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(List.of(new Problem(path.toString(), 0, 0, "", "UNREADABLE",
+                    "The file `" + path + "` cannot be read.")));
+        }
+        return read(text, path.toString(), Tree.isYaml(path.toString()));
+    }
+
+    /** Reads a case file from text; {@code file} names it in problems. */
+    public static List<Good> read(String text, String file, boolean yaml) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        Tree t = Tree.parse(text, yaml, file, problems);
+        if (t == null) throw new InputException(problems);
+        List<Good> goods = new CaseFileReader(file, problems).readDocument(t);
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return goods;
+    }
+
+    /** Reads an already parsed document (used by the conformance runner); problems are collected. */
+    public static List<Good> read(Tree document, String file, List<Problem> problems) {
+        return new CaseFileReader(file, problems).readDocument(document);
+    }
+
+    private List<Good> readDocument(Tree t) {
+        Tree.Obj root = f.obj(t, "", "a case file");
+        if (root == null) return List.of();
+        f.onlyKnown(root, "", TOP);
+        Tree gt = root.get("goods");
+        if (gt == null) {
+            f.problem(root, "goods", "MISSING_FIELD", "The required field `goods` is missing.");
+            return List.of();
+        }
+        Tree.Arr arr = f.arr(gt, "goods", "the goods");
+        if (arr == null) return List.of();
+        if (arr.items.isEmpty()) f.problem(arr, "goods", "NO_GOODS", "The case file has no goods.");
+        for (int i = 0; i < arr.items.size(); i++) {
+            if (arr.items.get(i) instanceof Tree.Obj o && o.get("id") instanceof Tree.Scalar s && s.text != null) {
+                if (goodsById.putIfAbsent(s.text, o) != null) {
+                    f.problem(s, "goods[" + i + "].id", "DUPLICATE_ID", "The good id `" + s.text + "` is used twice.");
+                }
+            }
+        }
+        List<Good> goods = new ArrayList<>();
+        for (int i = 0; i < arr.items.size(); i++) {
+            String p = "goods[" + i + "]";
+            Tree.Obj o = f.obj(arr.items.get(i), p, "a good");
+            if (o == null) continue;
+            String id = f.string(o, "id", p, true);
+            if (id != null) refStack.push(id);
+            Good g = good(o, p);
+            if (id != null) refStack.pop();
+            if (g != null) goods.add(g);
+        }
+        return goods;
+    }
+
+    private Good good(Tree.Obj o, String p) {
+        f.onlyKnown(o, p, GOOD);
+        String id = f.string(o, "id", p, false);
+        HsCode hs = f.hs(o, "hs", p, true);
+        String country = null;
+        Tree pt = o.get("producer");
+        if (pt == null) {
+            f.problem(o, Fields.sub(p, "producer"), "MISSING_FIELD", "The required field `producer` is missing.");
+        } else {
+            Tree.Obj po = f.obj(pt, Fields.sub(p, "producer"), "the producer");
+            if (po != null) {
+                f.onlyKnown(po, Fields.sub(p, "producer"), Set.of("country"));
+                country = countryCode(po, "country", Fields.sub(p, "producer"), true);
+            }
+        }
+        String destination = countryCode(o, "destination", p, false);
+        var date = f.date(o, "date", p);
+        String use = f.oneOf(o, "use", p, false, USES);
+        String vehicle = f.oneOf(o, "vehicle", p, false, VEHICLES);
+        BigDecimal tv = f.money(o, "transactionValue", p);
+        BigDecimal shipping = f.money(o, "internationalShipping", p);
+        if (tv != null && shipping != null && shipping.compareTo(tv) > 0) {
+            f.problem(o.get("internationalShipping"), Fields.sub(p, "internationalShipping"), "SHIPPING_EXCEEDS_VALUE",
+                    "International shipping `" + shipping.toPlainString() + "` exceeds the transaction value `" + tv.toPlainString() + "`.");
+        }
+        if (shipping != null && tv == null) {
+            f.problem(o.get("internationalShipping"), Fields.sub(p, "internationalShipping"), "MISSING_FIELD",
+                    "`internationalShipping` is given but `transactionValue` is not.");
+        }
+        CostSheet costs = o.get("costs") == null ? null : costs(o.get("costs"), Fields.sub(p, "costs"));
+        List<Material> materials = materials(o, p);
+        Rule rule = o.get("rule") == null ? null : rules.read(o.get("rule"), Fields.sub(p, "rule"));
+        Boolean wo = f.bool(o, "whollyObtained", p);
+        if (id == null || hs == null || country == null || materials == null) return null;
+        return new Good(id, hs, country, destination, date, use == null ? "original-equipment" : use, vehicle, tv, shipping,
+                costs, materials, rule, Boolean.TRUE.equals(wo));
+    }
+
+    private String countryCode(Tree.Obj o, String key, String p, boolean required) {
+        String c = f.string(o, key, p, required);
+        if (c == null) return null;
+        if (!c.matches("[A-Z]{2}")) {
+            f.problem(o.get(key), Fields.sub(p, key), "BAD_COUNTRY", "`" + c + "` is not an ISO 3166 alpha-2 country code (e.g. `MX`).");
+            return null;
+        }
+        return c;
+    }
+
+    private CostSheet costs(Tree t, String p) {
+        Tree.Obj o = f.obj(t, p, "a cost sheet");
+        if (o == null) return null;
+        f.onlyKnown(o, p, COSTS);
+        ExcludedCosts ex = ExcludedCosts.NONE;
+        if (o.get("excludedCosts") != null) {
+            String ep = Fields.sub(p, "excludedCosts");
+            Tree.Obj e = f.obj(o.get("excludedCosts"), ep, "the excluded costs");
+            if (e != null) {
+                f.onlyKnown(e, ep, EXCLUDED);
+                ex = new ExcludedCosts(z(f.money(e, "salesPromotion", ep)), z(f.money(e, "royalties", ep)),
+                        z(f.money(e, "shipping", ep)), z(f.money(e, "nonAllowableInterest", ep)));
+            }
+        }
+        BigDecimal total = f.money(o, "totalCost", p);
+        BigDecimal net = f.money(o, "netCost", p);
+        if (total != null && net != null && net.compareTo(total) > 0) {
+            f.problem(o.get("netCost"), Fields.sub(p, "netCost"), "NET_COST_EXCEEDS_TOTAL",
+                    "Net cost `" + net.toPlainString() + "` exceeds total cost `" + total.toPlainString() + "`.");
+        }
+        if (total != null && ex.total().compareTo(total) > 0) {
+            f.problem(o.get("excludedCosts"), Fields.sub(p, "excludedCosts"), "EXCLUDED_EXCEEDS_TOTAL",
+                    "Excluded costs `" + ex.total().toPlainString() + "` exceed total cost `" + total.toPlainString() + "`.");
+        }
+        return new CostSheet(z(f.money(o, "originatingMaterials", p)), z(f.money(o, "nonOriginatingMaterials", p)),
+                z(f.money(o, "otherProductCosts", p)), z(f.money(o, "periodCosts", p)), z(f.money(o, "otherCosts", p)),
+                ex, total, net, f.oneOf(o, "allocation", p, false, ALLOCATION));
+    }
+
+    private static BigDecimal z(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO.setScale(2) : v;
+    }
+
+    /** Reads {@code materials} of a good or self-produced material; null when a line is invalid. */
+    private List<Material> materials(Tree.Obj o, String p) {
+        Tree mt = o.get("materials");
+        if (mt == null) return List.of();
+        String mp = Fields.sub(p, "materials");
+        Tree.Arr arr = f.arr(mt, mp, "the materials");
+        if (arr == null) return null;
+        List<Material> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        boolean ok = true;
+        for (int i = 0; i < arr.items.size(); i++) {
+            String ip = mp + "[" + i + "]";
+            Tree.Obj m = f.obj(arr.items.get(i), ip, "a material");
+            if (m == null) { ok = false; continue; }
+            Material mat = material(m, ip);
+            if (mat == null) { ok = false; continue; }
+            if (!ids.add(mat.id())) {
+                f.problem(m.get("id"), Fields.sub(ip, "id"), "DUPLICATE_ID", "The material id `" + mat.id() + "` is used twice in this bill of materials.");
+                ok = false;
+            }
+            out.add(mat);
+        }
+        return ok ? out : null;
+    }
+
+    private Material material(Tree.Obj m, String p) {
+        f.onlyKnown(m, p, MATERIAL);
+        String id = f.string(m, "id", p, true);
+        String ref = f.string(m, "ref", p, false);
+        boolean selfProduced = Boolean.TRUE.equals(f.bool(m, "selfProduced", p)) || ref != null
+                || m.get("costs") != null || m.get("materials") != null;
+        HsCode hs = f.hs(m, "hs", p, ref == null);
+        BigDecimal value = f.money(m, "value", p);
+        String originText = f.oneOf(m, "origin", p, false, ORIGINS);
+        String country = m.get("country") == null ? null : countryCode(m, "country", p, false);
+        String kindText = f.oneOf(m, "kind", p, false, KINDS);
+        boolean intermediate = Boolean.TRUE.equals(f.bool(m, "intermediate", p));
+        boolean treatAsNon = Boolean.TRUE.equals(f.bool(m, "treatAsNonOriginating", p));
+        Material.Production production = null;
+        if (ref != null) {
+            Tree.Obj target = goodsById.get(ref);
+            if (target == null) {
+                f.problem(m.get("ref"), Fields.sub(p, "ref"), "UNKNOWN_REF", "No good with id `" + ref + "` is in this file.");
+                return null;
+            }
+            if (refStack.contains(ref)) {
+                List<String> cycle = new ArrayList<>(refStack);
+                java.util.Collections.reverse(cycle);
+                f.problem(m.get("ref"), Fields.sub(p, "ref"), "BOM_CYCLE", "The bill of materials is circular: "
+                        + String.join(" → ", cycle) + " → " + ref + ".");
+                return null;
+            }
+            if (hs == null && target.get("hs") instanceof Tree.Scalar hsT && HsCode.isValid(hsT.text)) hs = HsCode.parse(hsT.text);
+            refStack.push(ref);
+            String tp = "goods[id=" + ref + "]";
+            CostSheet c = target.get("costs") == null ? null : costs(target.get("costs"), Fields.sub(tp, "costs"));
+            List<Material> sub = materials(target, tp);
+            Rule r = target.get("rule") == null ? null : rules.read(target.get("rule"), Fields.sub(tp, "rule"));
+            refStack.pop();
+            if (sub == null) return null;
+            production = new Material.Production(c, sub, r);
+        } else if (selfProduced) {
+            CostSheet c = m.get("costs") == null ? null : costs(m.get("costs"), Fields.sub(p, "costs"));
+            List<Material> sub = materials(m, p);
+            Rule r = m.get("rule") == null ? null : rules.read(m.get("rule"), Fields.sub(p, "rule"));
+            if (sub == null) return null;
+            if (c == null && value == null) {
+                f.problem(m, p, "MISSING_COST", "Self-produced material `" + id + "` needs its `costs` or a `value`.");
+            }
+            production = new Material.Production(c, sub, r);
+        } else if (m.get("rule") != null) {
+            f.problem(m.get("rule"), Fields.sub(p, "rule"), "UNEXPECTED_FIELD", "Only a self-produced material can have a `rule`.");
+        }
+        if (intermediate && production == null) {
+            f.problem(m.get("intermediate"), Fields.sub(p, "intermediate"), "NOT_SELF_PRODUCED",
+                    "Only a self-produced material can be designated an intermediate material.");
+        }
+        Origin origin = originText == null ? null : Origin.fromLabel(originText);
+        SupplierStatement st = m.get("statement") == null ? null : statement(m.get("statement"), Fields.sub(p, "statement"));
+        if (production == null) {
+            if (value == null && m.get("value") == null) f.problem(m, Fields.sub(p, "value"), "MISSING_FIELD", "The required field `value` is missing.");
+            if (originText == null && m.get("origin") == null) f.problem(m, Fields.sub(p, "origin"), "MISSING_FIELD", "The required field `origin` is missing.");
+        } else if (originText != null) {
+            f.problem(m.get("origin"), Fields.sub(p, "origin"), "UNEXPECTED_FIELD",
+                    "A self-produced material's origin is derived by evaluating it; remove `origin`.");
+        }
+        if (st != null && production != null) {
+            f.problem(m.get("statement"), Fields.sub(p, "statement"), "UNEXPECTED_FIELD", "A self-produced material cannot carry a supplier statement.");
+        }
+        if (st != null && value != null) {
+            if (st.originatingAmount() != null && st.originatingAmount().compareTo(value) > 0) {
+                f.problem(m.get("statement"), Fields.sub(p, "statement.originatingAmount"), "AMOUNT_EXCEEDS_VALUE",
+                        "The originating amount `" + st.originatingAmount().toPlainString() + "` exceeds the material's value `" + value.toPlainString() + "`.");
+            }
+        }
+        if (id == null || hs == null) return null;
+        if (production == null && (value == null || origin == null)) return null;
+        return new Material(id, hs, value, origin, country, kindText == null ? MaterialKind.DIRECT : MaterialKind.fromLabel(kindText),
+                treatAsNon, intermediate, production, st);
+    }
+
+    private SupplierStatement statement(Tree t, String p) {
+        Tree.Obj o = f.obj(t, p, "a supplier statement");
+        if (o == null) return null;
+        f.onlyKnown(o, p, STATEMENT);
+        BigDecimal nc = f.money(o, "netCost", p);
+        BigDecimal vnm = f.money(o, "vnm", p);
+        BigDecimal added = f.money(o, "addedCosts", p);
+        BigDecimal amount = f.money(o, "originatingAmount", p);
+        boolean ncForm = o.get("netCost") != null || o.get("vnm") != null;
+        boolean amountForm = o.get("originatingAmount") != null;
+        if (ncForm == amountForm) {
+            f.problem(o, p, "BAD_STATEMENT", "A supplier statement gives either `netCost` and `vnm`, or `originatingAmount`.");
+            return null;
+        }
+        if (ncForm && (o.get("netCost") == null || o.get("vnm") == null)) {
+            f.problem(o, p, "BAD_STATEMENT", "A net-cost statement needs both `netCost` and `vnm`.");
+            return null;
+        }
+        if (nc != null && vnm != null && vnm.compareTo(nc) > 0) {
+            f.problem(o.get("vnm"), Fields.sub(p, "vnm"), "VNM_EXCEEDS_NET_COST", "The stated VNM `" + vnm.toPlainString()
+                    + "` exceeds the stated net cost `" + nc.toPlainString() + "`.");
+        }
+        List<Material> mats = null;
+        if (o.get("materials") != null) {
+            Tree.Arr arr = f.arr(o.get("materials"), Fields.sub(p, "materials"), "the supplier's non-originating materials");
+            if (arr != null) {
+                mats = new ArrayList<>();
+                for (int i = 0; i < arr.items.size(); i++) {
+                    String ip = Fields.sub(p, "materials") + "[" + i + "]";
+                    Tree.Obj m = f.obj(arr.items.get(i), ip, "a material");
+                    if (m == null) continue;
+                    f.onlyKnown(m, ip, Set.of("id", "hs", "value"));
+                    String id = f.string(m, "id", ip, true);
+                    HsCode hs = f.hs(m, "hs", ip, true);
+                    BigDecimal v = f.money(m, "value", ip);
+                    if (v == null && m.get("value") == null) f.problem(m, Fields.sub(ip, "value"), "MISSING_FIELD", "The required field `value` is missing.");
+                    if (id != null && hs != null && v != null) {
+                        mats.add(new Material(id, hs, v, Origin.NON_ORIGINATING, null, MaterialKind.DIRECT, false, false, null, null));
+                    }
+                }
+            }
+        }
+        return new SupplierStatement(nc, vnm, added, amount, mats);
+    }
+}

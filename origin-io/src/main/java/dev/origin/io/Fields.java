@@ -1,0 +1,176 @@
+package dev.origin.io;
+
+import dev.origin.core.hs.HsCode;
+import dev.origin.core.hs.HsPrefix;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads typed fields from a {@link Tree} object, collecting every problem with its location rather
+ * than stopping at the first. Methods return null when a field is absent or invalid.
+ */
+final class Fields {
+    /** Money amounts: at most this many decimals (US, Canadian and Mexican currencies). */
+    static final int MONEY_SCALE = 2;
+
+    final String file;
+    final List<Problem> problems;
+
+    Fields(String file, List<Problem> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    void problem(Tree at, String path, String code, String message) {
+        problems.add(new Problem(file, at == null ? 0 : at.line, at == null ? 0 : at.column, path, code, message));
+    }
+
+    static String sub(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** Reports fields of {@code o} not in {@code allowed}. */
+    void onlyKnown(Tree.Obj o, String path, Set<String> allowed) {
+        for (var e : o.fields.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                problem(e.getValue(), sub(path, e.getKey()), "UNKNOWN_FIELD", "The field `" + e.getKey() + "` is not known here.");
+            }
+        }
+    }
+
+    Tree.Obj obj(Tree t, String path, String what) {
+        if (t instanceof Tree.Obj o) return o;
+        problem(t, path, "BAD_TYPE", "Expected " + what + " (an object) but found " + describe(t) + ".");
+        return null;
+    }
+
+    Tree.Arr arr(Tree t, String path, String what) {
+        if (t instanceof Tree.Arr a) return a;
+        problem(t, path, "BAD_TYPE", "Expected " + what + " (a list) but found " + describe(t) + ".");
+        return null;
+    }
+
+    String string(Tree.Obj o, String key, String path, boolean required) {
+        Tree t = o.get(key);
+        String p = sub(path, key);
+        if (t == null || (t instanceof Tree.Scalar s && s.isNull())) {
+            if (required) problem(o, p, "MISSING_FIELD", "The required field `" + key + "` is missing.");
+            return null;
+        }
+        if (t instanceof Tree.Scalar s && s.type != Tree.Scalar.Type.BOOLEAN) {
+            if (s.text.isBlank()) {
+                problem(t, p, "EMPTY_VALUE", "The field `" + key + "` is empty.");
+                return null;
+            }
+            return s.text;
+        }
+        problem(t, p, "BAD_TYPE", "The field `" + key + "` must be text but is " + describe(t) + ".");
+        return null;
+    }
+
+    String oneOf(Tree.Obj o, String key, String path, boolean required, Set<String> values) {
+        String s = string(o, key, path, required);
+        if (s != null && !values.contains(s)) {
+            problem(o.get(key), sub(path, key), "BAD_VALUE", "`" + s + "` is not one of " + String.join(", ", values.stream().sorted().toList()) + ".");
+            return null;
+        }
+        return s;
+    }
+
+    Boolean bool(Tree.Obj o, String key, String path) {
+        Tree t = o.get(key);
+        if (t == null || (t instanceof Tree.Scalar s && s.isNull())) return null;
+        if (t instanceof Tree.Scalar s && s.type == Tree.Scalar.Type.BOOLEAN) return Boolean.valueOf(s.text);
+        problem(t, sub(path, key), "BAD_TYPE", "The field `" + key + "` must be true or false but is " + describe(t) + ".");
+        return null;
+    }
+
+    /** A decimal given as a number or a string, read exactly. */
+    BigDecimal decimal(Tree.Obj o, String key, String path) {
+        Tree t = o.get(key);
+        if (t == null || (t instanceof Tree.Scalar s0 && s0.isNull())) return null;
+        String p = sub(path, key);
+        if (!(t instanceof Tree.Scalar s) || s.type == Tree.Scalar.Type.BOOLEAN) {
+            problem(t, p, "BAD_NUMBER", "The field `" + key + "` must be a decimal number but is " + describe(t) + ".");
+            return null;
+        }
+        String text = s.text.strip();
+        if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+            problem(t, p, "BAD_NUMBER", "`" + s.text + "` is not a decimal number.");
+            return null;
+        }
+        return new BigDecimal(text);
+    }
+
+    /** A money amount: non-negative, at most two decimals. */
+    BigDecimal money(Tree.Obj o, String key, String path) {
+        BigDecimal v = decimal(o, key, path);
+        if (v == null) return null;
+        Tree t = o.get(key);
+        String text = ((Tree.Scalar) t).text;
+        if (v.signum() < 0) {
+            problem(t, sub(path, key), "NEGATIVE_AMOUNT", "The amount `" + text + "` is negative.");
+            return null;
+        }
+        if (v.stripTrailingZeros().scale() > MONEY_SCALE) {
+            problem(t, sub(path, key), "OVER_PRECISE_AMOUNT", "The amount `" + text + "` has more than " + MONEY_SCALE
+                    + " decimals; round it as your books do before giving it.");
+            return null;
+        }
+        return v.scale() < MONEY_SCALE ? v.setScale(MONEY_SCALE) : v;
+    }
+
+    /** A percentage between 0 and 100. */
+    BigDecimal percent(Tree.Obj o, String key, String path) {
+        BigDecimal v = decimal(o, key, path);
+        if (v != null && (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            problem(o.get(key), sub(path, key), "BAD_PERCENT", "The percentage `" + v.toPlainString() + "` is not between 0 and 100.");
+            return null;
+        }
+        return v;
+    }
+
+    LocalDate date(Tree.Obj o, String key, String path) {
+        String s = string(o, key, path, false);
+        if (s == null) return null;
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            problem(o.get(key), sub(path, key), "BAD_DATE", "`" + s + "` is not a date of the form YYYY-MM-DD.");
+            return null;
+        }
+    }
+
+    HsCode hs(Tree.Obj o, String key, String path, boolean required) {
+        String s = string(o, key, path, required);
+        if (s == null) return null;
+        if (!HsCode.isValid(s)) {
+            problem(o.get(key), sub(path, key), "BAD_HS", "`" + s + "` is not an HS code of 6, 8 or 10 digits (e.g. `8708.40`).");
+            return null;
+        }
+        return HsCode.parse(s);
+    }
+
+    HsPrefix hsPrefix(Tree t, String path) {
+        if (t instanceof Tree.Scalar s && s.text != null && HsPrefix.isValid(s.text)) return HsPrefix.parse(s.text);
+        problem(t, path, "BAD_HS", "`" + (t instanceof Tree.Scalar s ? s.text : describe(t))
+                + "` is not an HS chapter, heading or subheading (e.g. `87`, `87.08`, `8708.50`).");
+        return null;
+    }
+
+    static String describe(Tree t) {
+        if (t == null) return "nothing";
+        if (t instanceof Tree.Obj) return "an object";
+        if (t instanceof Tree.Arr) return "a list";
+        Tree.Scalar s = (Tree.Scalar) t;
+        return switch (s.type) {
+            case NULL -> "null";
+            case BOOLEAN -> "`" + s.text + "`";
+            case NUMBER -> "the number `" + s.text + "`";
+            case STRING -> "the text `" + s.text + "`";
+        };
+    }
+}

@@ -1,0 +1,201 @@
+package dev.origin.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.origin.core.engine.Determination;
+import dev.origin.core.engine.Diagnostic;
+import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.RvcResult;
+import dev.origin.core.engine.TraceNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Writes determinations as the JSON results document of the case-file contract, or as text for
+ * people. Percentages are written unrounded to {@value #PERCENT_DECIMALS} decimals (truncated);
+ * money amounts as strings with their scale.
+ */
+public final class ResultWriter {
+    /** Decimals of percentages in JSON output. */
+    public static final int PERCENT_DECIMALS = 6;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ResultWriter() {}
+
+    /** The results document {@code {"results": [...]}}. */
+    public static String json(List<Determination> results) {
+        StringWriter sw = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(sw)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeArrayFieldStart("results");
+            for (Determination d : results) determination(g, d, true);
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sw.toString() + System.lineSeparator();
+    }
+
+    private static void determination(JsonGenerator g, Determination d, boolean full) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("good", d.good());
+        g.writeStringField("regime", d.regime());
+        g.writeStringField("date", d.date().toString());
+        g.writeStringField("status", d.status().name());
+        if (d.rvc() != null) rvc(g, d.rvc());
+        if (!full) {
+            g.writeEndObject();
+            return;
+        }
+        g.writeArrayFieldStart("requirements");
+        for (Requirement r : d.requirements()) {
+            g.writeStartObject();
+            g.writeStringField("id", r.id());
+            g.writeStringField("kind", r.kind());
+            if (r.met() == null) g.writeNullField("met"); else g.writeBooleanField("met", r.met());
+            if (r.value() != null) g.writeNumberField("value", pct(r.value()));
+            if (r.min() != null) g.writeNumberField("min", r.min());
+            if (r.citation() != null) g.writeStringField("citation", r.citation());
+            if (r.note() != null) g.writeStringField("note", r.note());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("decidingRules");
+        for (String id : d.decidingRules()) g.writeString(id);
+        g.writeEndArray();
+        if (d.totalCost() != null) g.writeStringField("totalCost", d.totalCost().toPlainString());
+        g.writeStringField("vnm", d.vnm().toPlainString());
+        if (d.bounds() != null) {
+            g.writeObjectFieldStart("bounds");
+            g.writeArrayFieldStart("unknownMaterials");
+            for (String u : d.bounds().unknownMaterials()) g.writeString(u);
+            g.writeEndArray();
+            g.writeFieldName("best");
+            determination(g, d.bounds().best(), false);
+            g.writeFieldName("worst");
+            determination(g, d.bounds().worst(), false);
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("diagnostics");
+        for (Diagnostic x : d.diagnostics()) {
+            g.writeStartObject();
+            g.writeStringField("severity", x.severity().name());
+            g.writeStringField("code", x.code());
+            g.writeStringField("message", x.message());
+            g.writeStringField("path", x.path());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeFieldName("trace");
+        if (d.trace() == null) g.writeNull(); else trace(g, d.trace());
+        g.writeEndObject();
+    }
+
+    private static void rvc(JsonGenerator g, RvcResult r) throws IOException {
+        g.writeObjectFieldStart("rvc");
+        g.writeStringField("method", r.method().name());
+        g.writeNumberField("value", pct(r.value()));
+        g.writeNumberField("min", r.min());
+        money(g, "netCost", r.netCost());
+        money(g, "transactionValue", r.transactionValue());
+        money(g, "vnm", r.vnm());
+        g.writeEndObject();
+    }
+
+    private static void money(JsonGenerator g, String name, BigDecimal v) throws IOException {
+        if (v == null) g.writeNullField(name); else g.writeStringField(name, v.toPlainString());
+    }
+
+    /** A percentage truncated to {@value #PERCENT_DECIMALS} decimals. */
+    public static BigDecimal pct(BigDecimal v) {
+        return v.setScale(PERCENT_DECIMALS, RoundingMode.DOWN);
+    }
+
+    private static void trace(JsonGenerator g, TraceNode n) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("label", n.label());
+        if (n.ruleId() != null) g.writeStringField("rule", n.ruleId());
+        if (n.citation() != null) g.writeStringField("citation", n.citation());
+        if (n.amount() != null) g.writeStringField("amount", n.amount().toPlainString());
+        if (n.threshold() != null) g.writeStringField("threshold", n.threshold().toPlainString());
+        if (n.outcome() == null) g.writeNullField("outcome"); else g.writeBooleanField("outcome", n.outcome());
+        if (!n.children().isEmpty()) {
+            g.writeArrayFieldStart("children");
+            for (TraceNode c : n.children()) trace(g, c);
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** A short human summary of one determination. */
+    public static String text(Determination d) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(d.good()).append(": ").append(d.status()).append(" under ").append(d.regime()).append(" on ").append(d.date()).append('\n');
+        if (d.rvc() != null) {
+            RvcResult r = d.rvc();
+            sb.append("  RVC (").append(r.method()).append(") ").append(display(r.value())).append(" % (min ")
+                    .append(r.min().toPlainString()).append(" %)");
+            if (r.netCost() != null) sb.append("; net cost ").append(r.netCost().toPlainString());
+            if (r.transactionValue() != null) sb.append("; transaction value ").append(r.transactionValue().toPlainString());
+            sb.append("; VNM ").append(r.vnm().toPlainString()).append('\n');
+        }
+        for (Requirement r : d.requirements()) {
+            sb.append("  ").append(r.met() == null ? "[?]" : r.met() ? "[x]" : "[ ]").append(' ').append(r.id()).append(" (").append(r.kind()).append(')');
+            if (r.value() != null) sb.append(' ').append(display(r.value())).append(" %");
+            if (r.min() != null) sb.append(" min ").append(r.min().toPlainString()).append(" %");
+            if (r.citation() != null) sb.append(" — ").append(r.citation());
+            sb.append('\n');
+        }
+        if (d.bounds() != null) {
+            sb.append("  unknown origin: ").append(String.join(", ", d.bounds().unknownMaterials())).append('\n');
+            sb.append("    best case (originating): ").append(d.bounds().best().status()).append(bound(d.bounds().best())).append('\n');
+            sb.append("    worst case (non-originating): ").append(d.bounds().worst().status()).append(bound(d.bounds().worst())).append('\n');
+        }
+        for (Diagnostic x : d.diagnostics()) {
+            sb.append("  ").append(x.severity()).append(' ').append(x.code()).append(": ").append(x.message()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String bound(Determination d) {
+        return d.rvc() == null ? "" : ", RVC " + display(d.rvc().value()) + " %";
+    }
+
+    /** A percentage for people: 4 decimals, truncated, trailing zeros dropped. */
+    public static String display(BigDecimal pct) {
+        return pct.setScale(4, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
+    }
+
+    /** The failing-path view of the trace in plain language, one node per line, with citations. */
+    public static String explain(Determination d) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(d.good()).append(" is ").append(d.status()).append(" under ").append(d.regime()).append(" on ").append(d.date()).append(".\n");
+        TraceNode root = d.trace();
+        if (root == null) return sb.toString();
+        TraceNode view = d.status() == dev.origin.core.engine.Status.ORIGINATING ? root : root.failingPath();
+        if (view == null) view = root;
+        if (d.status() == dev.origin.core.engine.Status.UNDETERMINED && d.bounds() != null) {
+            sb.append("It depends on materials of unknown origin: ").append(String.join(", ", d.bounds().unknownMaterials()))
+                    .append(". Treated as originating it would be ").append(d.bounds().best().status())
+                    .append("; treated as non-originating it is ").append(d.bounds().worst().status()).append(".\n");
+        }
+        sb.append(d.status() == dev.origin.core.engine.Status.ORIGINATING ? "Why it qualifies:\n" : "Why it does not qualify:\n");
+        render(view, 1, sb);
+        for (Diagnostic x : d.diagnostics()) sb.append("Note: ").append(x.code()).append(": ").append(x.message()).append('\n');
+        return sb.toString();
+    }
+
+    private static void render(TraceNode n, int depth, StringBuilder sb) {
+        sb.append("  ".repeat(depth)).append(n.outcome() == null ? "- " : n.outcome() ? "✓ " : "✗ ").append(n.label());
+        if (n.amount() != null && !n.label().contains(n.amount().toPlainString())) sb.append(" [").append(n.amount().toPlainString()).append(']');
+        if (n.citation() != null) sb.append(" (").append(n.citation()).append(')');
+        sb.append('\n');
+        for (TraceNode c : n.children()) render(c, depth + 1, sb);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.origin.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed JSON or YAML document that remembers where each value came from (line and column), so
+ * that every problem can be reported with its location. Numbers keep their literal text, so decimals
+ * are never read through a floating-point type.
+ */
+public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
+    public final int line;
+    public final int column;
+
+    Tree(int line, int column) {
+        this.line = line;
+        this.column = column;
+    }
+
+    /** A JSON object / YAML mapping, in document order. */
+    public static final class Obj extends Tree {
+        public final Map<String, Tree> fields = new LinkedHashMap<>();
+        Obj(int line, int column) { super(line, column); }
+        public Tree get(String key) { return fields.get(key); }
+    }
+
+    /** A JSON array / YAML sequence. */
+    public static final class Arr extends Tree {
+        public final List<Tree> items = new ArrayList<>();
+        Arr(int line, int column) { super(line, column); }
+    }
+
+    /** A scalar: string, number, boolean or null, with its literal text. */
+    public static final class Scalar extends Tree {
+        public enum Type { STRING, NUMBER, BOOLEAN, NULL }
+        public final Type type;
+        public final String text;
+        Scalar(int line, int column, Type type, String text) {
+            super(line, column);
+            this.type = type;
+            this.text = text;
+        }
+        public boolean isNull() { return type == Type.NULL; }
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    /** True when the file name says YAML. */
+    public static boolean isYaml(String fileName) {
+        String f = fileName.toLowerCase(java.util.Locale.ROOT);
+        return f.endsWith(".yaml") || f.endsWith(".yml");
+    }
+
+    /**
+     * Parses {@code text}; syntax errors and duplicate keys become problems (collected in
+     * {@code problems}); returns null when the document cannot be read at all.
+     */
+    public static Tree parse(String text, boolean yaml, String file, List<Problem> problems) {
+        try (JsonParser p = (yaml ? YAML : JSON).createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                problems.add(new Problem(file, 1, 1, "", "EMPTY_DOCUMENT", "The file is empty."));
+                return null;
+            }
+            Tree root = read(p, file, "", problems);
+            if (!yaml && p.nextToken() != null) {
+                JsonLocation l = p.currentTokenLocation();
+                problems.add(new Problem(file, l.getLineNr(), l.getColumnNr(), "", "TRAILING_CONTENT",
+                        "The document has content after its end."));
+            }
+            return root;
+        } catch (JsonParseException e) {
+            JsonLocation l = e.getLocation();
+            String msg = e.getOriginalMessage();
+            int cut = msg.indexOf('\n');
+            if (cut > 0) msg = msg.substring(0, cut);
+            problems.add(new Problem(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
+                    yaml ? "BAD_YAML" : "BAD_JSON", "The file is not valid " + (yaml ? "YAML" : "JSON") + ": "
+                    + msg.replace("com.fasterxml.jackson.core.", "") + "."));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, 0, "", "UNREADABLE", "The file cannot be read: " + e.getMessage() + "."));
+            return null;
+        }
+    }
+
+    private static Tree read(JsonParser p, String file, String path, List<Problem> problems) throws IOException {
+        JsonLocation l = p.currentTokenLocation();
+        int line = l.getLineNr();
+        int col = l.getColumnNr();
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                Obj o = new Obj(line, col);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonLocation kl = p.currentTokenLocation();
+                    p.nextToken();
+                    String sub = path.isEmpty() ? key : path + "." + key;
+                    Tree v = read(p, file, sub, problems);
+                    if (o.fields.containsKey(key)) {
+                        problems.add(new Problem(file, kl.getLineNr(), kl.getColumnNr(), sub, "DUPLICATE_KEY",
+                                "The field `" + key + "` appears twice."));
+                    } else {
+                        o.fields.put(key, v);
+                    }
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                Arr a = new Arr(line, col);
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.items.add(read(p, file, path + "[" + i++ + "]", problems));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return new Scalar(line, col, Scalar.Type.STRING, p.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new Scalar(line, col, Scalar.Type.NUMBER, p.getText());
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new Scalar(line, col, Scalar.Type.BOOLEAN, p.getText());
+            case VALUE_NULL:
+                return new Scalar(line, col, Scalar.Type.NULL, null);
+            default:
+                return new Scalar(line, col, Scalar.Type.STRING, p.getText());
+        }
+    }
+}
