@@ -348,11 +348,14 @@ public final class InventoryCalculator {
         }
     }
 
-    /** Plain figure for explanations, at its own scale; a figure of more than 6 decimals is shown rounded, marked "≈". */
+    /**
+     * Plain figure for explanations: trailing zeros dropped, but a figure given with 2 or more decimals keeps 2
+     * (1.00, 52.50); a figure of more than 6 decimals is shown rounded to 6, marked "≈".
+     */
     static String n(BigDecimal v) {
-        if (v.scale() <= 6) return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
-        BigDecimal s = v.stripTrailingZeros();
+        BigDecimal s = v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
         if (s.scale() > 6) return "≈" + s.setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        if (s.scale() < 2 && v.scale() >= 2) s = s.setScale(2);
         return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
     }
 }
