@@ -208,12 +208,12 @@ public final class CaseFileReader {
             String ip = mp + "[" + i + "]";
             Tree.Obj m = f.obj(arr.items.get(i), ip, "a material");
             if (m == null) { ok = false; continue; }
-            Material mat = material(m, ip);
-            if (mat == null) { ok = false; continue; }
-            if (!ids.add(mat.id())) {
-                f.problem(m.get("id"), Fields.sub(ip, "id"), "DUPLICATE_ID", "The material id `" + mat.id() + "` is used twice in this bill of materials.");
+            if (m.get("id") instanceof Tree.Scalar idT && idT.text != null && !ids.add(idT.text)) {
+                f.problem(idT, Fields.sub(ip, "id"), "DUPLICATE_ID", "The material id `" + idT.text + "` is used twice in this bill of materials.");
                 ok = false;
             }
+            Material mat = material(m, ip);
+            if (mat == null) { ok = false; continue; }
             out.add(mat);
         }
         return ok ? out : null;

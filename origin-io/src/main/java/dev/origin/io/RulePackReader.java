@@ -28,7 +28,7 @@ public final class RulePackReader {
     public static final List<String> BUILT_IN = List.of("usmca", "nafta");
 
     private static final Set<String> TOP = Set.of("id", "name", "revision", "inForce", "parties", "transactionValue",
-            "deMinimis", "netCostRequired", "provisions", "params", "rules");
+            "deMinimis", "netCostRequired", "provisions", "params", "rules", "partsRule");
     private static final Set<String> RULE = Set.of("id", "hs", "rule", "citation", "description");
 
     private final Fields f;
@@ -140,10 +140,22 @@ public final class RulePackReader {
             }
         }
         List<Regime.ProductRule> rules = rules(o.get("rules"), params, id);
+        Regime.PartsRule parts = null;
+        if (o.get("partsRule") != null) {
+            Tree.Obj pr = f.obj(o.get("partsRule"), "partsRule", "the parts rule");
+            if (pr != null) {
+                f.onlyKnown(pr, "partsRule", Set.of("tvMin", "ncMin", "excluded", "citation"));
+                BigDecimal tvMin = f.percent(pr, "tvMin", "partsRule");
+                BigDecimal ncMin = f.percent(pr, "ncMin", "partsRule");
+                List<HsRange> ex = pr.get("excluded") == null ? List.of() : ranges(pr.get("excluded"), "partsRule.excluded");
+                String c = f.string(pr, "citation", "partsRule", true);
+                if (tvMin != null && ncMin != null && c != null) parts = new Regime.PartsRule(tvMin, ncMin, ex, c);
+            }
+        }
         if (id == null || name == null || revision == null || tv == null || dm == null) return null;
         return new Regime(id, name, revision, from, until, parties,
                 tv.equals("fob") ? Regime.TransactionValueBasis.FOB : Regime.TransactionValueBasis.EXCLUDING_INTERNATIONAL_SHIPMENT,
-                dm, ncAccum, ncInter, provisions, rules, params);
+                dm, ncAccum, ncInter, provisions, rules, params, parts);
     }
 
     private DeMinimis deMinimis(Tree t) {

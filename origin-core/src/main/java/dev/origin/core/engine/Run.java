@@ -38,6 +38,8 @@ final class Run {
     private final Scenario scenario;
     private final boolean trace;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** While true, tariff-shift failures of materials in the good's own subheading are waived (criterion (d)). */
+    private boolean waiveOwnSubheading;
 
     Run(Regime regime, Good good, LocalDate date, Scenario scenario, boolean trace) {
         this.regime = regime;
@@ -280,6 +282,10 @@ final class Run {
                     List.of(), null);
         }
         Outcome o = apply(n.rule(), a);
+        if (!Boolean.TRUE.equals(o.met())) {
+            Outcome d = partsRule(n, a, o);
+            if (d != null) return d;
+        }
         if (!Boolean.TRUE.equals(o.met()) && !a.anyNonOriginating && a.candidates.isEmpty()) {
             // Criterion (c): produced entirely from originating materials (SOR/2020-155 s.3(c); SOR/94-14 s.4(3)).
             String id = regime.id() + ".criterion-c";
@@ -293,6 +299,41 @@ final class Run {
             return new Outcome(true, t, reqs, List.of(id), o.rvc());
         }
         return o;
+    }
+
+    /**
+     * Criterion (d) (SOR/2020-155 s.3(4)(a); SOR/94-14 s.4(4)(b)): when non-originating materials cannot
+     * change classification because they share the good's subheading (or undivided heading), the good
+     * originates if it meets the rest of its rule and an RVC of 60 % (TV) or 50 % (NC). Origin assumes
+     * such materials are parts of the good, as the subheading provides for both; the trace says so.
+     */
+    private Outcome partsRule(Node n, Analysis a, Outcome failed) {
+        Regime.PartsRule pr = regime.partsRule();
+        if (pr == null || pr.excluded().stream().anyMatch(r -> r.contains(n.hs()))) return null;
+        boolean sameSubheading = a.candidates.stream().anyMatch(c -> c.hs() != null && c.hs().subheading().equals(n.hs().subheading()));
+        if (!sameSubheading || Rules.flatten(n.rule()).stream().noneMatch(r -> r instanceof Rule.TariffShift)) return null;
+        waiveOwnSubheading = true;
+        Outcome rest;
+        try {
+            rest = apply(n.rule(), a);
+        } finally {
+            waiveOwnSubheading = false;
+        }
+        String id = regime.id() + ".criterion-d";
+        Outcome rvc = combine(id, pr.citation(), List.of(
+                new Rule.Rvc(id + ".tv", RvcMethod.TV, dev.origin.core.rules.Threshold.of(pr.tvMin()), pr.citation()),
+                new Rule.Rvc(id + ".nc", RvcMethod.NC, dev.origin.core.rules.Threshold.of(pr.ncMin()), pr.citation())), a, false);
+        Boolean met = and(rest.met(), rvc.met());
+        if (!Boolean.TRUE.equals(met)) return null;
+        List<Requirement> reqs = new ArrayList<>(failed.requirements());
+        reqs.addAll(rvc.requirements());
+        List<String> deciding = new ArrayList<>(rest.deciding());
+        deciding.addAll(rvc.deciding());
+        TraceNode t = !trace ? null : node("Criterion (d): the materials that cannot change classification are parts in the good's own subheading "
+                + n.hs().subheading().substring(0, 4) + "." + n.hs().subheading().substring(4) + "; the rest of the rule and an RVC of "
+                + pr.tvMin().toPlainString() + " % (TV) or " + pr.ncMin().toPlainString() + " % (NC) suffice", id, pr.citation(), null, null, true,
+                List.of(failed.trace(), rest.trace(), rvc.trace()));
+        return new Outcome(true, t, reqs, deciding, rvc.rvc());
     }
 
     private Outcome apply(Rule rule, Analysis a) {
@@ -315,10 +356,15 @@ final class Run {
     }
 
     private Outcome combine(String id, String citation, List<Rule> rules, Analysis a, boolean all) {
+        int mark = diagnostics.size();
         List<Outcome> outs = new ArrayList<>(rules.size());
         for (Rule r : rules) outs.add(apply(r, a));
         Boolean met = all ? Boolean.TRUE : Boolean.FALSE;
         for (Outcome o : outs) met = all ? and(met, o.met()) : or(met, o.met());
+        if (!all && Boolean.TRUE.equals(met)) {
+            // data missing for an alternative that was not needed is not a problem of the input
+            diagnostics.subList(mark, diagnostics.size()).removeIf(x -> x.isError() && x.code().startsWith("MISSING_"));
+        }
         List<Requirement> reqs = new ArrayList<>();
         LinkedHashSet<String> deciding = new LinkedHashSet<>();
         RvcResult rvc = null;
@@ -367,6 +413,7 @@ final class Run {
         List<Candidate> failing = new ArrayList<>();
         List<TraceNode> lines = new ArrayList<>();
         for (Candidate c : a.candidates) failing.addAll(failures(c, ts, goodHs, lines));
+        if (waiveOwnSubheading) failing.removeIf(c -> c.hs() != null && c.hs().subheading().equals(goodHs.subheading()));
         String describe = describe(ts);
         List<Requirement> reqs = new ArrayList<>();
         if (failing.isEmpty()) {

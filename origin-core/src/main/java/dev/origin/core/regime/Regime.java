@@ -22,17 +22,29 @@ import java.util.Set;
  * @param netCostRequiredForIntermediate  NAFTA: an intermediate material subject to an RVC must use net cost (SOR/94-14 s.6(6)(f))
  * @param provisions       citations of general provisions by key ({@code rvc}, {@code net-cost}, {@code roll-up}, ...)
  * @param params           parameters of the pack with their values (overridable by users)
+ * @param partsRule        the rule for goods whose parts share their subheading (criterion (d)), or null
  */
 public record Regime(String id, String name, String revision, LocalDate inForceFrom, LocalDate inForceUntil,
                      Set<String> parties, TransactionValueBasis transactionValue, DeMinimis deMinimis,
                      boolean netCostRequiredWhenAccumulating, boolean netCostRequiredForIntermediate,
-                     Map<String, String> provisions, List<ProductRule> rules, Map<String, BigDecimal> params) {
+                     Map<String, String> provisions, List<ProductRule> rules, Map<String, BigDecimal> params,
+                     PartsRule partsRule) {
 
     public Regime {
         parties = Set.copyOf(parties);
         provisions = Map.copyOf(provisions);
         rules = List.copyOf(rules);
         params = Map.copyOf(params);
+    }
+
+    /**
+     * Criterion (d): a good whose non-originating materials cannot change classification because they
+     * are classified with the good in the same subheading (or an undivided heading) is originating
+     * with an RVC of at least {@code tvMin} (TV) or {@code ncMin} (NC), except goods of {@code excluded}
+     * (SOR/2020-155 s.3(4)(a); SOR/94-14 s.4(4)(b)).
+     */
+    public record PartsRule(BigDecimal tvMin, BigDecimal ncMin, List<dev.origin.core.hs.HsRange> excluded, String citation) {
+        public PartsRule { excluded = List.copyOf(excluded); }
     }
 
     /** How the transaction value of a good is adjusted before use. */

@@ -268,4 +268,28 @@ class EvaluatorTest {
     }
 
     static BigDecimal d(String s) { return new BigDecimal(s); }
+
+    @Test
+    void missingDataForAnAlternativeNotNeededIsNoProblem() {
+        var g = good("8481.80", "100.00", null, List.of(mat("m", "8481.90", "30.00", Origin.NON_ORIGINATING)), "RVC(TV) >= 60 or RVC(NC) >= 50");
+        Determination det = usmca.evaluate(g, DATE);
+        assertThat(det.status()).isEqualTo(Status.ORIGINATING);
+        assertThat(det.diagnostics()).isEmpty();
+        var fails = good("8481.80", "100.00", null, List.of(mat("m", "8481.90", "50.00", Origin.NON_ORIGINATING)), "RVC(TV) >= 60 or RVC(NC) >= 50");
+        assertThat(usmca.evaluate(fails, DATE).diagnostics()).extracting(Diagnostic::code).containsExactly("MISSING_COST");
+    }
+
+    @Test
+    void partsInTheGoodsOwnSubheadingQualifyOnTheCriterionDRvc() {
+        // SOR/94-14 s.4(4)(b), Example 5 of s.5(13): barbers' chairs 9402.10 with non-originating parts of 9402.10
+        var g = good("9402.10", "100.00", null, List.of(mat("part", "9402.10", "35.00", Origin.NON_ORIGINATING)), "CC");
+        Determination det = nafta.evaluate(g, DATE);
+        assertThat(det.status()).isEqualTo(Status.ORIGINATING); // TV RVC 65 % >= 60 %
+        assertThat(det.decidingRules()).contains("nafta-test.criterion-d.tv");
+        var tooMuch = good("9402.10", "100.00", null, List.of(mat("part", "9402.10", "45.00", Origin.NON_ORIGINATING)), "CC");
+        assertThat(nafta.evaluate(tooMuch, DATE).status()).isEqualTo(Status.NON_ORIGINATING); // 55 % < 60 %
+        // a failing material of another subheading in the same chapter is not rescued
+        var other = good("9402.10", "100.00", null, List.of(mat("part", "9403.90", "10.00", Origin.NON_ORIGINATING)), "CC");
+        assertThat(nafta.evaluate(other, DATE).status()).isEqualTo(Status.NON_ORIGINATING);
+    }
 }

@@ -36,7 +36,8 @@ final class Fixtures {
                 List.of(new DeMinimis.Exclusion(List.of(HsRange.parse("50-63")), List.of(), false, "textiles")),
                 "dm", "dm-rvc");
         return new Regime(id, id, "test", null, null, Set.of("US", "CA", "MX"), tv, dm, ncWhenAccumulating,
-                ncWhenAccumulating, Map.of(), List.of(), Map.of());
+                ncWhenAccumulating, Map.of(), List.of(), Map.of(),
+                new Regime.PartsRule(new BigDecimal("60"), new BigDecimal("50"), List.of(HsRange.parse("61-63")), "parts"));
     }
 
     static BigDecimal d(String s) { return new BigDecimal(s); }
