@@ -21,7 +21,14 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit status (0 ok, 2 invalid input or usage, 1 internal error). */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line writing to the given streams (used by tests and embedders). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println("origin: internal error: " + ex);
             return 1;

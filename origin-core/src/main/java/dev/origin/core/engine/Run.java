@@ -65,6 +65,8 @@ final class Run {
         BigDecimal netCost;           // null when no cost sheet
         BigDecimal excluded = BigDecimal.ZERO;
         BigDecimal vnm = BigDecimal.ZERO;
+        /** Non-originating materials given only as a lump sum: counted in VNM, not testable for a tariff shift. */
+        BigDecimal unclassified = BigDecimal.ZERO;
         BigDecimal adjustedTv;
         boolean accumulating;
         boolean anyNonOriginating;
@@ -126,7 +128,7 @@ final class Run {
         if (c != null && c.nonOriginatingMaterials().signum() > 0) {
             a.vnm = a.vnm.add(c.nonOriginatingMaterials());
             a.anyNonOriginating = true;
-            a.candidates.add(new Candidate(at(n, "costs.nonOriginatingMaterials"), null, c.nonOriginatingMaterials(), null));
+            a.unclassified = c.nonOriginatingMaterials();
             vnmLine(a, "Non-originating materials given as a lump sum", c.nonOriginatingMaterials(), null);
         }
         for (Material m : n.materials()) {
@@ -416,17 +418,24 @@ final class Run {
         if (waiveOwnSubheading) failing.removeIf(c -> c.hs() != null && c.hs().subheading().equals(goodHs.subheading()));
         String describe = describe(ts);
         List<Requirement> reqs = new ArrayList<>();
+        String untested = null;
+        if (a.unclassified.signum() > 0) {
+            untested = "non-originating materials given as a lump sum (" + a.unclassified.toPlainString()
+                    + ") have no classification and were not tested";
+            warn("UNCLASSIFIED_MATERIALS", "Non-originating materials worth `" + a.unclassified.toPlainString() + "` are given as a lump sum "
+                    + "without an HS code, so rule `" + ts.id() + "` was tested on the itemised materials only; itemise them to test them.",
+                    at(a.node, "costs.nonOriginatingMaterials"));
+            lines.add(TraceNode.leaf("Lump-sum non-originating materials: no classification, not tested", null, null, a.unclassified, null, null));
+        }
         if (failing.isEmpty()) {
-            reqs.add(new Requirement(ts.id(), ts.kind(), true, null, null, ts.citation(), null));
+            reqs.add(new Requirement(ts.id(), ts.kind(), true, null, null, ts.citation(), untested));
             return new Outcome(true, node("Every non-originating material satisfies " + describe, ts.id(), ts.citation(),
                     null, null, true, lines), reqs, List.of(ts.id()), null);
         }
         BigDecimal failingValue = BigDecimal.ZERO;
-        boolean unclassified = false;
         DeMinimis.Exclusion barred = null;
         for (Candidate f : failing) {
             failingValue = failingValue.add(f.value());
-            if (f.hs() == null) unclassified = true;
             DeMinimis.Exclusion ex = regime.deMinimis().exclusionFor(goodHs, f.hs());
             if (ex != null && barred == null) barred = ex;
         }
@@ -453,26 +462,14 @@ final class Run {
         if (barred != null) {
             dmKids.add(TraceNode.leaf("De minimis is not available for this good and material", dmId, barred.citation(),
                     null, null, false));
-        } else if (base == null) {
-            met = unclassified ? null : false;
-            if (unclassified) error("MISSING_HS", "Non-originating materials are given as a lump sum without classification, "
-                    + "and neither a transaction value nor a cost sheet allows de minimis to be tested for rule `" + ts.id() + "`.", "costs");
-        } else {
+        } else if (base != null && base.signum() > 0) {
             BigDecimal share = percent(failingValue, base);
             dmKids.add(TraceNode.leaf("De minimis: materials failing the shift are " + failingValue.toPlainString() + " = "
                     + display(share) + " % of " + baseName(a) + " " + base.toPlainString() + ", more than " + pct.toPlainString()
                     + " %", dmId, dm.citation(), failingValue, pct, false));
-            if (unclassified) {
-                BigDecimal classified = BigDecimal.ZERO;
-                for (Candidate f : failing) if (f.hs() != null) classified = classified.add(f.value());
-                if (classified.multiply(HUNDRED).compareTo(pct.multiply(base)) <= 0) {
-                    met = null;
-                    note = "cannot be evaluated: non-originating materials without classification";
-                    error("MISSING_HS", "Non-originating materials worth `" + a.node.costs().nonOriginatingMaterials()
-                            + "` are given as a lump sum without an HS code, which rule `" + ts.id() + "` needs.",
-                            at(a.node, "costs.nonOriginatingMaterials"));
-                }
-            }
+        } else {
+            dmKids.add(TraceNode.leaf("De minimis cannot be tested: no transaction value and no cost sheet", dmId, dm.citation(),
+                    null, null, false));
         }
         reqs.add(new Requirement(ts.id(), ts.kind(), met, null, null, ts.citation(), note));
         return new Outcome(met, node("Not every non-originating material satisfies " + describe, ts.id(), ts.citation(),
@@ -667,10 +664,14 @@ final class Run {
     }
 
     private void error(String code, String message, String path) {
-        diagnostics.add(new Diagnostic(Severity.ERROR, code, message, good.id(), path));
+        add(new Diagnostic(Severity.ERROR, code, message, good.id(), path));
     }
 
     private void warn(String code, String message, String path) {
-        diagnostics.add(new Diagnostic(Severity.WARNING, code, message, good.id(), path));
+        add(new Diagnostic(Severity.WARNING, code, message, good.id(), path));
+    }
+
+    private void add(Diagnostic d) {
+        if (!diagnostics.contains(d)) diagnostics.add(d);
     }
 }

@@ -12,7 +12,8 @@ public final class Rules {
     /**
      * Returns the rule with ids assigned where missing: the root gets {@code prefix}, children get
      * {@code prefix.kind} ({@code psr.tariff-shift}, {@code psr.rvc}), numbered when a kind repeats
-     * among siblings ({@code psr.rvc.2}). Existing ids are kept. Citations missing on children are
+     * among siblings ({@code psr.rvc.2}); nested groups get their position ({@code psr.2}, then
+     * {@code psr.2.rvc}). Existing ids are kept. Citations missing on children are
      * inherited from the parent.
      */
     public static Rule withIds(Rule rule, String prefix, String citation) {
@@ -33,9 +34,12 @@ public final class Rules {
     private static List<Rule> children(List<Rule> rules, String parentId, String cite) {
         Map<String, Integer> seen = new HashMap<>();
         List<Rule> out = new ArrayList<>(rules.size());
-        for (Rule c : rules) {
-            int n = seen.merge(c.kind(), 1, Integer::sum);
-            String id = c.id() != null ? c.id() : parentId + "." + c.kind() + (n > 1 ? "." + n : "");
+        for (int i = 0; i < rules.size(); i++) {
+            Rule c = rules.get(i);
+            boolean group = c instanceof Rule.AllOf || c instanceof Rule.AnyOf;
+            int n = group ? 0 : seen.merge(c.kind(), 1, Integer::sum);
+            String id = c.id() != null ? c.id()
+                    : group ? parentId + "." + (i + 1) : parentId + "." + c.kind() + (n > 1 ? "." + n : "");
             out.add(assign(c, id, cite));
         }
         return out;

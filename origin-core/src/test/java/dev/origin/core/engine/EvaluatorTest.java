@@ -234,14 +234,17 @@ class EvaluatorTest {
     }
 
     @Test
-    void lumpNonOriginatingMaterialsCannotBeTestedForATariffShift() {
-        var g = good("8481.80", "100.00", costs("0.00", "20.00", "10.00", "0.00", "0.00", "0.00"), List.of(), "CTH");
+    void lumpNonOriginatingMaterialsAreCountedInVnmButNotTestedForATariffShift() {
+        var g = good("8481.80", "100.00", costs("0.00", "20.00", "10.00", "0.00", "0.00", "0.00"),
+                List.of(mat("m", "8501.10", "30.00", Origin.NON_ORIGINATING)), "CTH and RVC(TV) >= 40");
         Determination det = usmca.evaluate(g, DATE);
-        assertThat(det.diagnostics()).extracting(Diagnostic::code).contains("MISSING_HS");
-        // within de minimis, the lump does not matter
-        var small = good("8481.80", "100.00", costs("0.00", "5.00", "10.00", "0.00", "0.00", "0.00"), List.of(), "CTH");
-        assertThat(usmca.evaluate(small, DATE).status()).isEqualTo(Status.ORIGINATING);
-        assertThat(usmca.evaluate(small, DATE).diagnostics()).isEmpty();
+        assertThat(det.vnm()).isEqualByComparingTo("50.00");
+        assertThat(det.status()).isEqualTo(Status.ORIGINATING);
+        assertThat(det.diagnostics()).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo("UNCLASSIFIED_MATERIALS");
+            assertThat(x.isError()).isFalse();
+        });
+        assertThat(det.requirements().get(0).note()).contains("not tested");
     }
 
     @Test
