@@ -40,14 +40,14 @@ final class Inputs {
     /** Evaluated goods, or null when the input was invalid (problems then printed on {@code err}). */
     List<Determination> evaluate(PrintWriter err, boolean trace) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, BigDecimal> overrides = new LinkedHashMap<>();
+        Map<String, String> overrides = new LinkedHashMap<>();
         for (String p : params) {
             int eq = p.indexOf('=');
             String value = eq < 0 ? "" : p.substring(eq + 1).strip();
-            if (eq <= 0 || !value.matches("\\d+(\\.\\d+)?")) {
-                problems.add(new Problem("--param", 0, 0, "", "BAD_PARAM", "`" + p + "` is not of the form NAME=NUMBER."));
+            if (eq <= 0 || !value.matches("[A-Za-z0-9.\\-]+")) {
+                problems.add(new Problem("--param", 0, 0, "", "BAD_PARAM", "`" + p + "` is not of the form NAME=VALUE."));
             } else {
-                overrides.put(p.substring(0, eq).strip(), new BigDecimal(value));
+                overrides.put(p.substring(0, eq).strip(), value);
             }
         }
         LocalDate fixed = null;
@@ -62,7 +62,10 @@ final class Inputs {
         try {
             r = RulePackReader.load(regime, overrides);
         } catch (InputException e) {
-            problems.addAll(e.problems());
+            for (Problem x : e.problems()) {
+                // parameter problems concern the --param option, not a line of the pack
+                problems.add(x.path().startsWith("params") && x.line() == 0 ? new Problem("--param", 0, 0, "", x.code(), x.message()) : x);
+            }
         }
         List<Good> goods = null;
         try {

@@ -7,6 +7,9 @@ import dev.origin.core.model.Good;
 import dev.origin.core.model.Material;
 import dev.origin.core.model.MaterialKind;
 import dev.origin.core.model.Origin;
+import dev.origin.core.model.PartData;
+import dev.origin.core.model.VehicleData;
+import java.time.MonthDay;
 import dev.origin.core.model.SupplierStatement;
 import dev.origin.core.rules.Rule;
 import java.io.IOException;
@@ -30,12 +33,16 @@ import java.util.Set;
 public final class CaseFileReader {
     private static final Set<String> TOP = Set.of("goods");
     private static final Set<String> GOOD = Set.of("id", "hs", "producer", "destination", "date", "use", "vehicle",
-            "transactionValue", "internationalShipping", "costs", "materials", "rule", "whollyObtained");
+            "transactionValue", "internationalShipping", "costs", "materials", "rule", "whollyObtained",
+            "fiscalYearStart", "alternativeStaging", "labour", "steel", "aluminum", "intangibles", "averaging", "newPlant", "facts");
     private static final Set<String> COSTS = Set.of("originatingMaterials", "nonOriginatingMaterials", "otherProductCosts",
             "periodCosts", "otherCosts", "excludedCosts", "totalCost", "netCost", "allocation");
     private static final Set<String> EXCLUDED = Set.of("salesPromotion", "royalties", "shipping", "nonAllowableInterest");
     private static final Set<String> MATERIAL = Set.of("id", "hs", "value", "origin", "country", "selfProduced",
-            "intermediate", "costs", "materials", "rule", "kind", "treatAsNonOriginating", "statement", "ref");
+            "intermediate", "costs", "materials", "rule", "kind", "treatAsNonOriginating", "statement", "ref",
+            "corePart", "partCosts", "tracing", "plantWage");
+    private static final Set<String> CORE_PARTS = Set.of("engine", "transmission", "body-chassis", "axle", "suspension",
+            "steering", "advanced-battery");
     private static final Set<String> STATEMENT = Set.of("netCost", "vnm", "addedCosts", "originatingAmount", "materials");
     private static final Set<String> USES = Set.of("original-equipment", "aftermarket");
     private static final Set<String> VEHICLES = Set.of("passenger-vehicle", "light-truck", "heavy-truck", "other");
@@ -146,9 +153,128 @@ public final class CaseFileReader {
         List<Material> materials = materials(o, p);
         Rule rule = o.get("rule") == null ? null : rules.read(o.get("rule"), Fields.sub(p, "rule"));
         Boolean wo = f.bool(o, "whollyObtained", p);
+        VehicleData vd = vehicleData(o, p);
+        List<String> facts = new ArrayList<>();
+        if (o.get("facts") != null) {
+            Tree.Arr fa = f.arr(o.get("facts"), Fields.sub(p, "facts"), "the stated facts");
+            if (fa != null) for (int i = 0; i < fa.items.size(); i++) {
+                if (fa.items.get(i) instanceof Tree.Scalar sc && sc.type == Tree.Scalar.Type.STRING && !sc.text.isBlank()) facts.add(sc.text);
+                else f.problem(fa.items.get(i), Fields.sub(p, "facts") + "[" + i + "]", "BAD_TYPE", "A fact is a text such as `gear boxes`.");
+            }
+        }
         if (id == null || hs == null || country == null || materials == null) return null;
         return new Good(id, hs, country, destination, date, use == null ? "original-equipment" : use, vehicle, tv, shipping,
-                costs, materials, rule, Boolean.TRUE.equals(wo));
+                costs, materials, rule, Boolean.TRUE.equals(wo), vd, facts);
+    }
+
+    private VehicleData vehicleData(Tree.Obj o, String p) {
+        MonthDay fy = null;
+        String fyText = f.string(o, "fiscalYearStart", p, false);
+        if (fyText != null) {
+            try {
+                fy = MonthDay.parse("--" + fyText);
+            } catch (java.time.format.DateTimeParseException e) {
+                f.problem(o.get("fiscalYearStart"), Fields.sub(p, "fiscalYearStart"), "BAD_DATE",
+                        "`" + fyText + "` is not a month and day of the form MM-DD (e.g. `10-01`).");
+            }
+        }
+        boolean asr = Boolean.TRUE.equals(f.bool(o, "alternativeStaging", p));
+        VehicleData.Labour labour = null;
+        if (o.get("labour") != null) {
+            String lp = Fields.sub(p, "labour");
+            Tree.Obj l = f.obj(o.get("labour"), lp, "the labour data");
+            if (l != null) {
+                f.onlyKnown(l, lp, Set.of("method", "highWageMaterials", "highWageLabour", "annualPurchaseValue",
+                        "totalAnnualPurchaseValue", "technologyWages", "productionWages", "vehiclePlantWage", "assemblyPlant"));
+                VehicleData.AssemblyPlant ap = null;
+                if (l.get("assemblyPlant") != null) {
+                    String app = Fields.sub(lp, "assemblyPlant");
+                    Tree.Obj a = f.obj(l.get("assemblyPlant"), app, "the assembly plant");
+                    if (a != null) {
+                        f.onlyKnown(a, app, Set.of("engines", "transmissions", "batteries", "wage"));
+                        ap = new VehicleData.AssemblyPlant(count(a, "engines", app), count(a, "transmissions", app),
+                                count(a, "batteries", app), a.get("wage") == null ? null : wage(a.get("wage"), Fields.sub(app, "wage")));
+                    }
+                }
+                labour = new VehicleData.Labour(f.oneOf(l, "method", lp, false, Set.of("net-cost", "annual-purchase")),
+                        f.money(l, "highWageMaterials", lp), f.money(l, "highWageLabour", lp), f.money(l, "annualPurchaseValue", lp),
+                        f.money(l, "totalAnnualPurchaseValue", lp), f.money(l, "technologyWages", lp), f.money(l, "productionWages", lp),
+                        l.get("vehiclePlantWage") == null ? null : wage(l.get("vehiclePlantWage"), Fields.sub(lp, "vehiclePlantWage")), ap);
+            }
+        }
+        VehicleData.Intangibles ip = null;
+        if (o.get("intangibles") != null) {
+            String ipp = Fields.sub(p, "intangibles");
+            Tree.Obj i = f.obj(o.get("intangibles"), ipp, "the intangibles");
+            if (i != null) {
+                f.onlyKnown(i, ipp, Set.of("northAmerican", "total"));
+                BigDecimal na = f.money(i, "northAmerican", ipp);
+                BigDecimal tot = f.money(i, "total", ipp);
+                if (na != null && tot != null && na.compareTo(tot) > 0) {
+                    f.problem(i, ipp, "BAD_INTANGIBLES", "North American intangibles `" + na.toPlainString() + "` exceed the total `" + tot.toPlainString() + "`.");
+                }
+                ip = new VehicleData.Intangibles(na, tot);
+            }
+        }
+        VehicleData.Averaging av = null;
+        if (o.get("averaging") != null) {
+            String avp = Fields.sub(p, "averaging");
+            Tree.Obj a = f.obj(o.get("averaging"), avp, "the averaging election");
+            if (a != null) {
+                f.onlyKnown(a, avp, Set.of("category", "from", "to"));
+                av = new VehicleData.Averaging(f.oneOf(a, "category", avp, true, Set.of("model-line-plant", "class-plant",
+                        "model-line-country", "class-country", "other")), f.date(a, "from", avp), f.date(a, "to", avp));
+                if (av.from() == null && a.get("from") == null) f.problem(a, Fields.sub(avp, "from"), "MISSING_FIELD", "The required field `from` is missing.");
+                if (av.from() != null && av.to() != null && av.to().isBefore(av.from())) {
+                    f.problem(a.get("to"), Fields.sub(avp, "to"), "BAD_PERIOD", "The averaging period ends (" + av.to() + ") before it starts (" + av.from() + ").");
+                }
+            }
+        }
+        VehicleData.NewPlant np = null;
+        if (o.get("newPlant") != null) {
+            String npp = Fields.sub(p, "newPlant");
+            Tree.Obj n = f.obj(o.get("newPlant"), npp, "the new-plant relief");
+            if (n != null) {
+                f.onlyKnown(n, npp, Set.of("kind", "from"));
+                np = new VehicleData.NewPlant(f.oneOf(n, "kind", npp, true, Set.of("new-plant", "refit")), f.date(n, "from", npp));
+            }
+        }
+        return new VehicleData(fy, asr, labour, purchases(o, "steel", p), purchases(o, "aluminum", p), ip, av, np);
+    }
+
+    private VehicleData.Purchases purchases(Tree.Obj o, String key, String p) {
+        if (o.get(key) == null) return null;
+        String pp = Fields.sub(p, key);
+        Tree.Obj x = f.obj(o.get(key), pp, "the " + key + " purchases");
+        if (x == null) return null;
+        f.onlyKnown(x, pp, Set.of("originating", "total"));
+        BigDecimal orig = f.money(x, "originating", pp);
+        BigDecimal total = f.money(x, "total", pp);
+        if (orig != null && total != null && orig.compareTo(total) > 0) {
+            f.problem(x.get("originating"), Fields.sub(pp, "originating"), "AMOUNT_EXCEEDS_TOTAL",
+                    "Originating " + key + " purchases `" + orig.toPlainString() + "` exceed the total `" + total.toPlainString() + "`.");
+        }
+        return new VehicleData.Purchases(orig, total);
+    }
+
+    private long count(Tree.Obj o, String key, String p) {
+        BigDecimal v = f.decimal(o, key, p);
+        if (v == null) return 0;
+        if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0) {
+            f.problem(o.get(key), Fields.sub(p, key), "BAD_COUNT", "`" + v.toPlainString() + "` is not a whole, non-negative number.");
+            return 0;
+        }
+        return v.longValueExact();
+    }
+
+    private VehicleData.Wage wage(Tree t, String p) {
+        Tree.Obj w = f.obj(t, p, "a wage");
+        if (w == null) return null;
+        f.onlyKnown(w, p, Set.of("rate", "currency"));
+        BigDecimal rate = f.money(w, "rate", p);
+        String cur = f.oneOf(w, "currency", p, true, Set.of("USD", "CAD", "MXN"));
+        if (rate == null && w.get("rate") == null) f.problem(w, Fields.sub(p, "rate"), "MISSING_FIELD", "The required field `rate` is missing.");
+        return rate == null || cur == null ? null : new VehicleData.Wage(rate, cur);
     }
 
     private String countryCode(Tree.Obj o, String key, String p, boolean required) {
@@ -289,10 +415,51 @@ public final class CaseFileReader {
                         "The originating amount `" + st.originatingAmount().toPlainString() + "` exceeds the material's value `" + value.toPlainString() + "`.");
             }
         }
+        PartData part = partData(m, p);
         if (id == null || hs == null) return null;
         if (production == null && (value == null || origin == null)) return null;
         return new Material(id, hs, value, origin, country, kindText == null ? MaterialKind.DIRECT : MaterialKind.fromLabel(kindText),
-                treatAsNon, intermediate, production, st);
+                treatAsNon, intermediate, production, st, part);
+    }
+
+    private PartData partData(Tree.Obj m, String p) {
+        if (m.get("corePart") == null && m.get("partCosts") == null && m.get("tracing") == null && m.get("plantWage") == null) return null;
+        String core = f.oneOf(m, "corePart", p, false, CORE_PARTS);
+        PartData.Figures fig = null;
+        if (m.get("partCosts") != null) {
+            String fp = Fields.sub(p, "partCosts");
+            Tree.Obj x = f.obj(m.get("partCosts"), fp, "the part's figures");
+            if (x != null) {
+                f.onlyKnown(x, fp, Set.of("netCost", "vnm", "vnmComponents", "transactionValue"));
+                fig = new PartData.Figures(f.money(x, "netCost", fp), f.money(x, "vnm", fp), f.money(x, "vnmComponents", fp),
+                        f.money(x, "transactionValue", fp));
+                if (fig.netCost() == null || fig.vnm() == null) {
+                    f.problem(x, fp, "MISSING_FIELD", "A part's figures need `netCost` and `vnm`.");
+                } else if (fig.vnm().compareTo(fig.netCost()) > 0) {
+                    f.problem(x.get("vnm"), Fields.sub(fp, "vnm"), "VNM_EXCEEDS_NET_COST", "The part's VNM `" + fig.vnm().toPlainString()
+                            + "` exceeds its net cost `" + fig.netCost().toPlainString() + "`.");
+                }
+                if (fig.vnmComponents() != null && fig.vnm() != null && fig.vnmComponents().compareTo(fig.vnm()) > 0) {
+                    f.problem(x.get("vnmComponents"), Fields.sub(fp, "vnmComponents"), "BAD_COMPONENTS", "The VNM of column-2 components `"
+                            + fig.vnmComponents().toPlainString() + "` exceeds the part's whole VNM `" + fig.vnm().toPlainString() + "`.");
+                }
+            }
+        }
+        PartData.Tracing tr = null;
+        if (m.get("tracing") != null) {
+            String tp = Fields.sub(p, "tracing");
+            Tree.Obj x = f.obj(m.get("tracing"), tp, "the tracing data");
+            if (x != null) {
+                f.onlyKnown(x, tp, Set.of("value", "rvc", "rvcRequirement", "full"));
+                tr = new PartData.Tracing(f.money(x, "value", tp), f.percent(x, "rvc", tp), f.percent(x, "rvcRequirement", tp),
+                        Boolean.TRUE.equals(f.bool(x, "full", tp)));
+                int given = (x.get("value") != null ? 1 : 0) + (x.get("rvc") != null ? 1 : 0) + (x.get("rvcRequirement") != null ? 1 : 0)
+                        + (tr.full() ? 1 : 0);
+                if (given != 1) f.problem(x, tp, "BAD_TRACING", "Tracing data gives exactly one of `value`, `rvc`, `rvcRequirement` or `full: true`.");
+            }
+        }
+        VehicleData.Wage w = m.get("plantWage") == null ? null : wage(m.get("plantWage"), Fields.sub(p, "plantWage"));
+        return new PartData(core, fig, tr, w);
     }
 
     private SupplierStatement statement(Tree t, String p) {

@@ -28,13 +28,15 @@ public final class RulePackReader {
     public static final List<String> BUILT_IN = List.of("usmca", "nafta");
 
     private static final Set<String> TOP = Set.of("id", "name", "revision", "inForce", "parties", "transactionValue",
-            "deMinimis", "netCostRequired", "provisions", "params", "rules", "partsRule");
-    private static final Set<String> RULE = Set.of("id", "hs", "rule", "citation", "description");
+            "deMinimis", "netCostRequired", "provisions", "params", "rules", "partsRule", "tables", "automotive");
+    private static final Set<String> RULE = Set.of("id", "hs", "rule", "citation", "description", "vehicles", "use", "staging");
+    private static final Set<String> VEHICLES = Set.of("passenger-vehicle", "light-truck", "heavy-truck", "other");
 
     private final Fields f;
-    private final Map<String, BigDecimal> overrides;
+    private final Map<String, String> overrides;
+    private final Map<String, List<HsRange>> tables = new LinkedHashMap<>();
 
-    private RulePackReader(String file, List<Problem> problems, Map<String, BigDecimal> overrides) {
+    private RulePackReader(String file, List<Problem> problems, Map<String, String> overrides) {
         this.f = new Fields(file, problems);
         this.overrides = overrides;
     }
@@ -48,7 +50,7 @@ public final class RulePackReader {
      * Loads a built-in pack by id or a pack file by path, with parameter overrides
      * ({@code --param NAME=VALUE}); an override of a parameter the pack does not declare is an error.
      */
-    public static Regime load(String regimeOrPath, Map<String, BigDecimal> overrides) throws InputException {
+    public static Regime load(String regimeOrPath, Map<String, String> overrides) throws InputException {
         if (isBuiltIn(regimeOrPath)) {
             String res = "/dev/origin/packs/" + regimeOrPath + ".yaml";
             try (InputStream in = RulePackReader.class.getResourceAsStream(res)) {
@@ -72,7 +74,7 @@ public final class RulePackReader {
     }
 
     /** Reads a pack from text. */
-    public static Regime read(String text, String file, boolean yaml, Map<String, BigDecimal> overrides) throws InputException {
+    public static Regime read(String text, String file, boolean yaml, Map<String, String> overrides) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Tree t = Tree.parse(text, yaml, file, problems);
         if (t == null) throw new InputException(problems);
@@ -124,22 +126,46 @@ public final class RulePackReader {
             }
         }
         Map<String, BigDecimal> params = new LinkedHashMap<>();
+        Map<String, String> options = new LinkedHashMap<>();
         if (o.get("params") != null) {
             Tree.Obj p = f.obj(o.get("params"), "params", "the parameters");
             if (p != null) for (String k : p.fields.keySet()) {
-                BigDecimal v = f.decimal(p, k, "params");
-                if (v != null) params.put(k, v);
+                Tree v = p.get(k);
+                if (v instanceof Tree.Scalar sc && sc.type == Tree.Scalar.Type.NUMBER) {
+                    BigDecimal d = f.decimal(p, k, "params");
+                    if (d != null) params.put(k, d);
+                } else {
+                    String w = f.string(p, k, "params", true);
+                    if (w != null) options.put(k, w);
+                }
             }
         }
         for (var e : overrides.entrySet()) {
-            if (!params.containsKey(e.getKey())) {
-                f.problem(null, "params", "UNKNOWN_PARAM", "The pack `" + id + "` has no parameter `" + e.getKey() + "`"
-                        + (params.isEmpty() ? "" : "; it has " + String.join(", ", params.keySet())) + ".");
+            String k = e.getKey();
+            if (params.containsKey(k)) {
+                if (!e.getValue().matches("\\d+(\\.\\d+)?")) {
+                    f.problem(null, "params." + k, "BAD_PARAM", "The parameter `" + k + "` takes a number, not `" + e.getValue() + "`.");
+                } else {
+                    params.put(k, new BigDecimal(e.getValue()));
+                }
+            } else if (options.containsKey(k)) {
+                options.put(k, e.getValue());
             } else {
-                params.put(e.getKey(), e.getValue());
+                java.util.List<String> known = new ArrayList<>(params.keySet());
+                known.addAll(options.keySet());
+                f.problem(null, "params", "UNKNOWN_PARAM", "The pack `" + id + "` has no parameter `" + k + "`"
+                        + (known.isEmpty() ? "" : "; it has " + String.join(", ", known)) + ".");
             }
         }
-        List<Regime.ProductRule> rules = rules(o.get("rules"), params, id);
+        if (options.containsKey("roll-up") && !Set.of("panel-2023", "us-cbp").contains(options.get("roll-up"))) {
+            f.problem(null, "params.roll-up", "BAD_PARAM", "`" + options.get("roll-up") + "` is not a roll-up policy (panel-2023, us-cbp).");
+        }
+        if (o.get("tables") != null) {
+            Tree.Obj tb = f.obj(o.get("tables"), "tables", "the tables");
+            if (tb != null) for (String k : tb.fields.keySet()) tables.put(k, ranges(tb.get(k), "tables." + k));
+        }
+        Regime.Automotive automotive = o.get("automotive") == null ? null : automotive(o.get("automotive"));
+        List<Regime.ProductRule> rules = rules(o.get("rules"), params, options, id);
         Regime.PartsRule parts = null;
         if (o.get("partsRule") != null) {
             Tree.Obj pr = f.obj(o.get("partsRule"), "partsRule", "the parts rule");
@@ -155,7 +181,7 @@ public final class RulePackReader {
         if (id == null || name == null || revision == null || tv == null || dm == null) return null;
         return new Regime(id, name, revision, from, until, parties,
                 tv.equals("fob") ? Regime.TransactionValueBasis.FOB : Regime.TransactionValueBasis.EXCLUDING_INTERNATIONAL_SHIPMENT,
-                dm, ncAccum, ncInter, provisions, rules, params, parts);
+                dm, ncAccum, ncInter, provisions, rules, params, parts, options, automotive);
     }
 
     private DeMinimis deMinimis(Tree t) {
@@ -209,23 +235,149 @@ public final class RulePackReader {
         for (int i = 0; i < items.size(); i++) {
             Tree it = items.get(i);
             String text = it instanceof Tree.Scalar s ? s.text : null;
+            if (text != null && text.startsWith("table:")) {
+                List<HsRange> table = tables.get(text.substring(6));
+                if (table == null) {
+                    f.problem(it, p, "UNKNOWN_TABLE", "`" + text + "` names no table of this pack (" + String.join(", ", tables.keySet()) + ").");
+                } else {
+                    out.addAll(table);
+                }
+                continue;
+            }
             try {
                 if (text == null) throw new IllegalArgumentException();
                 out.add(HsRange.parse(text));
             } catch (IllegalArgumentException e) {
                 f.problem(it, p + (t instanceof Tree.Arr ? "[" + i + "]" : ""), "BAD_HS",
-                        "`" + text + "` is not an HS provision or range (e.g. `87.08` or `8703.21-8703.90`).");
+                        "`" + text + "` is not an HS provision or range (e.g. `87.08`, `8703.21-8703.90`, `table:B`).");
             }
         }
         return out;
     }
 
-    private List<Regime.ProductRule> rules(Tree t, Map<String, BigDecimal> params, String packId) {
+    private Regime.Automotive automotive(Tree t) {
+        String p = "automotive";
+        Tree.Obj o = f.obj(t, p, "the automotive provisions");
+        if (o == null) return null;
+        f.onlyKnown(o, p, Set.of("vehicleKinds", "tracing", "thresholds", "wageFloors", "assemblyCredit", "technologyCreditCap",
+                "rollUpCitation", "newPlantRelief"));
+        List<Regime.VehicleKind> kinds = new ArrayList<>();
+        if (o.get("vehicleKinds") != null) {
+            Tree.Arr a = f.arr(o.get("vehicleKinds"), p + ".vehicleKinds", "the vehicle kinds");
+            if (a != null) for (int i = 0; i < a.items.size(); i++) {
+                String ip = p + ".vehicleKinds[" + i + "]";
+                Tree.Obj k = f.obj(a.items.get(i), ip, "a vehicle kind");
+                if (k == null) continue;
+                f.onlyKnown(k, ip, Set.of("hs", "kind"));
+                String kind = f.oneOf(k, "kind", ip, true, VEHICLES);
+                List<HsRange> hs = ranges(k.get("hs"), ip + ".hs");
+                if (kind != null) kinds.add(new Regime.VehicleKind(hs, kind));
+            }
+        }
+        List<Regime.Tracing> tracing = new ArrayList<>();
+        if (o.get("tracing") != null) {
+            Tree.Arr a = f.arr(o.get("tracing"), p + ".tracing", "the tracing schemes");
+            if (a != null) for (int i = 0; i < a.items.size(); i++) {
+                String ip = p + ".tracing[" + i + "]";
+                Tree.Obj k = f.obj(a.items.get(i), ip, "a tracing scheme");
+                if (k == null) continue;
+                f.onlyKnown(k, ip, Set.of("goods", "vehicles", "use", "listed", "citation", "method"));
+                Set<String> vehicles = new LinkedHashSet<>();
+                if (k.get("vehicles") != null) vehicles.addAll(words(k.get("vehicles"), ip + ".vehicles", VEHICLES));
+                String cite = f.string(k, "citation", ip, true);
+                String method = f.oneOf(k, "method", ip, false, Set.of("traced", "listed"));
+                tracing.add(new Regime.Tracing(ranges(k.get("goods"), ip + ".goods"), vehicles,
+                        f.oneOf(k, "use", ip, false, Set.of("original-equipment", "aftermarket")),
+                        k.get("listed") == null ? List.of() : ranges(k.get("listed"), ip + ".listed"), cite == null ? "" : cite,
+                        "listed".equals(method) ? Regime.Tracing.Method.LISTED : Regime.Tracing.Method.TRACED));
+            }
+        }
+        List<Regime.ThresholdOverride> thresholds = new ArrayList<>();
+        if (o.get("thresholds") != null) {
+            Tree.Arr a = f.arr(o.get("thresholds"), p + ".thresholds", "the automotive thresholds");
+            if (a != null) for (int i = 0; i < a.items.size(); i++) {
+                String ip = p + ".thresholds[" + i + "]";
+                Tree.Obj k = f.obj(a.items.get(i), ip, "an automotive threshold");
+                if (k == null) continue;
+                f.onlyKnown(k, ip, Set.of("goods", "vehicles", "use", "rvc", "citation"));
+                Set<String> vehicles = new LinkedHashSet<>();
+                if (k.get("vehicles") != null) vehicles.addAll(words(k.get("vehicles"), ip + ".vehicles", VEHICLES));
+                String cite = f.string(k, "citation", ip, true);
+                Rule r = k.get("rvc") == null ? null : new RuleReader(f, Map.of()).read(k.get("rvc"), ip + ".rvc");
+                if (k.get("rvc") == null) f.problem(k, ip + ".rvc", "MISSING_FIELD", "The required field `rvc` is missing.");
+                if (r != null && !(r instanceof Rule.Rvc)) {
+                    f.problem(k.get("rvc"), ip + ".rvc", "BAD_RULE", "An automotive threshold is an RVC rule such as `RVC(NC) >= 62.5`.");
+                    r = null;
+                }
+                if (r != null && cite != null) {
+                    thresholds.add(new Regime.ThresholdOverride(ranges(k.get("goods"), ip + ".goods"), vehicles,
+                            f.oneOf(k, "use", ip, false, Set.of("original-equipment", "aftermarket")), ((Rule.Rvc) r).min(), cite));
+                }
+            }
+        }
+        Map<String, BigDecimal> floors = new LinkedHashMap<>();
+        if (o.get("wageFloors") != null) {
+            Tree.Obj w = f.obj(o.get("wageFloors"), p + ".wageFloors", "the wage floors");
+            if (w != null) for (String k : w.fields.keySet()) {
+                BigDecimal v = f.money(w, k, p + ".wageFloors");
+                if (v != null) floors.put(k, v);
+            }
+        }
+        Regime.AssemblyCredit ac = null;
+        if (o.get("assemblyCredit") != null) {
+            String ap = p + ".assemblyCredit";
+            Tree.Obj a = f.obj(o.get("assemblyCredit"), ap, "the assembly credit");
+            if (a != null) {
+                f.onlyKnown(a, ap, Set.of("engines", "transmissions", "batteries", "heavyTruck", "points"));
+                ac = new Regime.AssemblyCredit(whole(a, "engines", ap), whole(a, "transmissions", ap), whole(a, "batteries", ap),
+                        whole(a, "heavyTruck", ap), f.percent(a, "points", ap));
+            }
+        }
+        Regime.NewPlantRelief relief = null;
+        if (o.get("newPlantRelief") != null) {
+            String np = p + ".newPlantRelief";
+            Tree.Obj r = f.obj(o.get("newPlantRelief"), np, "the new-plant relief");
+            if (r != null) {
+                f.onlyKnown(r, np, Set.of("percent", "newPlantYears", "refitYears", "vehicles", "citation"));
+                Set<String> vehicles = new LinkedHashSet<>();
+                if (r.get("vehicles") != null) vehicles.addAll(words(r.get("vehicles"), np + ".vehicles", VEHICLES));
+                BigDecimal pct = f.percent(r, "percent", np);
+                String cite = f.string(r, "citation", np, true);
+                if (pct != null && cite != null) {
+                    relief = new Regime.NewPlantRelief(pct, (int) whole(r, "newPlantYears", np), (int) whole(r, "refitYears", np), vehicles, cite);
+                }
+            }
+        }
+        return new Regime.Automotive(kinds, tracing, thresholds, floors, ac, f.percent(o, "technologyCreditCap", p),
+                f.string(o, "rollUpCitation", p, false), relief);
+    }
+
+    private long whole(Tree.Obj o, String key, String p) {
+        BigDecimal v = f.decimal(o, key, p);
+        return v == null ? 0 : v.longValue();
+    }
+
+    private List<String> words(Tree t, String p, Set<String> allowed) {
+        List<String> out = new ArrayList<>();
+        List<Tree> items = t instanceof Tree.Arr a ? a.items : List.of(t);
+        for (int i = 0; i < items.size(); i++) {
+            Tree it = items.get(i);
+            String w = it instanceof Tree.Scalar s ? s.text : null;
+            if (w == null || !allowed.contains(w)) {
+                f.problem(it, p, "BAD_VALUE", "`" + w + "` is not one of " + String.join(", ", allowed.stream().sorted().toList()) + ".");
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private List<Regime.ProductRule> rules(Tree t, Map<String, BigDecimal> params, Map<String, String> options, String packId) {
         List<Regime.ProductRule> out = new ArrayList<>();
         if (t == null) return out;
         Tree.Arr a = f.arr(t, "rules", "the product-specific rules");
         if (a == null) return out;
-        RuleReader reader = new RuleReader(f, params);
+        RuleReader reader = new RuleReader(f, params, options);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < a.items.size(); i++) {
             String ip = "rules[" + i + "]";
@@ -242,9 +394,12 @@ public final class RulePackReader {
                 continue;
             }
             Rule r = reader.read(rt, ip + ".rule");
+            Set<String> vehicles = o.get("vehicles") == null ? Set.of() : new LinkedHashSet<>(words(o.get("vehicles"), ip + ".vehicles", VEHICLES));
+            String use = f.oneOf(o, "use", ip, false, Set.of("original-equipment", "aftermarket"));
+            Boolean staging = f.bool(o, "staging", ip);
             if (r == null || id == null) continue;
             out.add(new Regime.ProductRule(scope, Rules.withIds(r, packId + "." + id, cite),
-                    f.string(o, "description", ip, false)));
+                    f.string(o, "description", ip, false), vehicles, use, staging));
         }
         return out;
     }

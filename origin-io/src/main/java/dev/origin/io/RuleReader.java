@@ -20,10 +20,17 @@ import java.util.Set;
 final class RuleReader {
     private final Fields f;
     private final Map<String, BigDecimal> params;
+    private final Map<String, String> options;
 
     RuleReader(Fields f, Map<String, BigDecimal> params) {
+        this(f, params, Map.of());
+    }
+
+    /** With {@code options}: word-valued parameters substituted as text (e.g. {@code ${national-country}}). */
+    RuleReader(Fields f, Map<String, BigDecimal> params, Map<String, String> options) {
         this.f = f;
         this.params = params;
+        this.options = options;
     }
 
     Rule read(Tree t, String path) {
@@ -55,7 +62,7 @@ final class RuleReader {
         }
         if (o.get("tariffShift") != null) {
             f.onlyKnown(o, path, Set.of("tariffShift", "except", "from", "id", "citation"));
-            String lv = f.oneOf(o, "tariffShift", path, true, Set.of("CC", "CTH", "CTSH"));
+            String lv = f.oneOf(o, "tariffShift", path, true, Set.of("CC", "CTH", "CTSH", "CTI"));
             List<HsPrefix> except = prefixes(o, "except", path);
             List<HsPrefix> from = prefixes(o, "from", path);
             if (lv == null || except == null || from == null) return null;
@@ -136,7 +143,9 @@ final class RuleReader {
 
     private Rule parseText(Tree.Scalar s, String path) {
         try {
-            return RuleSyntax.parse(s.text, params);
+            String text = s.text;
+            for (var e : options.entrySet()) text = text.replace("${" + e.getKey() + "}", e.getValue());
+            return RuleSyntax.parse(text, params);
         } catch (RuleSyntaxException e) {
             int line = s.line + e.line() - 1;
             int col = e.line() == 1 ? s.column + e.column() : e.column();

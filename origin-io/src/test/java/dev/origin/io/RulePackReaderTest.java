@@ -62,10 +62,10 @@ class RulePackReaderTest {
                 """;
         Rule.Rvc dflt = (Rule.Rvc) RulePackReader.read(pack, "p.yaml", true, Map.of()).rules().get(0).rule();
         assertThat(dflt.min().at(java.time.LocalDate.of(2018, 1, 1))).isEqualByComparingTo("85");
-        Rule.Rvc over = (Rule.Rvc) RulePackReader.read(pack, "p.yaml", true, Map.of("min", new BigDecimal("70"))).rules().get(0).rule();
+        Rule.Rvc over = (Rule.Rvc) RulePackReader.read(pack, "p.yaml", true, Map.of("min", "70")).rules().get(0).rule();
         assertThat(over.min().at(java.time.LocalDate.of(2018, 1, 1))).isEqualByComparingTo("70");
         InputException e = catchThrowableOfType(InputException.class,
-                () -> RulePackReader.read(pack, "p.yaml", true, Map.of("nope", BigDecimal.ONE)));
+                () -> RulePackReader.read(pack, "p.yaml", true, Map.of("nope", "1")));
         assertThat(e.problems()).extracting(Problem::code).containsExactly("UNKNOWN_PARAM");
     }
 

@@ -9,6 +9,7 @@ import dev.origin.core.model.Good;
 import dev.origin.core.model.Material;
 import dev.origin.core.model.MaterialKind;
 import dev.origin.core.model.Origin;
+import dev.origin.core.model.VehicleData;
 import dev.origin.core.regime.DeMinimis;
 import dev.origin.core.regime.Regime;
 import dev.origin.core.rules.Rule;
@@ -40,6 +41,13 @@ final class Run {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     /** While true, tariff-shift failures of materials in the good's own subheading are waived (criterion (d)). */
     private boolean waiveOwnSubheading;
+    private final String vehicleKind;
+    private final String use;
+    private final boolean staging;
+    private final java.time.MonthDay fiscalYearStart;
+    /** Date at which thresholds are read: the averaging period's start when averaging, else the date. */
+    private final LocalDate thresholdDate;
+    private final String rollUp;
 
     Run(Regime regime, Good good, LocalDate date, Scenario scenario, boolean trace) {
         this.regime = regime;
@@ -47,6 +55,13 @@ final class Run {
         this.date = date;
         this.scenario = scenario;
         this.trace = trace;
+        this.vehicleKind = regime.vehicleKind(good.hs(), good.vehicle());
+        this.use = good.use() == null ? "original-equipment" : good.use();
+        var vd = good.vehicleData();
+        this.staging = vd.alternativeStaging();
+        this.fiscalYearStart = vd.fiscalYearStart();
+        this.thresholdDate = vd.averaging() != null && vd.averaging().from() != null ? vd.averaging().from() : date;
+        this.rollUp = regime.option("roll-up", "panel-2023");
     }
 
     // ---------------------------------------------------------------- analysis of a producible node
@@ -67,6 +82,11 @@ final class Run {
         BigDecimal vnm = BigDecimal.ZERO;
         /** Non-originating materials given only as a lump sum: counted in VNM, not testable for a tariff shift. */
         BigDecimal unclassified = BigDecimal.ZERO;
+        /** VNM of traced materials only, when a tracing scheme applies to the node (else null). */
+        BigDecimal tracedVnm;
+        Regime.Tracing tracing;
+        final List<TraceNode> tracedLines = new ArrayList<>();
+        CoreParts core;
         BigDecimal adjustedTv;
         boolean accumulating;
         boolean anyNonOriginating;
@@ -114,7 +134,8 @@ final class Run {
 
     private Rule ruleFor(Rule override, HsCode hs, String path, boolean top) {
         if (override != null) return Rules.withIds(override, top ? "psr" : "psr[" + path + "]", null);
-        Regime.ProductRule pr = regime.ruleFor(hs);
+        Regime.ProductRule pr = top ? regime.ruleFor(hs, vehicleKind, use, staging)
+                : regime.ruleFor(hs, vehicleKind, "original-equipment", staging);
         return pr == null ? null : pr.rule();
     }
 
@@ -131,6 +152,7 @@ final class Run {
             a.unclassified = c.nonOriginatingMaterials();
             vnmLine(a, "Non-originating materials given as a lump sum", c.nonOriginatingMaterials(), null);
         }
+        if (n.top()) a.core = coreParts(n);
         for (Material m : n.materials()) {
             String path = at(n, m.id());
             BigDecimal value = m.value();
@@ -217,6 +239,31 @@ final class Run {
                 continue;
             }
             boolean nonOriginating = !isOriginating(m.origin());
+            CorePart cp = a.core == null ? null : a.core.part(m);
+            if (cp != null && cp.figures() && !m.treatAsNonOriginating()) {
+                // roll-up of a core part into the vehicle's VNM depends on the option that qualified it (named policy)
+                BigDecimal contribution;
+                String why;
+                if (cp.qualification() == Qualification.NONE) {
+                    contribution = value;
+                    why = "Core part not originating under any option: full value";
+                } else if (cp.qualification() == Qualification.ALL_MATERIALS || rollUp.equals("panel-2023")) {
+                    contribution = BigDecimal.ZERO;
+                    why = "Core part originating (" + cp.qualification().label + "): counts as wholly originating (roll-up, "
+                            + rollUp + ")";
+                } else {
+                    contribution = cp.vnm();
+                    why = "Core part originating only " + cp.qualification().label + ": under `" + rollUp
+                            + "` its own non-originating materials count";
+                }
+                if (contribution.signum() > 0) {
+                    a.vnm = a.vnm.add(contribution);
+                    a.anyNonOriginating = true;
+                }
+                vnmLine(a, why + ": `" + path + "`", contribution, regime.automotive() == null ? null : regime.automotive().rollUpCitation());
+                if (cp.qualification() == Qualification.NONE && testedForShift) a.candidates.add(new Candidate(path, m.hs(), value, null));
+                continue;
+            }
             if (nonOriginating || m.treatAsNonOriginating()) {
                 String why = nonOriginating
                         ? (m.origin() == Origin.UNKNOWN ? "Origin unknown, counted as non-originating (worst case)" : "Non-originating")
@@ -243,7 +290,185 @@ final class Run {
                         + materialsSum.add(c.lumpMaterials()) + "`).", at(n, "costs.totalCost"));
             }
         }
+        if (n.top() && regime.automotive() != null) {
+            Regime.Tracing t = regime.automotive().tracingFor(n.hs(), vehicleKind, use);
+            if (t != null && t.method() == Regime.Tracing.Method.LISTED) {
+                a.tracing = t;
+                a.tracedVnm = a.vnm.add(listed(n.materials(), t, a.tracedLines));
+            } else if (t != null) {
+                a.tracing = t;
+                a.tracedVnm = traced(n.materials(), t, "", a.tracedLines);
+                if (c != null && c.nonOriginatingMaterials().signum() > 0) {
+                    a.tracedVnm = a.tracedVnm.add(c.nonOriginatingMaterials());
+                    if (trace) a.tracedLines.add(TraceNode.leaf("Lump-sum non-originating materials: classification unknown, "
+                            + "counted as traced", null, null, c.nonOriginatingMaterials(), null, null));
+                }
+            }
+        }
         return a;
+    }
+
+    /**
+     * Value of traced materials in {@code materials}, through every tier (SOR/94-14 s.9: a designation
+     * does not remove traced materials; a supplier's statement gives the traced value, or VM × (1 − RVC),
+     * or VM × (1 − the RVC requirement), or the full value).
+     */
+    private BigDecimal traced(List<Material> materials, Regime.Tracing t, String prefix, List<TraceNode> lines) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Material m : materials) {
+            String path = prefix + m.id();
+            var tr = m.part() == null ? null : m.part().tracing();
+            BigDecimal v = null;
+            String why = null;
+            BigDecimal value = m.value();
+            if (tr != null) {
+                if (tr.value() != null) { v = tr.value(); why = "traced value stated by the supplier"; }
+                else if (tr.rvc() != null) {
+                    v = value.multiply(HUNDRED.subtract(tr.rvc())).divide(HUNDRED, 10, RoundingMode.HALF_UP).stripTrailingZeros();
+                    why = "value × (1 − stated RVC " + tr.rvc().toPlainString() + " %)";
+                } else if (tr.rvcRequirement() != null) {
+                    v = value.multiply(HUNDRED.subtract(tr.rvcRequirement())).divide(HUNDRED, 10, RoundingMode.HALF_UP).stripTrailingZeros();
+                    why = "value × (1 − RVC requirement " + tr.rvcRequirement().toPlainString() + " %)";
+                } else if (tr.full()) { v = value; why = "no supplier information: full value"; }
+            }
+            if (v == null && m.isSelfProduced()) {
+                List<TraceNode> sub = new ArrayList<>();
+                BigDecimal inner = traced(m.production().materials(), t, path + "/", sub);
+                sum = sum.add(inner);
+                if (trace) lines.add(new TraceNode("Self-produced `" + path + "`: traced materials inside it", null, t.citation(),
+                        inner, null, null, sub));
+                continue;
+            }
+            if (v == null) {
+                boolean outside = m.country() == null ? !isOriginating(m.origin()) : !regime.parties().contains(m.country());
+                if (outside && t.isListed(m.hs()) && m.kind() != MaterialKind.INDIRECT && m.kind() != MaterialKind.PACKING) {
+                    v = value;
+                    why = "listed (" + m.hs() + ") and produced outside the territory" + (m.country() == null ? " (no country: non-originating)" : " (" + m.country() + ")");
+                } else {
+                    v = BigDecimal.ZERO;
+                    why = t.isListed(m.hs()) ? "listed but produced in the territory: not traced" : "not a listed material: not traced";
+                }
+            }
+            sum = sum.add(v);
+            if (trace) lines.add(TraceNode.leaf("`" + path + "`: " + why, null, t.citation(), v, null, null));
+        }
+        return sum;
+    }
+
+    /**
+     * Heavy-duty listed-materials method (SOR/94-14 s.10(1); SOR/2020-155 s.20(4)-(5)): VNM is all
+     * non-originating materials plus, for each originating listed material (or component), the
+     * non-originating value inside it, as the supplier states it (value, VM × (1 − RVC), VM × (1 − RVC
+     * requirement)), from its figures, or else its full value.
+     */
+    private BigDecimal listed(List<Material> materials, Regime.Tracing t, List<TraceNode> lines) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Material m : materials) {
+            if (m.isSelfProduced() || !isOriginating(m.origin()) || m.treatAsNonOriginating()) continue;
+            var tr = m.part() == null ? null : m.part().tracing();
+            boolean isListed = tr != null || t.isListed(m.hs());
+            if (!isListed) continue;
+            BigDecimal value = m.value();
+            BigDecimal v;
+            String why;
+            if (tr != null && tr.value() != null) { v = tr.value(); why = "non-originating value stated by the supplier"; }
+            else if (tr != null && tr.rvc() != null) {
+                v = value.multiply(HUNDRED.subtract(tr.rvc())).divide(HUNDRED, 10, RoundingMode.HALF_UP).stripTrailingZeros();
+                why = "value × (1 − stated RVC " + tr.rvc().toPlainString() + " %)";
+            } else if (tr != null && tr.rvcRequirement() != null) {
+                v = value.multiply(HUNDRED.subtract(tr.rvcRequirement())).divide(HUNDRED, 10, RoundingMode.HALF_UP).stripTrailingZeros();
+                why = "value × (1 − RVC requirement " + tr.rvcRequirement().toPlainString() + " %)";
+            } else if (m.part() != null && m.part().figures() != null && m.part().figures().vnm() != null) {
+                v = m.part().figures().vnm();
+                why = "VNM from the part's figures";
+            } else {
+                v = value;
+                why = "no information on its non-originating content: full value";
+                warn("NO_LISTED_MATERIAL_INFO", "Listed material `" + m.id() + "` (" + m.hs() + ") is originating but nothing says how much "
+                        + "non-originating material it contains, so its full value is counted (" + t.citation() + ").", "materials[" + m.id() + "]");
+            }
+            sum = sum.add(v);
+            if (trace) lines.add(TraceNode.leaf("Originating listed material `" + m.id() + "`: " + why, null, t.citation(), v, null, null));
+        }
+        return sum;
+    }
+
+    // ---------------------------------------------------------------- core parts (SOR/2020-155 s.14, Table A.2)
+
+    /** How a core part qualified: its own RVC counting all non-originating materials, or another option. */
+    enum Qualification {
+        ALL_MATERIALS("with all non-originating materials counted (s.14(8)(a))"),
+        OTHER_OPTION("under the component or super-core options (s.14(8)(b)-(d))"),
+        NONE("not originating");
+
+        final String label;
+
+        Qualification(String label) { this.label = label; }
+    }
+
+    private record CorePart(Material material, String path, boolean figures, BigDecimal nc, BigDecimal vnm, BigDecimal vnmComponents,
+                            BigDecimal tv, Ratio rvcAll, Ratio rvcComponents, Qualification qualification) {}
+
+    /** The core parts of a vehicle evaluated under the four VNM options, and the super-core results. */
+    private record CoreParts(Rule.CoreParts rule, BigDecimal ncMin, BigDecimal tvMin, List<CorePart> parts, Ratio superAll,
+                             Ratio superComponents, boolean superMet) {
+        CorePart part(Material m) {
+            for (CorePart p : parts) if (p.material() == m) return p;
+            return null;
+        }
+    }
+
+    private CoreParts coreParts(Node n) {
+        if (n.rule() == null) return null;
+        Rule.CoreParts rule = null;
+        for (Rule r : Rules.flatten(n.rule())) if (r instanceof Rule.CoreParts c) rule = c;
+        if (rule == null) return null;
+        BigDecimal ncMin = rule.ncMin().at(thresholdDate, fiscalYearStart);
+        BigDecimal tvMin = rule.tvMin() == null ? null : rule.tvMin().at(thresholdDate, fiscalYearStart);
+        if (ncMin == null) return null;
+        List<CorePart> parts = new ArrayList<>();
+        BigDecimal sumNc = BigDecimal.ZERO, sumVnm = BigDecimal.ZERO, sumComp = BigDecimal.ZERO;
+        boolean allFigures = true;
+        for (Material m : n.materials()) {
+            if (m.corePart() == null) continue;
+            var f = m.part().figures();
+            String path = at(n, m.id());
+            if (f == null || f.netCost() == null || f.vnm() == null || f.netCost().signum() <= 0) {
+                allFigures = false;
+                Qualification q = m.isSelfProduced() ? Qualification.NONE
+                        : isOriginating(m.origin()) ? Qualification.ALL_MATERIALS : Qualification.NONE;
+                parts.add(new CorePart(m, path, false, null, null, null, null, null, null, q));
+                continue;
+            }
+            BigDecimal comp = f.vnmComponents() == null ? f.vnm() : f.vnmComponents();
+            Ratio all = Ratio.percent(f.netCost().subtract(f.vnm()), f.netCost());
+            Ratio components = Ratio.percent(f.netCost().subtract(comp), f.netCost());
+            boolean tvOk = tvMin != null && f.transactionValue() != null && f.transactionValue().signum() > 0
+                    && Ratio.percent(f.transactionValue().subtract(f.vnm()), f.transactionValue()).atLeast(tvMin);
+            Qualification q = all.atLeast(ncMin) || tvOk ? Qualification.ALL_MATERIALS
+                    : components.atLeast(ncMin) ? Qualification.OTHER_OPTION : Qualification.NONE;
+            parts.add(new CorePart(m, path, true, f.netCost(), f.vnm(), comp, f.transactionValue(), all, components, q));
+            sumNc = sumNc.add(f.netCost());
+            sumVnm = sumVnm.add(f.vnm());
+            sumComp = sumComp.add(comp);
+        }
+        Ratio superAll = null, superComp = null;
+        boolean superMet = false;
+        if (allFigures && !parts.isEmpty() && sumNc.signum() > 0) {
+            superAll = Ratio.percent(sumNc.subtract(sumVnm), sumNc);
+            superComp = Ratio.percent(sumNc.subtract(sumComp), sumNc);
+            superMet = superAll.atLeast(ncMin) || superComp.atLeast(ncMin);
+            if (superMet) {
+                // s.14(10)-(11): as one part, every core part in it is originating
+                List<CorePart> upgraded = new ArrayList<>();
+                for (CorePart p : parts) {
+                    upgraded.add(p.qualification() == Qualification.NONE ? new CorePart(p.material(), p.path(), p.figures(), p.nc(),
+                            p.vnm(), p.vnmComponents(), p.tv(), p.rvcAll(), p.rvcComponents(), Qualification.OTHER_OPTION) : p);
+                }
+                parts = upgraded;
+            }
+        }
+        return new CoreParts(rule, ncMin, tvMin, parts, superAll, superComp, superMet);
     }
 
     private void addVnm(Analysis a, String path, String why, BigDecimal value) {
@@ -352,6 +577,17 @@ final class Run {
             return new Outcome(true, node("No change in tariff classification required", ncr.id(), ncr.citation(), null,
                     null, true, List.of()), List.of(), List.of(), null);
         }
+        if (rule instanceof Rule.Condition c) {
+            boolean met = a.node.top() && good.states(c.text());
+            String what = c.condition() == Rule.ConditionKind.GOOD ? "the good is " : "performed in the territory: ";
+            return simple(c, null, null, met, (met ? "The case file states " : "The case file does not state ") + what + "`" + c.text() + "`",
+                    List.of(), met ? "stated" : "not stated in `facts`");
+        }
+        if (rule instanceof Rule.CoreParts cp) return coreRequirement(cp, a);
+        if (rule instanceof Rule.Lvc lvc) return lvc(lvc, a);
+        if (rule instanceof Rule.MetalPurchases mp) return metal(mp);
+        if (rule instanceof Rule.NationalContent nc) return national(nc, a);
+        if (rule instanceof Rule.Intangibles ip) return intangibles(ip, a);
         if (rule instanceof Rule.AllOf all) return combine(all.id(), all.citation(), all.rules(), a, true);
         Rule.AnyOf any = (Rule.AnyOf) rule;
         return combine(any.id(), any.citation(), any.rules(), a, false);
@@ -508,6 +744,10 @@ final class Run {
         for (HsPrefix f : ts.from()) if (f.contains(material)) return true;
         if (ts.level() == null) return false;
         int d = ts.level().digits();
+        if (material.digits().length() < d || goodHs.digits().length() < d) {
+            // tariff-item level needs national digits on both; with fewer, compare what both have
+            d = Math.min(d, Math.min(material.digits().length(), goodHs.digits().length()));
+        }
         return !material.digits().substring(0, d).equals(goodHs.digits().substring(0, d));
     }
 
@@ -516,7 +756,8 @@ final class Run {
         if (ts.level() != null) {
             sb.append(ts.level() == dev.origin.core.rules.ShiftLevel.CC ? "a change from any other chapter"
                     : ts.level() == dev.origin.core.rules.ShiftLevel.CTH ? "a change from any other heading"
-                    : "a change from any other subheading");
+                    : ts.level() == dev.origin.core.rules.ShiftLevel.CTSH ? "a change from any other subheading"
+                    : "a change from any other tariff item");
         }
         if (!ts.from().isEmpty()) sb.append(sb.isEmpty() ? "a change from " : ", or from ").append(join(ts.from()));
         if (!ts.except().isEmpty()) sb.append(" except from ").append(join(ts.except()));
@@ -532,7 +773,20 @@ final class Run {
     // ---------------------------------------------------------------- regional value content
 
     private Outcome rvc(Rule.Rvc rv, Analysis a) {
-        BigDecimal min = rv.min().at(date);
+        Regime.ThresholdOverride auto = a.node.top() && regime.automotive() != null
+                ? regime.automotive().thresholdFor(a.node.hs(), vehicleKind, use) : null;
+        BigDecimal min = threshold(auto != null ? auto.threshold() : rv.min(), rv.id());
+        String relief = null;
+        var np = good.vehicleData().newPlant();
+        var npr = regime.automotive() == null ? null : regime.automotive().newPlantRelief();
+        if (a.node.top() && np != null && np.from() != null && npr != null && min != null
+                && (npr.vehicles().isEmpty() || npr.vehicles().contains(vehicleKind))) {
+            LocalDate end = np.from().plusYears("refit".equals(np.kind()) ? npr.refitYears() : npr.newPlantYears());
+            if (!thresholdDate.isBefore(np.from()) && thresholdDate.isBefore(end) && npr.percent().compareTo(min) < 0) {
+                min = npr.percent();
+                relief = (np.kind().equals("refit") ? "Refit" : "New plant") + " relief until " + end.minusDays(1) + ": " + min.toPlainString() + " %";
+            }
+        }
         List<Requirement> reqs = new ArrayList<>();
         if (min == null) {
             error("THRESHOLD_NOT_IN_FORCE", "Rule `" + rv.id() + "` sets no threshold for " + date + ".", "");
@@ -540,6 +794,7 @@ final class Run {
             return new Outcome(null, TraceNode.leaf("No RVC threshold in force on " + date, rv.id(), rv.citation(), null,
                     null, null), reqs, List.of(rv.id()), null);
         }
+        BigDecimal vnm = a.tracing != null ? a.tracedVnm : a.vnm;
         // De minimis exemption: all non-originating materials within the limit (SOR/2020-155 s.5(4); SOR/94-14 s.5(5)).
         DeMinimis dm = regime.deMinimis();
         BigDecimal base = a.deMinimisBase();
@@ -557,7 +812,7 @@ final class Run {
             return new Outcome(true, t, reqs, List.of(rv.id(), dmId), null);
         }
         boolean ncOnly = (regime.netCostRequiredWhenAccumulating() && a.accumulating)
-                || (regime.netCostRequiredForIntermediate() && a.node.intermediate());
+                || (regime.netCostRequiredForIntermediate() && a.node.intermediate()) || auto != null;
         List<RvcMethod> methods = new ArrayList<>();
         if (rv.method() != RvcMethod.NC && !ncOnly) methods.add(RvcMethod.TV);
         if (rv.method() != RvcMethod.TV || ncOnly) methods.add(RvcMethod.NC);
@@ -575,13 +830,13 @@ final class Run {
                         + label(a) + "` is `" + basis.toPlainString() + "`, so no RVC can be computed.", at(a.node, "costs"));
                 continue;
             }
-            BigDecimal value = percent(basis.subtract(a.vnm), basis);
-            boolean met = basis.subtract(a.vnm).multiply(HUNDRED).compareTo(min.multiply(basis)) >= 0;
+            BigDecimal value = percent(basis.subtract(vnm), basis);
+            boolean met = basis.subtract(vnm).multiply(HUNDRED).compareTo(min.multiply(basis)) >= 0;
             RvcResult r = new RvcResult(m, value, min, m == RvcMethod.NC ? a.netCost : null,
-                    m == RvcMethod.TV ? a.adjustedTv : null, a.vnm, met);
+                    m == RvcMethod.TV ? a.adjustedTv : null, vnm, met);
             if (trace) {
                 String name = m == RvcMethod.TV ? "TV" : "NC";
-                kids.add(TraceNode.leaf("RVC (" + name + ") = (" + name + " " + basis.toPlainString() + " − VNM " + a.vnm.toPlainString()
+                kids.add(TraceNode.leaf("RVC (" + name + ") = (" + name + " " + basis.toPlainString() + " − VNM " + vnm.toPlainString()
                         + ") / " + name + " × 100 = " + display(value) + " %, " + (met ? "not less than " : "less than ")
                         + min.toPlainString() + " %", rv.id(), regime.cite(m == RvcMethod.TV ? "rvc-tv" : "rvc-nc"), value, min, met));
             }
@@ -600,11 +855,244 @@ final class Run {
             kids.add(TraceNode.leaf("Net cost method required (accumulation or intermediate material)", null,
                     regime.cite("net-cost-required"), null, null, null));
         }
+        if (a.tracing != null && trace) {
+            kids.add(new TraceNode(a.tracing.method() == Regime.Tracing.Method.TRACED ? "VNM counts traced materials only"
+                    : "VNM counts all non-originating materials plus the non-originating value inside originating listed materials",
+                    null, a.tracing.citation(), a.tracedVnm, null, null, a.tracedLines));
+        }
+        if (relief != null && trace) kids.add(TraceNode.leaf(relief, null, npr.citation(), null, min, null));
+        if (auto != null && trace) {
+            kids.add(TraceNode.leaf("Automotive threshold " + min.toPlainString() + " % by the net cost method replaces the rule's "
+                    + "(" + (fiscalYearStart == null ? "fiscal year from 1 January" : "fiscal year from " + fiscalYearStart) + ")",
+                    null, auto.citation(), null, min, null));
+        }
         reqs.add(new Requirement(rv.id(), rv.kind(), best.met(), best.value(), min, rv.citation(),
-                best.method() == RvcMethod.NC ? "net cost method" : "transaction value method"));
+                (best.method() == RvcMethod.NC ? "net cost method" : "transaction value method")
+                        + (a.tracing != null ? "; traced VNM" : "")));
         TraceNode t = node("Regional value content of at least " + min.toPlainString() + " % (" + rv.method() + ")",
                 rv.id(), rv.citation(), best.value(), min, best.met(), kids);
         return new Outcome(best.met(), t, reqs, List.of(rv.id()), best);
+    }
+
+    /** The threshold in force (at the averaging period's start when averaging), with the producer's fiscal year. */
+    private BigDecimal threshold(dev.origin.core.rules.Threshold t, String ruleId) {
+        if (t.dependsOnFiscalYear() && fiscalYearStart == null) {
+            warn("FISCAL_YEAR_ASSUMED", "Rule `" + ruleId + "` steps by the producer's fiscal year; none is given, so a fiscal year "
+                    + "starting on 1 January is assumed (give `fiscalYearStart`).", "fiscalYearStart");
+        }
+        BigDecimal v = t.at(thresholdDate, fiscalYearStart);
+        var av = good.vehicleData().averaging();
+        if (v != null && av != null && av.to() != null) {
+            BigDecimal end = t.at(av.to(), fiscalYearStart);
+            if (end != null && end.compareTo(v) != 0) {
+                warn("AVERAGING_SPANS_STEP", "The averaging period " + av.from() + " to " + av.to() + " spans a change of the threshold of rule `"
+                        + ruleId + "` (" + v.toPlainString() + " to " + end.toPlainString() + " %); the threshold at the period's start is applied.", "averaging");
+            }
+        }
+        return v;
+    }
+
+    private Outcome missing(Rule r, String code, String what, String path, BigDecimal min) {
+        error(code, "`" + label(null) + "` has no " + what + ", which rule `" + r.id() + "` needs.", path);
+        return new Outcome(null, node(r.kind() + " cannot be evaluated: missing " + what, r.id(), r.citation(), null, min, null, List.of()),
+                List.of(new Requirement(r.id(), r.kind(), null, null, min, r.citation(), "missing " + what)), List.of(r.id()), null);
+    }
+
+    private Outcome simple(Rule r, Ratio value, BigDecimal min, boolean met, String label, List<TraceNode> kids, String note) {
+        BigDecimal v = value == null ? null : value.value();
+        return new Outcome(met, node(label, r.id(), r.citation(), v, min, met, kids),
+                List.of(new Requirement(r.id(), r.kind(), met, v, min, r.citation(), note)), List.of(r.id()), null);
+    }
+
+    /** SOR/2020-155 s.14(4)-(11): every Table A.2 core part originating, individually or as a super-core part. */
+    private Outcome coreRequirement(Rule.CoreParts rule, Analysis a) {
+        CoreParts core = a.core;
+        BigDecimal min = threshold(rule.ncMin(), rule.id());
+        if (core == null || core.parts().isEmpty()) {
+            return missing(rule, "MISSING_CORE_PARTS", "material marked as a Table A.2 core part (`corePart`)", "materials", min);
+        }
+        List<TraceNode> kids = new ArrayList<>();
+        boolean allIndividually = true;
+        Ratio lowest = null;
+        for (CorePart p : core.parts()) {
+            boolean ok = p.qualification() != Qualification.NONE;
+            boolean individually = p.figures() ? (p.rvcAll().atLeast(core.ncMin()) || p.rvcComponents().atLeast(core.ncMin())
+                    || p.qualification() == Qualification.ALL_MATERIALS) : ok;
+            allIndividually &= individually;
+            if (p.figures()) {
+                Ratio best = p.rvcAll().compareTo(p.rvcComponents()) >= 0 ? p.rvcAll() : p.rvcComponents();
+                lowest = lowest == null ? best : lowest.min(best);
+                if (trace) kids.add(TraceNode.leaf("`" + p.path() + "` (" + p.material().corePart() + "): RVC " + display(p.rvcAll().value())
+                        + " % with all non-originating materials, " + display(p.rvcComponents().value()) + " % with column-2 components only; "
+                        + p.qualification().label, null, rule.citation(), p.rvcAll().value(), core.ncMin(), ok));
+            } else if (trace) {
+                kids.add(TraceNode.leaf("`" + p.path() + "` (" + p.material().corePart() + "): no figures; declared "
+                        + (ok ? "originating" : "not originating"), null, rule.citation(), null, null, ok));
+            }
+        }
+        if (core.superAll() != null && trace) {
+            kids.add(TraceNode.leaf("Super-core (all core parts as one part): RVC " + display(core.superAll().value()) + " % with all "
+                    + "non-originating materials, " + display(core.superComponents().value()) + " % with components only", null,
+                    rule.citation(), core.superAll().value(), core.ncMin(), core.superMet()));
+        }
+        boolean met = allIndividually || core.superMet();
+        Ratio value = core.superMet() && !allIndividually ? core.superComponents().compareTo(core.superAll()) > 0 ? core.superComponents() : core.superAll() : lowest;
+        return simple(rule, value, core.ncMin(), met, "Core parts originating (RVC of at least " + core.ncMin().toPlainString() + " % NC"
+                + (core.tvMin() == null ? "" : " or " + core.tvMin().toPlainString() + " % TV") + "; roll-up policy `" + rollUp + "`)",
+                kids, met ? (allIndividually ? "every core part individually" : "as a super-core part") : "a core part is not originating");
+    }
+
+    /** SOR/2020-155 s.18: labour value content. */
+    private Outcome lvc(Rule.Lvc rule, Analysis a) {
+        BigDecimal min = threshold(rule.min(), rule.id());
+        BigDecimal hwMin = threshold(rule.hwmmeMin(), rule.id());
+        var l = good.vehicleData().labour();
+        if (l == null) return missing(rule, "MISSING_LABOUR_DATA", "`labour` data", "labour", min);
+        Regime.Automotive auto = regime.automotive();
+        java.util.Map<String, BigDecimal> floors = auto == null ? java.util.Map.of() : auto.wageFloors();
+        List<TraceNode> kids = new ArrayList<>();
+        boolean plantOk = l.vehiclePlantWage() == null || qualifies(l.vehiclePlantWage(), floors);
+        BigDecimal hwlc = l.highWageLabour() == null || !plantOk ? BigDecimal.ZERO : l.highWageLabour();
+        if (trace) kids.add(TraceNode.leaf("High-wage labour costs (vehicle plant " + (l.vehiclePlantWage() == null ? "certified by the producer"
+                : wage(l.vehiclePlantWage()) + (plantOk ? ", at or above" : ", below") + " the wage floor") + ")", null, rule.citation(), hwlc, null, null));
+        BigDecimal hwm = l.highWageMaterials();
+        if (hwm == null) {
+            hwm = BigDecimal.ZERO;
+            for (Material m : good.materials()) {
+                var w = m.part() == null ? null : m.part().plantWage();
+                if (w != null && qualifies(w, floors)) {
+                    BigDecimal v = m.value() != null ? m.value() : BigDecimal.ZERO;
+                    hwm = hwm.add(v);
+                    if (trace) kids.add(TraceNode.leaf("High-wage material `" + m.id() + "` (" + wage(w) + "), full value whatever its origin",
+                            null, rule.citation(), v, null, null));
+                }
+            }
+        }
+        Ratio hwmme;
+        if ("annual-purchase".equals(l.method())) {
+            BigDecimal apv = l.annualPurchaseValue() != null ? l.annualPurchaseValue() : hwm;
+            if (l.totalAnnualPurchaseValue() == null) return missing(rule, "MISSING_LABOUR_DATA", "`labour.totalAnnualPurchaseValue`", "labour", min);
+            BigDecimal den = l.totalAnnualPurchaseValue().add(hwlc);
+            if (den.signum() <= 0) return missing(rule, "MISSING_LABOUR_DATA", "positive annual purchase value", "labour", min);
+            hwmme = Ratio.percent(apv.add(hwlc), den);
+        } else {
+            if (a.netCost == null || a.netCost.signum() <= 0) return missing(rule, "MISSING_COST", "cost sheet (net cost)", "costs", min);
+            hwmme = Ratio.percent(hwlc.add(hwm), a.netCost);
+        }
+        Ratio cap = Ratio.of(auto == null || auto.technologyCreditCap() == null ? BigDecimal.TEN : auto.technologyCreditCap());
+        Ratio tech = Ratio.ZERO;
+        if (l.technologyWages() != null && l.productionWages() != null && l.productionWages().signum() > 0) {
+            tech = Ratio.percent(l.technologyWages(), l.productionWages()).min(cap);
+        }
+        Ratio assembly = Ratio.ZERO;
+        if (l.assemblyPlant() != null && auto != null && auto.assemblyCredit() != null) {
+            var ac = auto.assemblyCredit();
+            var p = l.assemblyPlant();
+            boolean capacity = "heavy-truck".equals(vehicleKind)
+                    ? Math.max(p.engines(), Math.max(p.transmissions(), p.batteries())) >= ac.heavyTruck()
+                    : p.engines() >= ac.engines() || p.transmissions() >= ac.transmissions() || p.batteries() >= ac.batteries();
+            if (capacity && (p.wage() == null || qualifies(p.wage(), floors))) assembly = Ratio.of(ac.points());
+        }
+        Ratio total = hwmme.plus(tech).plus(assembly);
+        boolean met = hwmme.atLeast(hwMin) && total.atLeast(min);
+        if (trace) {
+            kids.add(TraceNode.leaf("High-wage material and manufacturing expenditures: " + display(hwmme.value()) + " points (at least "
+                    + hwMin.toPlainString() + ")", null, rule.citation(), hwmme.value(), hwMin, hwmme.atLeast(hwMin)));
+            kids.add(TraceNode.leaf("High-wage technology expenditure credit: " + display(tech.value()) + " points (capped at "
+                    + cap.value().stripTrailingZeros().toPlainString() + ")", null, rule.citation(), tech.value(), null, null));
+            kids.add(TraceNode.leaf("High-wage assembly credit: " + display(assembly.value()) + " points", null, rule.citation(),
+                    assembly.value(), null, null));
+        }
+        return simple(rule, total, min, met, "Labour value content " + display(total.value()) + " % (at least " + min.toPlainString()
+                + ", of which " + hwMin.toPlainString() + " from high-wage materials and manufacturing)", kids,
+                "HWMME " + display(hwmme.value()) + " + technology " + display(tech.value()) + " + assembly " + display(assembly.value()));
+    }
+
+    private static boolean qualifies(VehicleData.Wage w, java.util.Map<String, BigDecimal> floors) {
+        BigDecimal floor = floors.get(w.currency());
+        return floor != null && w.rate().compareTo(floor) >= 0;
+    }
+
+    private static String wage(VehicleData.Wage w) {
+        return w.currency() + " " + w.rate().toPlainString() + "/h";
+    }
+
+    /** SOR/2020-155 s.17: corporate purchases of Table S steel or aluminum at least {@code min} % originating. */
+    private Outcome metal(Rule.MetalPurchases rule) {
+        BigDecimal min = threshold(rule.min(), rule.id());
+        boolean steel = rule.metal() == Rule.Metal.STEEL;
+        var p = steel ? good.vehicleData().steel() : good.vehicleData().aluminum();
+        String field = steel ? "steel" : "aluminum";
+        if (p == null || p.total() == null || p.total().signum() <= 0 || p.originating() == null) {
+            return missing(rule, "MISSING_PURCHASES", "`" + field + "` purchase figures", field, min);
+        }
+        Ratio share = Ratio.percent(p.originating(), p.total());
+        boolean met = share.atLeast(min);
+        return simple(rule, share, min, met, "Originating " + field + " purchases " + p.originating().toPlainString() + " of "
+                + p.total().toPlainString() + " = " + display(share.value()) + " % (at least " + min.toPlainString() + " %)", List.of(), null);
+    }
+
+    /**
+     * National content (model of the 2017 US proposal, docs/automotive.md): (originating materials
+     * produced in the country + (net cost − all materials) when the producer is there) ÷ net cost.
+     */
+    private Outcome national(Rule.NationalContent rule, Analysis a) {
+        BigDecimal min = threshold(rule.min(), rule.id());
+        if (a.netCost == null || a.netCost.signum() <= 0) return missing(rule, "MISSING_COST", "cost sheet (net cost)", "costs", min);
+        String x = rule.country();
+        boolean producerThere = x.equals(good.producerCountry());
+        BigDecimal national = BigDecimal.ZERO;
+        BigDecimal allMaterials = good.costs().lumpMaterials();
+        List<TraceNode> kids = new ArrayList<>();
+        if (producerThere && good.costs().originatingMaterials().signum() > 0) {
+            national = national.add(good.costs().originatingMaterials());
+            if (trace) kids.add(TraceNode.leaf("Lump-sum originating materials, taken as produced in " + x + " (the producer's country)",
+                    null, rule.citation(), good.costs().originatingMaterials(), null, null));
+        }
+        for (Material m : good.materials()) {
+            BigDecimal v = m.value() != null ? m.value() : BigDecimal.ZERO;
+            allMaterials = allMaterials.add(v);
+            String where = m.country() != null ? m.country() : m.isSelfProduced() ? good.producerCountry() : null;
+            boolean orig = m.isSelfProduced() || isOriginating(m.origin());
+            if (orig && x.equals(where) && !m.treatAsNonOriginating()) {
+                national = national.add(v);
+                if (trace) kids.add(TraceNode.leaf("`" + m.id() + "`: originating, produced in " + x, null, rule.citation(), v, null, null));
+            }
+        }
+        if (producerThere) {
+            BigDecimal added = a.netCost.subtract(allMaterials);
+            if (added.signum() > 0) {
+                national = national.add(added);
+                if (trace) kids.add(TraceNode.leaf("Net cost other than materials, incurred by the producer in " + x, null, rule.citation(),
+                        added, null, null));
+            }
+        }
+        Ratio share = Ratio.percent(national, a.netCost);
+        boolean met = share.atLeast(min);
+        return simple(rule, share, min, met, x + " content " + display(share.value()) + " % of net cost (at least " + min.toPlainString() + " %)",
+                kids, x + " content");
+    }
+
+    /** Canada's 2018 idea, as modelled: (NC − VNM + a) ÷ (NC + b) × 100 with North American (a) and total (b) intangibles. */
+    private Outcome intangibles(Rule.Intangibles rule, Analysis a) {
+        BigDecimal min = threshold(rule.min(), rule.id());
+        if (a.netCost == null || a.netCost.signum() <= 0) return missing(rule, "MISSING_COST", "cost sheet (net cost)", "costs", min);
+        var ip = good.vehicleData().intangibles();
+        BigDecimal na = ip == null || ip.northAmerican() == null ? BigDecimal.ZERO : ip.northAmerican();
+        BigDecimal tot = ip == null || ip.total() == null ? BigDecimal.ZERO : ip.total();
+        if (na.compareTo(tot) > 0) {
+            error("BAD_INTANGIBLES", "North American intangibles `" + na.toPlainString() + "` exceed the total `" + tot.toPlainString() + "`.", "intangibles");
+        }
+        BigDecimal vnm = a.tracing != null ? a.tracedVnm : a.vnm;
+        Ratio value = Ratio.percent(a.netCost.subtract(vnm).add(na), a.netCost.add(tot));
+        boolean met = value.atLeast(min);
+        List<TraceNode> kids = trace ? List.of(TraceNode.leaf("(NC " + a.netCost.toPlainString() + " − VNM " + vnm.toPlainString() + " + North American intangibles "
+                + na.toPlainString() + ") ÷ (NC + all intangibles " + tot.toPlainString() + ") × 100", null, rule.citation(), value.value(), min, met))
+                : List.of();
+        Outcome o = simple(rule, value, min, met, "Regional content counting R&D, engineering, software and IP: " + display(value.value())
+                + " % (at least " + min.toPlainString() + " %)", kids, ip == null ? "no intangibles given" : null);
+        RvcResult r = new RvcResult(RvcMethod.NC, value.value(), min, a.netCost, null, vnm, met);
+        return new Outcome(o.met(), o.trace(), o.requirements(), o.deciding(), r);
     }
 
     /** Prefers a met result; among equals, the larger margin over the threshold. */
@@ -628,7 +1116,7 @@ final class Run {
     }
 
     private String label(Analysis a) {
-        return a.node.top() ? good.id() : a.node.path();
+        return a == null || a.node.top() ? good.id() : a.node.path();
     }
 
     private TraceNode node(String label, String id, String cite, BigDecimal amount, BigDecimal threshold, Boolean met,

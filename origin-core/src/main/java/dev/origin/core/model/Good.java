@@ -14,12 +14,40 @@ import java.util.List;
  *                              before use (USMCA: "adjusted to exclude"; NAFTA: "adjusted to an F.O.B. basis")
  * @param rule                  overrides the regime's product-specific rule, or null
  * @param whollyObtained        the producer declares the good wholly obtained or produced in the territory
+ * @param vehicleData           vehicle-level data for the automotive provisions (never null)
+ * @param facts                 facts the HS code does not tell, stated by the producer (a description of the good,
+ *                              processes performed in the territory), used by {@code GOOD} / {@code PROCESS} conditions
  */
 public record Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date,
                    String use, String vehicle, BigDecimal transactionValue, BigDecimal internationalShipping,
-                   CostSheet costs, List<Material> materials, Rule rule, boolean whollyObtained) {
+                   CostSheet costs, List<Material> materials, Rule rule, boolean whollyObtained, VehicleData vehicleData,
+                   List<String> facts) {
     public Good {
         materials = List.copyOf(materials);
+        if (vehicleData == null) vehicleData = VehicleData.NONE;
+        facts = facts == null ? List.of() : List.copyOf(facts);
+    }
+
+    /** A good with vehicle-level data and no stated facts. */
+    public Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date, String use, String vehicle,
+                BigDecimal transactionValue, BigDecimal internationalShipping, CostSheet costs, List<Material> materials,
+                Rule rule, boolean whollyObtained, VehicleData vehicleData) {
+        this(id, hs, producerCountry, destination, date, use, vehicle, transactionValue, internationalShipping, costs,
+                materials, rule, whollyObtained, vehicleData, List.of());
+    }
+
+    /** True when the case file states {@code fact} (case-insensitive, spaces normalised). */
+    public boolean states(String fact) {
+        String want = fact.strip().replaceAll("\\s+", " ");
+        return facts.stream().anyMatch(f -> f.strip().replaceAll("\\s+", " ").equalsIgnoreCase(want));
+    }
+
+    /** A good without vehicle-level data. */
+    public Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date, String use, String vehicle,
+                BigDecimal transactionValue, BigDecimal internationalShipping, CostSheet costs, List<Material> materials,
+                Rule rule, boolean whollyObtained) {
+        this(id, hs, producerCountry, destination, date, use, vehicle, transactionValue, internationalShipping, costs,
+                materials, rule, whollyObtained, VehicleData.NONE);
     }
 
     /** Transaction value with international shipment costs removed, or null. */

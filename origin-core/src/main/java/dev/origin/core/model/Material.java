@@ -13,22 +13,32 @@ import java.util.List;
  * @param treatAsNonOriginating  the producer's choice to treat it as non-originating (SOR/2020-155 s.7(21); SOR/94-14 s.6(21))
  * @param intermediate           designated intermediate material (SOR/2020-155 s.8(6); SOR/94-14 s.7(4))
  * @param production             the producer's own production of it (self-produced), or null
+ * @param part                   automotive data of the line (core part, tracing, plant wage), or null
  * @param statement              supplier statement for accumulation (SOR/2020-155 s.9(2)-(3); SOR/94-14 s.14(2)), or null
  */
 public record Material(String id, HsCode hs, BigDecimal value, Origin origin, String country, MaterialKind kind,
                        boolean treatAsNonOriginating, boolean intermediate, Production production,
-                       SupplierStatement statement) {
+                       SupplierStatement statement, PartData part) {
 
     /** A self-produced material's own production: its cost sheet, materials and optional rule. */
     public record Production(CostSheet costs, List<Material> materials, dev.origin.core.rules.Rule rule) {
         public Production { materials = List.copyOf(materials); }
     }
 
+    /** A line without automotive data. */
+    public Material(String id, HsCode hs, BigDecimal value, Origin origin, String country, MaterialKind kind,
+                    boolean treatAsNonOriginating, boolean intermediate, Production production, SupplierStatement statement) {
+        this(id, hs, value, origin, country, kind, treatAsNonOriginating, intermediate, production, statement, null);
+    }
+
     public boolean isSelfProduced() { return production != null; }
+
+    /** The Table A.2 core-part category, or null. */
+    public String corePart() { return part == null ? null : part.corePart(); }
 
     /** A plain material bought in: convenience factory. */
     public static Material of(String id, String hs, String value, Origin origin) {
         return new Material(id, HsCode.parse(hs), new BigDecimal(value), origin, null, MaterialKind.DIRECT,
-                false, false, null, null);
+                false, false, null, null, null);
     }
 }

@@ -23,19 +23,136 @@ import java.util.Set;
  * @param provisions       citations of general provisions by key ({@code rvc}, {@code net-cost}, {@code roll-up}, ...)
  * @param params           parameters of the pack with their values (overridable by users)
  * @param partsRule        the rule for goods whose parts share their subheading (criterion (d)), or null
+ * @param options          named options with word values (e.g. {@code roll-up: panel-2023}), overridable by users
+ * @param automotive       the automotive provisions, or null
  */
 public record Regime(String id, String name, String revision, LocalDate inForceFrom, LocalDate inForceUntil,
                      Set<String> parties, TransactionValueBasis transactionValue, DeMinimis deMinimis,
                      boolean netCostRequiredWhenAccumulating, boolean netCostRequiredForIntermediate,
                      Map<String, String> provisions, List<ProductRule> rules, Map<String, BigDecimal> params,
-                     PartsRule partsRule) {
+                     PartsRule partsRule, Map<String, String> options, Automotive automotive) {
 
     public Regime {
         parties = Set.copyOf(parties);
         provisions = Map.copyOf(provisions);
         rules = List.copyOf(rules);
         params = Map.copyOf(params);
+        options = Map.copyOf(options);
     }
+
+    /** A regime without automotive provisions or options. */
+    public Regime(String id, String name, String revision, LocalDate inForceFrom, LocalDate inForceUntil,
+                  Set<String> parties, TransactionValueBasis transactionValue, DeMinimis deMinimis,
+                  boolean netCostRequiredWhenAccumulating, boolean netCostRequiredForIntermediate,
+                  Map<String, String> provisions, List<ProductRule> rules, Map<String, BigDecimal> params, PartsRule partsRule) {
+        this(id, name, revision, inForceFrom, inForceUntil, parties, transactionValue, deMinimis, netCostRequiredWhenAccumulating,
+                netCostRequiredForIntermediate, provisions, rules, params, partsRule, Map.of(), null);
+    }
+
+    /**
+     * The automotive provisions of a regime, as data.
+     *
+     * @param vehicleKinds default vehicle kind by HS code (passenger-vehicle, light-truck, heavy-truck, other)
+     * @param tracing      goods whose VNM counts only traced (listed) materials, with the lists
+     * @param wageFloors   LVC wage floors by currency (USD 16, CAD 20.88, MXN 294.22)
+     */
+    public record Automotive(List<VehicleKind> vehicleKinds, List<Tracing> tracing, List<ThresholdOverride> thresholds,
+                             Map<String, BigDecimal> wageFloors, AssemblyCredit assemblyCredit, BigDecimal technologyCreditCap,
+                             String rollUpCitation, NewPlantRelief newPlantRelief) {
+        public Automotive {
+            vehicleKinds = List.copyOf(vehicleKinds);
+            tracing = List.copyOf(tracing);
+            thresholds = List.copyOf(thresholds);
+            wageFloors = Map.copyOf(wageFloors);
+        }
+
+        /** The automotive RVC threshold that replaces the product-specific rule's, or null. */
+        public ThresholdOverride thresholdFor(HsCode hs, String vehicle, String use) {
+            ThresholdOverride best = null;
+            int bestSpec = -1;
+            for (ThresholdOverride t : thresholds) {
+                if (!t.vehicles().isEmpty() && (vehicle == null || !t.vehicles().contains(vehicle))) continue;
+                if (t.use() != null && !t.use().equals(use)) continue;
+                for (HsRange r : t.goods()) {
+                    if (r.contains(hs) && r.specificity() > bestSpec) { best = t; bestSpec = r.specificity(); }
+                }
+            }
+            return best;
+        }
+
+        /** The default vehicle kind of a good of {@code hs}, or null. */
+        public String vehicleKind(HsCode hs) {
+            VehicleKind best = null;
+            for (VehicleKind k : vehicleKinds) {
+                for (HsRange r : k.hs()) {
+                    if (r.contains(hs) && (best == null || r.specificity() > best.hs().get(0).specificity())) best = k;
+                }
+            }
+            return best == null ? null : best.kind();
+        }
+
+        /** The tracing scheme for a good, or null. */
+        public Tracing tracingFor(HsCode hs, String vehicle, String use) {
+            for (Tracing t : tracing) {
+                if (t.goods().stream().noneMatch(r -> r.contains(hs))) continue;
+                if (!t.vehicles().isEmpty() && (vehicle == null || !t.vehicles().contains(vehicle))) continue;
+                if (t.use() != null && !t.use().equals(use)) continue;
+                return t;
+            }
+            return null;
+        }
+    }
+
+    /**
+     * An automotive RVC requirement that replaces the product-specific rule's thresholds (net cost only)
+     * for the goods in scope, e.g. NAFTA's 50 / 56 / 62.5 % by fiscal year (SOR/94-14 s.13).
+     */
+    public record ThresholdOverride(List<HsRange> goods, Set<String> vehicles, String use,
+                                    dev.origin.core.rules.Threshold threshold, String citation) {
+        public ThresholdOverride {
+            goods = List.copyOf(goods);
+            vehicles = Set.copyOf(vehicles);
+        }
+    }
+
+    /** Vehicles of {@code hs} are of {@code kind} unless the good says otherwise. */
+    public record VehicleKind(List<HsRange> hs, String kind) {
+        public VehicleKind { hs = List.copyOf(hs); }
+    }
+
+    /**
+     * Tracing: for the goods in scope (for the given vehicle kinds and use), VNM is the value of the
+     * traced materials only: those produced outside the territory and classified under {@code listed}
+     * (SOR/94-14 s.9, Schedule IV; SOR/2020-155 s.20(4)-(5), Tables F and G).
+     */
+    public record Tracing(List<HsRange> goods, Set<String> vehicles, String use, List<HsRange> listed, String citation,
+                          Method method) {
+        /** TRACED: VNM is the traced materials only (light-duty); LISTED: all NOM plus the NOM inside originating listed materials (heavy-duty). */
+        public enum Method { TRACED, LISTED }
+
+        public Tracing {
+            if (method == null) method = Method.TRACED;
+            goods = List.copyOf(goods);
+            vehicles = Set.copyOf(vehicles);
+            listed = List.copyOf(listed);
+        }
+
+        public boolean isListed(HsCode hs) {
+            return listed.stream().anyMatch(r -> r.contains(hs));
+        }
+    }
+
+    /**
+     * New-plant and refit relief (SOR/94-14 s.13(2); SOR/2020-155 s.20(8)): the RVC requirement of a
+     * vehicle of the given kinds is {@code percent} for {@code newPlantYears} after the first prototype in
+     * a new plant, or {@code refitYears} after a refit.
+     */
+    public record NewPlantRelief(BigDecimal percent, int newPlantYears, int refitYears, Set<String> vehicles, String citation) {
+        public NewPlantRelief { vehicles = Set.copyOf(vehicles); }
+    }
+
+    /** High-wage assembly credit thresholds (SOR/2020-155 s.18(12)-(14)). */
+    public record AssemblyCredit(long engines, long transmissions, long batteries, long heavyTruck, BigDecimal points) {}
 
     /**
      * Criterion (d): a good whose non-originating materials cannot change classification because they
@@ -55,9 +172,33 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
         EXCLUDING_INTERNATIONAL_SHIPMENT
     }
 
-    /** A product-specific rule for the goods in {@code scope}. */
-    public record ProductRule(List<HsRange> scope, Rule rule, String description) {
-        public ProductRule { scope = List.copyOf(scope); }
+    /**
+     * A product-specific rule for the goods in {@code scope}, optionally only for some vehicle kinds
+     * (the vehicle, or for a part the vehicle it is for), one use (original-equipment or aftermarket),
+     * or producers under (true) or not under (false) the alternative staging regime.
+     */
+    public record ProductRule(List<HsRange> scope, Rule rule, String description, Set<String> vehicles, String use,
+                              Boolean staging) {
+        public ProductRule {
+            scope = List.copyOf(scope);
+            vehicles = Set.copyOf(vehicles);
+        }
+
+        public ProductRule(List<HsRange> scope, Rule rule, String description) {
+            this(scope, rule, description, Set.of(), null, null);
+        }
+
+        /** True when the selectors admit a good of this vehicle kind, use and staging. */
+        public boolean admits(String vehicle, String use, boolean alternativeStaging) {
+            if (!vehicles.isEmpty() && (vehicle == null || !vehicles.contains(vehicle))) return false;
+            if (this.use != null && !this.use.equals(use)) return false;
+            return staging == null || staging == alternativeStaging;
+        }
+
+        /** How many selectors are set: a rule with more selectors is more specific. */
+        public int selectors() {
+            return (vehicles.isEmpty() ? 0 : 1) + (use == null ? 0 : 1) + (staging == null ? 0 : 1);
+        }
 
         /** Specificity of the best range of the scope containing {@code hs}, or -1. */
         public int match(HsCode hs) {
@@ -67,15 +208,36 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
         }
     }
 
-    /** The most specific product-specific rule for {@code hs}, or null when the pack has none. */
+    /** The most specific product-specific rule for {@code hs} (no vehicle, original equipment), or null. */
     public ProductRule ruleFor(HsCode hs) {
+        return ruleFor(hs, null, "original-equipment", false);
+    }
+
+    /**
+     * The most specific product-specific rule for a good: the longest matching HS scope, then the most
+     * selectors (vehicle kind, use, staging); null when the pack has none.
+     */
+    public ProductRule ruleFor(HsCode hs, String vehicle, String use, boolean alternativeStaging) {
         ProductRule best = null;
         int bestSpec = -1;
         for (ProductRule pr : rules) {
             int m = pr.match(hs);
-            if (m > bestSpec) { best = pr; bestSpec = m; }
+            if (m < 0 || !pr.admits(vehicle, use, alternativeStaging)) continue;
+            int spec = m * 10 + pr.selectors();
+            if (spec > bestSpec) { best = pr; bestSpec = spec; }
         }
         return best;
+    }
+
+    /** The vehicle kind of a good: as given, else the pack's default for its HS code, else null. */
+    public String vehicleKind(HsCode hs, String given) {
+        if (given != null) return given;
+        return automotive == null ? null : automotive.vehicleKind(hs);
+    }
+
+    /** A string option of the pack (e.g. {@code roll-up}), or {@code dflt}. */
+    public String option(String name, String dflt) {
+        return options.getOrDefault(name, dflt);
     }
 
     /** True when the regime is in force on {@code date}. */

@@ -8,7 +8,8 @@ import java.util.List;
  * Ids and citations may be absent on freshly parsed rules; {@link Rules#withIds} assigns them.
  */
 public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObtained,
-        Rule.NoChangeRequired, Rule.AllOf, Rule.AnyOf {
+        Rule.NoChangeRequired, Rule.AllOf, Rule.AnyOf, Rule.NationalContent, Rule.CoreParts, Rule.Lvc,
+        Rule.MetalPurchases, Rule.Intangibles, Rule.Condition {
 
     /** Stable id, e.g. {@code psr.rvc}; null until assigned. */
     String id();
@@ -69,4 +70,62 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
         public AnyOf { rules = List.copyOf(rules); }
         @Override public String kind() { return "any-of"; }
     }
+
+    /**
+     * National content of {@code country} of at least {@code min} percent (the 2017 US proposal's "US
+     * content"; a model assumption, see docs/automotive.md): (value of originating materials produced in
+     * the country + (net cost − value of all materials) when the producer is there) ÷ net cost × 100.
+     */
+    record NationalContent(String id, String country, Threshold min, String citation) implements Rule {
+        @Override public String kind() { return "national-content"; }
+    }
+
+    /**
+     * The core-parts requirement of a passenger vehicle or light truck (SOR/2020-155 s.14(4)-(11), Table
+     * A.2): every core part must be originating with an RVC of at least {@code ncMin} (net cost) or
+     * {@code tvMin} (transaction value, where the part's figures give one), each part individually or all
+     * of them as one "super-core" part, under any of the four VNM options.
+     */
+    record CoreParts(String id, Threshold ncMin, Threshold tvMin, String citation) implements Rule {
+        @Override public String kind() { return "core-parts"; }
+    }
+
+    /**
+     * Labour value content (SOR/2020-155 s.18): at least {@code min} points in total, of which at least
+     * {@code hwmmeMin} from high-wage material and manufacturing expenditures; the technology credit
+     * (at most 10 points) and the assembly credit (0 or 5 points) top up the total.
+     */
+    record Lvc(String id, Threshold min, Threshold hwmmeMin, String citation) implements Rule {
+        @Override public String kind() { return "lvc"; }
+    }
+
+    /** The steel or aluminum purchase requirement (SOR/2020-155 s.17): {@code min} % of Table S purchases originating. */
+    record MetalPurchases(String id, Metal metal, Threshold min, String citation) implements Rule {
+        @Override public String kind() { return metal == Metal.STEEL ? "steel" : "aluminum"; }
+    }
+
+    /** Steel or aluminum. */
+    enum Metal { STEEL, ALUMINUM }
+
+    /**
+     * Canada's 2018 idea, as modelled: regional content counting North American R&amp;D, engineering,
+     * software and IP on the total value of the vehicle: (NC − VNM + a) ÷ (NC + b) × 100 ≥ {@code min},
+     * with a the North American and b the total value of such intangibles not already in net cost.
+     */
+    record Intangibles(String id, Threshold min, String citation) implements Rule {
+        @Override public String kind() { return "intangibles"; }
+    }
+
+    /**
+     * A fact the HS code alone does not tell, which the case file must state: that the good is of a
+     * described kind ({@code GOOD "gear boxes"}, for rules that split a subheading by description) or
+     * that a production process was performed in the territory ({@code PROCESS "cut and sewn"}). Met when
+     * the good's {@code facts} include the text (case-insensitive).
+     */
+    record Condition(String id, ConditionKind condition, String text, String citation) implements Rule {
+        @Override public String kind() { return "condition"; }
+    }
+
+    /** What a {@link Condition} asks about. */
+    enum ConditionKind { GOOD, PROCESS }
 }

@@ -30,12 +30,19 @@ import java.util.stream.Collectors;
  * expr      := andExpr ( ('or' | ';' 'or') andExpr )*
  * andExpr   := atom ( ('and' | ';' 'and' | ';') atom )*        -- a bare ';' also means "and"
  * atom      := '(' expr ')' | shift | rvc | 'WO' | 'wholly-obtained' | 'NCR' | 'no-change'
+ *            | 'NATIONAL' '(' country ')' '&gt;=' threshold                -- national content, e.g. NATIONAL(US) &gt;= 50
+ *            | 'CORE-PARTS' '(' 'NC' '&gt;=' threshold [',' 'TV' '&gt;=' threshold] ')'
+ *            | 'LVC' '&gt;=' threshold '(' 'HWMME' '&gt;=' threshold ')'
+ *            | ('STEEL' | 'ALUMINUM') '&gt;=' threshold
+ *            | 'RVC' '(' 'NC+IP' ')' '&gt;=' threshold                     -- RVC counting intangibles
+ *            | ('GOOD' | 'PROCESS') '"' text '"'                          -- a fact the case file must state
  * shift     := level ['from' hsList] ['except' ['from'] hsList]
  *            | 'from' hsList ['except' ['from'] hsList]       -- no level: only the listed provisions
- * level     := 'CC' | 'CTH' | 'CTSH'
+ * level     := 'CC' | 'CTH' | 'CTSH' | 'CTI'                           -- CTI: 8-digit tariff item
  * rvc       := 'RVC' '(' ('NC' | 'TV' | 'either') ')' '&gt;=' threshold
  * threshold := number | param | '[' step (',' step)* ']'
- * step      := (number | param) ['@' YYYY-MM-DD]               -- the value applies from that date
+ * step      := (number | param) ['@' ['FY'] YYYY-MM-DD]        -- from that date; with FY, from the
+ *                                                              -- producer's fiscal year beginning closest to it
  * param     := '${' name '}'                                   -- looked up in the parameter map
  * hsList    := hs (',' hs)*                                    -- 87, 87.08, 8708, 8708.50, 870850, 8708.99.14
  * </pre>
@@ -91,6 +98,14 @@ public final class RuleSyntax {
         if (rule instanceof Rule.AnyOf any) return group(any.rules(), " or ", Ctx.OR, ctx, ctx != Ctx.TOP);
         if (rule instanceof Rule.WhollyObtained) return "WO";
         if (rule instanceof Rule.NoChangeRequired) return "NCR";
+        if (rule instanceof Rule.NationalContent n) return "NATIONAL(" + n.country() + ") >= " + format(n.min());
+        if (rule instanceof Rule.CoreParts c) {
+            return "CORE-PARTS(NC >= " + format(c.ncMin()) + (c.tvMin() == null ? "" : ", TV >= " + format(c.tvMin())) + ")";
+        }
+        if (rule instanceof Rule.Lvc l) return "LVC >= " + format(l.min()) + " (HWMME >= " + format(l.hwmmeMin()) + ")";
+        if (rule instanceof Rule.MetalPurchases m) return (m.metal() == Rule.Metal.STEEL ? "STEEL" : "ALUMINUM") + " >= " + format(m.min());
+        if (rule instanceof Rule.Intangibles i) return "RVC(NC+IP) >= " + format(i.min());
+        if (rule instanceof Rule.Condition c) return c.condition().name() + " \"" + c.text() + "\"";
         if (rule instanceof Rule.Rvc rvc) {
             String method = rvc.method() == RvcMethod.EITHER ? "either" : rvc.method().name();
             return "RVC(" + method + ") >= " + format(rvc.min());
@@ -117,13 +132,13 @@ public final class RuleSyntax {
     private static String format(Threshold threshold) {
         if (threshold.isFixed()) return threshold.steps().get(0).percent().toPlainString();
         return threshold.steps().stream()
-                .map(s -> s.percent().toPlainString() + (s.from() == null ? "" : " @" + s.from()))
+                .map(s -> s.percent().toPlainString() + (s.from() == null ? "" : " @" + (s.fiscalYear() ? "FY" : "") + s.from()))
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
     // ---------------------------------------------------------------- lexing
 
-    private enum Kind { WORD, NUM, PARAM, SYM, END }
+    private enum Kind { WORD, NUM, PARAM, SYM, STR, END }
 
     private record Token(Kind kind, String text, int line, int column) {
         boolean is(String word) {
@@ -183,6 +198,9 @@ public final class RuleSyntax {
                 } else {
                     i++;
                 }
+            } else if (c == '"' && s.indexOf('"', i + 1) > i) {
+                kind = Kind.STR;
+                i = s.indexOf('"', i + 1) + 1;
             } else if (s.startsWith(">=", i)) {
                 i += 2;
             } else {
@@ -273,9 +291,56 @@ public final class RuleSyntax {
             }
             if (t.is("from")) return shift(null);
             if (accept("RVC")) return rvc();
+            if (peek().is("GOOD") || peek().is("PROCESS")) {
+                Rule.ConditionKind ck = next().is("GOOD") ? Rule.ConditionKind.GOOD : Rule.ConditionKind.PROCESS;
+                Token q = next();
+                if (q.kind != Kind.STR || q.text.length() < 3) throw syntax("Expected a quoted description", q);
+                return new Rule.Condition(null, ck, q.text.substring(1, q.text.length() - 1), null);
+            }
+            if (accept("NATIONAL")) {
+                expect("(");
+                Token c = next();
+                if (c.kind != Kind.WORD || !c.text.matches("[A-Za-z]{2}")) throw syntax("Expected a two-letter country code", c);
+                expect(")");
+                expect(">=");
+                return new Rule.NationalContent(null, c.text.toUpperCase(java.util.Locale.ROOT), threshold(), null);
+            }
+            if (accept("CORE-PARTS")) {
+                expect("(");
+                expect("NC");
+                expect(">=");
+                Threshold nc = threshold();
+                Threshold tv = null;
+                if (accept(",")) {
+                    expect("TV");
+                    expect(">=");
+                    tv = threshold();
+                }
+                expect(")");
+                return new Rule.CoreParts(null, nc, tv, null);
+            }
+            if (accept("LVC")) {
+                expect(">=");
+                Threshold total = threshold();
+                expect("(");
+                expect("HWMME");
+                expect(">=");
+                Threshold hw = threshold();
+                expect(")");
+                return new Rule.Lvc(null, total, hw, null);
+            }
+            if (accept("STEEL")) {
+                expect(">=");
+                return new Rule.MetalPurchases(null, Rule.Metal.STEEL, threshold(), null);
+            }
+            if (accept("ALUMINUM") || accept("ALUMINIUM")) {
+                expect(">=");
+                return new Rule.MetalPurchases(null, Rule.Metal.ALUMINUM, threshold(), null);
+            }
             if (accept("WO") || accept("wholly-obtained")) return new Rule.WhollyObtained(null, null);
             if (accept("NCR") || accept("no-change")) return new Rule.NoChangeRequired(null, null);
-            throw syntax("Expected a rule such as `CC`, `CTH`, `CTSH`, `from`, `RVC`, `WO`, `NCR` or `(`", t);
+            throw syntax("Expected a rule such as `CC`, `CTH`, `CTSH`, `from`, `RVC`, `WO`, `NCR`, `NATIONAL`, "
+                    + "`CORE-PARTS`, `LVC`, `STEEL`, `ALUMINUM` or `(`", t);
         }
 
         Rule shift(ShiftLevel level) {
@@ -305,6 +370,14 @@ public final class RuleSyntax {
             expect("(");
             Token m = next();
             RvcMethod method;
+            if (m.is("NC") && peek().is("+")) {
+                next();
+                Token ip = next();
+                if (!ip.is("IP")) throw syntax("Expected `IP`", ip);
+                expect(")");
+                expect(">=");
+                return new Rule.Intangibles(null, threshold(), null);
+            }
             if (m.is("NC")) method = RvcMethod.NC;
             else if (m.is("TV")) method = RvcMethod.TV;
             else if (m.is("either")) method = RvcMethod.EITHER;
@@ -320,12 +393,14 @@ public final class RuleSyntax {
             do {
                 BigDecimal percent = percent("Expected a percentage or a `${name}` parameter");
                 LocalDate from = null;
+                boolean fiscal = false;
                 if (accept("@")) {
+                    fiscal = peek().kind == Kind.WORD && peek().text.regionMatches(true, 0, "FY", 0, 2);
                     from = date(steps.isEmpty() ? null : steps.get(steps.size() - 1).from());
                 } else if (!steps.isEmpty()) {
                     throw syntax("Expected `@` and a date, since only the first step may omit its date,", peek());
                 }
-                steps.add(new Threshold.Step(from, percent));
+                steps.add(new Threshold.Step(from, percent, fiscal));
             } while (accept(","));
             if (!accept("]")) throw syntax("Expected `,` or `]`", peek());
             return new Threshold(steps);
@@ -354,11 +429,13 @@ public final class RuleSyntax {
 
         LocalDate date(LocalDate previous) {
             Token t = next();
-            if (t.kind != Kind.NUM) throw syntax("Expected a date in the form YYYY-MM-DD", t);
+            boolean fiscal = t.kind == Kind.WORD && t.text.regionMatches(true, 0, "FY", 0, 2);
+            if (t.kind != Kind.NUM && !fiscal) throw syntax("Expected a date in the form YYYY-MM-DD", t);
+            String text = fiscal ? t.text.substring(2) : t.text;
             LocalDate date;
             try {
-                if (!DATE.matcher(t.text).matches()) throw new DateTimeParseException("shape", t.text, 0);
-                date = LocalDate.parse(t.text);
+                if (!DATE.matcher(text).matches()) throw new DateTimeParseException("shape", text, 0);
+                date = LocalDate.parse(text);
             } catch (DateTimeParseException e) {
                 throw error(BAD_DATE, t.shown() + " is not a date in the form YYYY-MM-DD", t);
             }

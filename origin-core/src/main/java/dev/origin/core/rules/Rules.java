@@ -26,6 +26,12 @@ public final class Rules {
         if (r instanceof Rule.Rvc v) return new Rule.Rvc(id, v.method(), v.min(), cite);
         if (r instanceof Rule.WhollyObtained) return new Rule.WhollyObtained(id, cite);
         if (r instanceof Rule.NoChangeRequired) return new Rule.NoChangeRequired(id, cite);
+        if (r instanceof Rule.NationalContent n) return new Rule.NationalContent(id, n.country(), n.min(), cite);
+        if (r instanceof Rule.CoreParts c) return new Rule.CoreParts(id, c.ncMin(), c.tvMin(), cite);
+        if (r instanceof Rule.Lvc l) return new Rule.Lvc(id, l.min(), l.hwmmeMin(), cite);
+        if (r instanceof Rule.MetalPurchases m) return new Rule.MetalPurchases(id, m.metal(), m.min(), cite);
+        if (r instanceof Rule.Intangibles i) return new Rule.Intangibles(id, i.min(), cite);
+        if (r instanceof Rule.Condition c) return new Rule.Condition(id, c.condition(), c.text(), cite);
         if (r instanceof Rule.AllOf a) return new Rule.AllOf(id, children(a.rules(), id, cite), cite);
         Rule.AnyOf a = (Rule.AnyOf) r;
         return new Rule.AnyOf(id, children(a.rules(), id, cite), cite);

@@ -7,7 +7,9 @@ public enum ShiftLevel {
     /** Change of tariff heading (4 digits). */
     CTH(4),
     /** Change of tariff subheading (6 digits). */
-    CTSH(6);
+    CTSH(6),
+    /** Change of (national, 8-digit) tariff item, e.g. NAFTA Schedule I "from any other tariff item". */
+    CTI(8);
 
     private final int digits;
 

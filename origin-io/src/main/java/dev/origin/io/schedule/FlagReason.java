@@ -1,0 +1,23 @@
+package dev.origin.io.schedule;
+
+/** Why a rule of Schedule I was kept as text instead of becoming an executable rule. */
+public enum FlagReason {
+    /** A change "from any other tariff item": the rule AST has no tariff-item (8-digit) shift level. */
+    TARIFF_ITEM_LEVEL,
+    /** The good or a material is named by description ("gear boxes of subheading 8708.40", "any other good of"). */
+    DESCRIPTION_SCOPE,
+    /** "except from more than one of the following": a count of materials, not expressible. */
+    COUNTED_MATERIALS,
+    /** A production requirement (cut and sewn, chemical reaction, distillation, waste and scrap, ...). */
+    PROCESS_REQUIREMENT,
+    /** A limit by weight, volume or share of an ingredient. */
+    QUANTITY_LIMIT,
+    /** The rule applies only to goods described in a preceding note ("The following rule applies to ..."). */
+    CONDITIONAL_NOTE,
+    /** The tariff provision column could not be read as HS codes. */
+    BAD_PROVISION,
+    /** The phrases are individually understood but combine into something the AST cannot state exactly. */
+    UNSUPPORTED_COMBINATION,
+    /** A phrase the parser does not know. */
+    UNRECOGNISED
+}

@@ -1,0 +1,97 @@
+package dev.origin.io.schedule;
+
+import dev.origin.core.hs.HsPrefix;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The HS chapters, headings and subheadings known to exist, used to expand ranges such as
+ * "headings 50.07 through 51.13" into the lists that {@code except}/{@code from} need.
+ *
+ * <p>With CSV files loaded (the {@code section,hscode,description,parent,level} files of
+ * {@code shared/data/harmonized-system}), a range of chapters, headings or subheadings expands to the
+ * codes of that level present in any loaded file, plus both ends of the range (always kept, in case the
+ * regulation names a code an edition dropped). Without files ({@link #numeric()}), and always for
+ * national tariff items (8 or 10 digits), ranges are enumerated numerically at their own level; this is
+ * exact (a code that does not exist matches no material) but verbose.
+ */
+public final class HsNomenclature {
+    /** Largest numeric expansion accepted; beyond it the range is refused. */
+    static final int MAX_NUMERIC = 2000;
+
+    private final Set<String> codes;
+
+    private HsNomenclature(Set<String> codes) {
+        this.codes = codes;
+    }
+
+    /** No file: ranges are enumerated numerically. */
+    public static HsNomenclature numeric() {
+        return new HsNomenclature(null);
+    }
+
+    /** Loads the codes of one or more HS nomenclature CSV files (missing files are skipped). */
+    public static HsNomenclature ofCsv(Path... files) throws IOException {
+        Set<String> codes = new TreeSet<>();
+        for (Path f : files) {
+            if (f == null || !Files.isRegularFile(f)) continue;
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                String[] cols = line.split(",", 3);
+                if (cols.length < 2) continue;
+                String code = cols[1].strip();
+                if (!code.isEmpty() && code.chars().allMatch(Character::isDigit) && code.length() % 2 == 0
+                        && code.length() <= 6) {
+                    codes.add(code);
+                }
+            }
+        }
+        return codes.isEmpty() ? numeric() : new HsNomenclature(codes);
+    }
+
+    /** True when codes were loaded from a nomenclature file. */
+    public boolean isLoaded() {
+        return codes != null;
+    }
+
+    /**
+     * The provisions from {@code from} to {@code to} inclusive, at their level.
+     *
+     * @throws IllegalArgumentException when the ends have different lengths, are reversed, or the
+     *                                  numeric expansion is too large
+     */
+    public List<HsPrefix> expand(HsPrefix from, HsPrefix to) {
+        if (from.length() != to.length() || from.compareTo(to) > 0) {
+            throw new IllegalArgumentException("`" + from + " through " + to + "` is not a range");
+        }
+        if (from.equals(to)) return List.of(from);
+        int len = from.length();
+        List<HsPrefix> out = new ArrayList<>();
+        if (codes != null && len <= 6) {
+            out.add(from);
+            for (String c : codes) {
+                if (c.length() == len && c.compareTo(from.digits()) > 0 && c.compareTo(to.digits()) < 0) {
+                    out.add(new HsPrefix(c));
+                }
+            }
+            out.add(to);
+            return out;
+        }
+        long a = Long.parseLong(from.digits());
+        long b = Long.parseLong(to.digits());
+        if (b - a + 1 > MAX_NUMERIC) {
+            throw new IllegalArgumentException("`" + from + " through " + to + "` is too large to enumerate");
+        }
+        for (long v = a; v <= b; v++) {
+            String d = String.format("%0" + len + "d", v);
+            if (len == 2 && d.equals("00")) continue;
+            out.add(new HsPrefix(d));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.origin.io.schedule;
+
+import dev.origin.core.hs.HsRange;
+import dev.origin.core.rules.RuleSyntax;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes an {@link ImportResult} as a rule pack (the YAML format of the built-in {@code nafta} pack),
+ * loadable with {@code RulePackReader.read}. The general provisions (parties, de minimis, net-cost
+ * requirements, parts rule, provision citations) are copied from the built-in {@code nafta} pack; its
+ * sample of Schedule I rules is replaced by the imported rules. Each executable rule carries its citation
+ * and is preceded by its legal text as a comment; each flagged rule is written as comments only (reason,
+ * legal text, unparsed remainder), so the pack still loads.
+ */
+public final class RulePackWriter {
+    private static final String BUILT_IN = "/dev/origin/packs/nafta.yaml";
+    private static final int WIDTH = 116;
+
+    private RulePackWriter() {}
+
+    /** The pack text. */
+    public static String toYaml(ImportResult result) {
+        CoverageReport cov = result.coverage();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# NAFTA 1994: general provisions of the Uniform Regulations and the product-specific rules of\n");
+        sb.append("# Schedule I of SOR/94-14, imported from Canada's Justice Laws XML (consolidated text of 2019-06-17)\n");
+        sb.append("# by dev.origin.io.schedule.ScheduleOneImporter. HS ranges in except/from lists expanded by ")
+                .append(result.hsSource()).append(".\n");
+        sb.append("# Coverage: ").append(cov.executable()).append(" of ").append(cov.total())
+                .append(" rules executable (").append(cov.share().toPlainString()).append(" %); ")
+                .append(cov.flagged().size()).append(" kept as text below (FLAGGED comments).\n");
+        cov.byReason().forEach((r, n) -> sb.append("#   ").append(r).append(": ").append(n).append('\n'));
+        sb.append(header());
+        sb.append("rules:\n");
+        for (ImportedRule r : result.rules()) {
+            if (r.executable()) {
+                comment(sb, "  # ", r.citation() + ": " + r.text());
+                for (String note : r.notes()) comment(sb, "  #   ", note);
+                for (ImportedRule.Entry e : r.entries()) {
+                    sb.append("  - id: ").append(quote(e.id())).append('\n');
+                    sb.append("    hs: [").append(e.scope().stream().map(HsRange::toString).map(RulePackWriter::quote)
+                            .collect(Collectors.joining(", "))).append("]\n");
+                    sb.append("    rule: ").append(quote(RuleSyntax.format(e.rule()))).append('\n');
+                    sb.append("    citation: ").append(quote(r.citation())).append('\n');
+                }
+            } else {
+                ImportedRule.Flag f = r.flag();
+                sb.append("  # FLAGGED ").append(r.provision()).append(" [").append(f.reason()).append("] ")
+                        .append(r.citation()).append('\n');
+                comment(sb, "  #   text: ", r.text());
+                for (String note : r.notes()) comment(sb, "  #   ", note);
+                comment(sb, "  #   why: ", f.detail());
+                comment(sb, "  #   unparsed: ", f.remainder());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The general provisions of the built-in nafta pack: from {@code id:} up to {@code rules:}. */
+    private static String header() {
+        String text;
+        try (InputStream in = RulePackWriter.class.getResourceAsStream(BUILT_IN)) {
+            if (in == null) throw new IllegalStateException("built-in pack missing from the build: " + BUILT_IN);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean started = false;
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith("id:")) started = true;
+            if (!started) continue;
+            if (line.startsWith("rules:")) break;
+            if (line.startsWith("revision:")) {
+                String rev = line.substring("revision:".length()).strip().replace("\"", "");
+                line = "revision: \"" + rev + "+schedule-i\"";
+            }
+            sb.append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void comment(StringBuilder sb, String prefix, String text) {
+        String indent = "  #     ";
+        List<String> lines = wrap(text == null ? "" : text.replace('\n', ' '), WIDTH - prefix.length());
+        for (int i = 0; i < lines.size(); i++) sb.append(i == 0 ? prefix : indent).append(lines.get(i)).append('\n');
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        out.add(line.toString());
+        return out;
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,295 @@
+package dev.origin.io.schedule;
+
+import dev.origin.core.hs.HsPrefix;
+import dev.origin.core.hs.HsRange;
+import dev.origin.core.rules.Rule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * Imports the product-specific rules of origin of NAFTA, Schedule I of the NAFTA Rules of Origin
+ * Regulations (SOR/94-14), from Canada's Justice Laws XML into rules of Origin's AST.
+ *
+ * <p>Every table row of Schedule I with a tariff provision and a rule text is one {@link ImportedRule}.
+ * Rows with a provision but no rule (headers above tariff-item rows) and rows that only hold chapter notes
+ * are not rules. A note "The following rule applies to a good ... incorporating ..." makes the next rule
+ * conditional ({@link FlagReason#CONDITIONAL_NOTE}). Notes printed inside a rule cell are kept as text.
+ *
+ * <pre>
+ * ImportResult result = ScheduleOneImporter.importFrom(xml);                  // numeric HS ranges
+ * ImportResult result = ScheduleOneImporter.importFrom(xml, HsNomenclature.ofCsv(hs2017, hs2022));
+ * String yaml = RulePackWriter.toYaml(result);
+ * CoverageReport report = result.coverage();
+ * </pre>
+ */
+public final class ScheduleOneImporter {
+
+    private static final Pattern CHAPTER = Pattern.compile("Chapter\\s+(\\d{1,2})");
+    private final HsNomenclature hs;
+    private final LegalRuleParser parser;
+
+    private ScheduleOneImporter(HsNomenclature hs) {
+        this.hs = hs;
+        this.parser = new LegalRuleParser(hs);
+    }
+
+    /** Imports with numeric enumeration of HS ranges. */
+    public static ImportResult importFrom(Path xml) throws IOException {
+        return importFrom(xml, HsNomenclature.numeric());
+    }
+
+    /** Imports, expanding HS ranges with {@code hs}. */
+    public static ImportResult importFrom(Path xml, HsNomenclature hs) throws IOException {
+        try (InputStream in = Files.newInputStream(xml)) {
+            return new ScheduleOneImporter(hs).read(in, xml.toString());
+        }
+    }
+
+    /** Imports from a stream; {@code source} names it in the result. */
+    public static ImportResult importFrom(InputStream xml, String source, HsNomenclature hs) throws IOException {
+        return new ScheduleOneImporter(hs).read(xml, source);
+    }
+
+    private ImportResult read(InputStream in, String source) throws IOException {
+        Document doc = parse(in);
+        Element schedule = scheduleOne(doc);
+        if (schedule == null) throw new IOException("No SCHEDULE I in " + source);
+        List<ImportedRule> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        String chapter = "";
+        String condition = null;
+        NodeList tables = schedule.getElementsByTagName("table");
+        for (int t = 0; t < tables.getLength(); t++) {
+            Element table = (Element) tables.item(t);
+            for (Element head : descendants(table, "thead")) {
+                Matcher m = CHAPTER.matcher(text(head));
+                if (m.find()) chapter = m.group(1).length() == 1 ? "0" + m.group(1) : m.group(1);
+            }
+            for (Element body : descendants(table, "tbody")) {
+                for (Element row : children(body, "row")) {
+                    List<Element> entries = children(row, "entry");
+                    if (entries.size() < 2) continue;
+                    String provision = text(entries.get(0)).replace(" ", "").replaceAll(",$", "");
+                    Cell cell = cell(entries.get(1));
+                    if (cell.limbs.isEmpty() || provision.isEmpty()) {
+                        String notes = String.join(" ", cell.notes) + " " + String.join(" ", cell.limbs);
+                        if (provision.isEmpty() && notes.contains("The following rule applies")) condition = notes;
+                        continue;                     // a header above tariff items, or notes only: not a rule
+                    }
+                    out.add(rule(out.size() + 1, chapter, provision, cell, condition, ids));
+                    condition = null;
+                }
+            }
+        }
+        String hsSource = hs.isLoaded() ? "HS nomenclature files" : "numeric enumeration";
+        return new ImportResult(source, out, hsSource);
+    }
+
+    private ImportedRule rule(int row, String chapter, String provision, Cell cell, String condition, Set<String> ids) {
+        String text = cell.legalText();
+        List<HsRange> scope = new ArrayList<>();
+        try {
+            for (String p : provision.split(",")) {
+                if (!p.isBlank()) scope.add(HsRange.parse(p.strip()));
+            }
+        } catch (IllegalArgumentException e) {
+            scope.clear();
+        }
+        String citation = "SOR/94-14 Sch. I, " + describe(provision, scope);
+        if (scope.isEmpty()) {
+            return flagged(row, chapter, provision, scope, text, cell, citation,
+                    new ImportedRule.Flag(FlagReason.BAD_PROVISION, provision, "the tariff provision `" + provision + "` is not an HS code or range"));
+        }
+        List<ImportedRule.Entry> entries = new ArrayList<>();
+        try {
+            try {
+                Rule r = parser.parse(cell.limbs, new LegalRuleParser.Good(scope, null));
+                entries.add(new ImportedRule.Entry(id(provision, ids), scope, r));
+            } catch (LegalRuleParser.NeedsSplit split) {
+                for (HsRange range : scope) {
+                    for (HsPrefix unit : hs.expand(range.from(), range.to())) {
+                        List<HsRange> s = List.of(new HsRange(unit, unit));
+                        Rule r = parser.parse(cell.limbs, new LegalRuleParser.Good(s, unit));
+                        entries.add(new ImportedRule.Entry(id(unit.toString(), ids), s, r));
+                    }
+                }
+            }
+        } catch (LegalRuleParser.Failure f) {
+            return flagged(row, chapter, provision, scope, text, cell, citation,
+                    new ImportedRule.Flag(f.reason, f.remainder, f.getMessage()));
+        }
+        if (condition != null) {
+            return flagged(row, chapter, provision, scope, text, cell, citation,
+                    new ImportedRule.Flag(FlagReason.CONDITIONAL_NOTE, condition,
+                            "the rule applies only to the goods described in the preceding note"));
+        }
+        return new ImportedRule(row, chapter, provision, scope, text, cell.notes, citation, entries, null);
+    }
+
+    private static ImportedRule flagged(int row, String chapter, String provision, List<HsRange> scope, String text,
+                                        Cell cell, String citation, ImportedRule.Flag flag) {
+        return new ImportedRule(row, chapter, provision, scope, text, cell.notes, citation, List.of(), flag);
+    }
+
+    private static String id(String base, Set<String> ids) {
+        String id = base;
+        for (int n = 2; !ids.add(id); n++) id = base + "#" + n;
+        return id;
+    }
+
+    /** {@code subheading 3923.29}, {@code headings 74.01-74.03}, {@code tariff items 2106.90.31, 2106.90.32}. */
+    static String describe(String provision, List<HsRange> scope) {
+        if (scope.isEmpty()) return provision;
+        int len = scope.get(0).from().length();
+        String kind = switch (len) {
+            case 2 -> "chapter";
+            case 4 -> "heading";
+            case 6 -> "subheading";
+            default -> "tariff item";
+        };
+        boolean plural = scope.size() > 1 || !scope.get(0).from().equals(scope.get(0).to());
+        List<String> parts = scope.stream().map(HsRange::toString).toList();
+        return kind + (plural ? "s " : " ") + String.join(", ", parts);
+    }
+
+    // ------------------------------------------------------------------ XML
+
+    /** The text of a rule cell: its alternatives (limbs) and its notes. */
+    private record Cell(List<String> labels, List<String> limbs, List<String> notes) {
+        String legalText() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < limbs.size(); i++) {
+                if (i > 0) sb.append(' ');
+                if (!labels.get(i).isEmpty()) sb.append(labels.get(i)).append(' ');
+                sb.append(limbs.get(i));
+            }
+            return sb.toString();
+        }
+    }
+
+    private static Cell cell(Element entry) {
+        List<String> labels = new ArrayList<>();
+        List<String> limbs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<Element> provisions = children(entry, "Provision");
+        if (provisions.isEmpty()) {
+            String t = text(entry);
+            if (!t.isEmpty()) {
+                labels.add("");
+                limbs.add(t);
+            }
+            return new Cell(labels, limbs, notes);
+        }
+        boolean inNote = false;
+        for (Element p : provisions) {
+            Element label = first(p, "Label");
+            String l = label == null ? "" : text(label);
+            String body = textWithout(p, label);
+            boolean rule = body.matches("(?i)(A change|No required change|Production of|For any).*");
+            if (l.toLowerCase(Locale.ROOT).startsWith("note")) {
+                inNote = true;
+                notes.add((l + " " + body).strip());
+            } else if (inNote && l.isEmpty() && !rule) {
+                notes.add(body);                              // continuation of a note
+            } else if (!body.isEmpty()) {
+                inNote = false;
+                labels.add(l);
+                limbs.add(body);
+            }
+        }
+        return new Cell(labels, limbs, notes);
+    }
+
+    private static Document parse(InputStream in) throws IOException {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            return b.parse(in);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IOException("Cannot read the regulation XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static Element scheduleOne(Document doc) {
+        NodeList schedules = doc.getElementsByTagName("Schedule");
+        for (int i = 0; i < schedules.getLength(); i++) {
+            Element s = (Element) schedules.item(i);
+            Element heading = first(s, "ScheduleFormHeading");
+            Element label = heading == null ? null : first(heading, "Label");
+            if (label != null && text(label).equalsIgnoreCase("SCHEDULE I")) return s;
+        }
+        return null;
+    }
+
+    private static List<Element> children(Element e, String tag) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && c.getTagName().equals(tag)) out.add(c);
+        }
+        return out;
+    }
+
+    private static List<Element> descendants(Element e, String tag) {
+        List<Element> out = new ArrayList<>();
+        NodeList l = e.getElementsByTagName(tag);
+        for (int i = 0; i < l.getLength(); i++) out.add((Element) l.item(i));
+        return out;
+    }
+
+    private static Element first(Element e, String tag) {
+        List<Element> c = children(e, tag);
+        return c.isEmpty() ? null : c.get(0);
+    }
+
+    /** Text content with block elements separated by spaces; historical and footnote references dropped. */
+    static String text(Node n) {
+        StringBuilder sb = new StringBuilder();
+        append(n, sb, null);
+        return LegalRuleParser.normalize(sb.toString());
+    }
+
+    private static String textWithout(Element e, Element skip) {
+        StringBuilder sb = new StringBuilder();
+        append(e, sb, skip);
+        return LegalRuleParser.normalize(sb.toString());
+    }
+
+    private static final Set<String> SKIP = Set.of("HistoricalNote", "FootnoteRef", "Footnote");
+    private static final Set<String> BLOCK = Set.of("Provision", "Text", "Label", "Item", "List", "row", "entry");
+
+    private static void append(Node n, StringBuilder sb, Node skip) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c == skip) continue;
+            if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE) {
+                sb.append(c.getNodeValue());
+            } else if (c instanceof Element el && !SKIP.contains(el.getTagName())) {
+                boolean block = BLOCK.contains(el.getTagName());
+                if (block) sb.append(' ');
+                append(el, sb, null);
+                if (block) sb.append(' ');
+            }
+        }
+    }
+}
