@@ -25,10 +25,10 @@ import java.util.Set;
  */
 public final class RulePackReader {
     /** Ids of the packs shipped with Origin. */
-    public static final List<String> BUILT_IN = List.of("usmca", "nafta");
+    public static final List<String> BUILT_IN = List.of("usmca", "nafta", "us-proposal-2017", "proposal-80-15", "canada-proposal-2018");
 
     private static final Set<String> TOP = Set.of("id", "name", "revision", "inForce", "parties", "transactionValue",
-            "deMinimis", "netCostRequired", "provisions", "params", "rules", "partsRule", "tables", "automotive");
+            "deMinimis", "netCostRequired", "provisions", "params", "rules", "partsRule", "tables", "automotive", "extends");
     private static final Set<String> RULE = Set.of("id", "hs", "rule", "citation", "description", "vehicles", "use", "staging");
     private static final Set<String> VEHICLES = Set.of("passenger-vehicle", "light-truck", "heavy-truck", "other");
 
@@ -78,9 +78,61 @@ public final class RulePackReader {
         List<Problem> problems = new ArrayList<>();
         Tree t = Tree.parse(text, yaml, file, problems);
         if (t == null) throw new InputException(problems);
+        if (t instanceof Tree.Obj o && o.get("extends") instanceof Tree.Scalar base && base.text != null) {
+            if (!isBuiltIn(base.text)) {
+                problems.add(new Problem(file, base.line, base.column, "extends", "UNKNOWN_REGIME",
+                        "A pack can extend a built-in pack (" + String.join(", ", BUILT_IN) + "), not `" + base.text + "`."));
+                throw new InputException(problems);
+            }
+            t = extend(builtInTree(base.text), o);
+        }
         Regime r = new RulePackReader(file, problems, overrides).pack(t);
         if (!problems.isEmpty()) throw new InputException(problems);
         return r;
+    }
+
+    private static Tree builtInTree(String id) {
+        String res = "/dev/origin/packs/" + id + ".yaml";
+        try (InputStream in = RulePackReader.class.getResourceAsStream(res)) {
+            List<Problem> ps = new ArrayList<>();
+            Tree t = Tree.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), true, "builtin:" + id + ".yaml", ps);
+            if (t == null) throw new IllegalStateException("built-in pack unreadable: " + ps);
+            return t;
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in pack unreadable: " + res, e);
+        }
+    }
+
+    /**
+     * A pack that {@code extends} a built-in pack inherits its fields: `rules` are the pack's own first,
+     * then the base's (so the pack's win on equal specificity); `params`, `tables` and `provisions` are
+     * merged (the pack's values win); any other field given replaces the base's; `inForce` is never
+     * inherited (a proposal is not in force on the base's dates).
+     */
+    private static Tree extend(Tree baseTree, Tree.Obj child) {
+        Tree.Obj base = (Tree.Obj) baseTree;
+        Tree.Obj out = new Tree.Obj(child.line, child.column);
+        for (var e : base.fields.entrySet()) if (!e.getKey().equals("inForce")) out.fields.put(e.getKey(), e.getValue());
+        for (var e : child.fields.entrySet()) {
+            String k = e.getKey();
+            if (k.equals("extends")) continue;
+            Tree b = out.fields.get(k);
+            Tree c = e.getValue();
+            if (k.equals("rules") && b instanceof Tree.Arr ba && c instanceof Tree.Arr ca) {
+                Tree.Arr merged = new Tree.Arr(ca.line, ca.column);
+                merged.items.addAll(ca.items);
+                merged.items.addAll(ba.items);
+                out.fields.put(k, merged);
+            } else if ((k.equals("params") || k.equals("tables") || k.equals("provisions")) && b instanceof Tree.Obj bo && c instanceof Tree.Obj co) {
+                Tree.Obj merged = new Tree.Obj(co.line, co.column);
+                merged.fields.putAll(bo.fields);
+                merged.fields.putAll(co.fields);
+                out.fields.put(k, merged);
+            } else {
+                out.fields.put(k, c);
+            }
+        }
+        return out;
     }
 
     private Regime pack(Tree t) {

@@ -29,14 +29,14 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
     /** A JSON object / YAML mapping, in document order. */
     public static final class Obj extends Tree {
         public final Map<String, Tree> fields = new LinkedHashMap<>();
-        Obj(int line, int column) { super(line, column); }
+        public Obj(int line, int column) { super(line, column); }
         public Tree get(String key) { return fields.get(key); }
     }
 
     /** A JSON array / YAML sequence. */
     public static final class Arr extends Tree {
         public final List<Tree> items = new ArrayList<>();
-        Arr(int line, int column) { super(line, column); }
+        public Arr(int line, int column) { super(line, column); }
     }
 
     /** A scalar: string, number, boolean or null, with its literal text. */

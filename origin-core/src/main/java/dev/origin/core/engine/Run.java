@@ -799,17 +799,17 @@ final class Run {
         DeMinimis dm = regime.deMinimis();
         BigDecimal base = a.deMinimisBase();
         BigDecimal pct = dm.percentFor(a.node.hs());
+        Outcome exemption = null;
         if (base != null && base.signum() > 0 && a.vnm.multiply(HUNDRED).compareTo(pct.multiply(base)) <= 0) {
             String dmId = regime.id() + ".de-minimis-rvc";
             BigDecimal share = percent(a.vnm, base);
-            reqs.add(new Requirement(rv.id(), rv.kind(), true, null, min, rv.citation(), "not required: de minimis"));
-            reqs.add(new Requirement(dmId, "de-minimis", true, share, pct, dm.rvcCitation(),
-                    "all non-originating materials within de minimis"));
             TraceNode t = node("RVC of " + min.toPlainString() + " % not required", rv.id(), rv.citation(), null, min, true,
                     List.of(TraceNode.leaf("All non-originating materials (" + a.vnm.toPlainString() + ") are " + display(share)
                             + " % of " + baseName(a) + " " + base.toPlainString() + ", not more than " + pct.toPlainString() + " %",
                             dmId, dm.rvcCitation(), a.vnm, pct, true)));
-            return new Outcome(true, t, reqs, List.of(rv.id(), dmId), null);
+            exemption = new Outcome(true, t, List.of(new Requirement(rv.id(), rv.kind(), true, null, min, rv.citation(), "not required: de minimis"),
+                    new Requirement(dmId, "de-minimis", true, share, pct, dm.rvcCitation(), "all non-originating materials within de minimis")),
+                    List.of(rv.id(), dmId), null);
         }
         boolean ncOnly = (regime.netCostRequiredWhenAccumulating() && a.accumulating)
                 || (regime.netCostRequiredForIntermediate() && a.node.intermediate()) || auto != null;
@@ -842,6 +842,7 @@ final class Run {
             }
             if (best == null || better(r, best)) best = r;
         }
+        if (best == null && exemption != null) return exemption;
         if (best == null) {
             String what = String.join(" or ", missing);
             error(missing.contains("cost sheet (net cost)") ? "MISSING_COST" : "MISSING_TRANSACTION_VALUE",
@@ -866,9 +867,17 @@ final class Run {
                     + "(" + (fiscalYearStart == null ? "fiscal year from 1 January" : "fiscal year from " + fiscalYearStart) + ")",
                     null, auto.citation(), null, min, null));
         }
-        reqs.add(new Requirement(rv.id(), rv.kind(), best.met(), best.value(), min, rv.citation(),
-                (best.method() == RvcMethod.NC ? "net cost method" : "transaction value method")
-                        + (a.tracing != null ? "; traced VNM" : "")));
+        String how = (best.method() == RvcMethod.NC ? "net cost method" : "transaction value method") + (a.tracing != null ? "; traced VNM" : "");
+        if (exemption != null && !best.met()) {
+            // computed and reported, but not required (SOR/2020-155 s.5(4); SOR/94-14 s.5(5))
+            List<Requirement> er = new ArrayList<>(exemption.requirements());
+            er.set(0, new Requirement(rv.id(), rv.kind(), true, best.value(), min, rv.citation(), how + "; not required: de minimis"));
+            List<TraceNode> ek = new ArrayList<>(kids);
+            if (exemption.trace() != null) ek.addAll(exemption.trace().children());
+            return new Outcome(true, node("Regional value content of " + min.toPlainString() + " % not required (de minimis)", rv.id(),
+                    rv.citation(), best.value(), min, true, ek), er, exemption.deciding(), best);
+        }
+        reqs.add(new Requirement(rv.id(), rv.kind(), best.met(), best.value(), min, rv.citation(), how));
         TraceNode t = node("Regional value content of at least " + min.toPlainString() + " % (" + rv.method() + ")",
                 rv.id(), rv.citation(), best.value(), min, best.met(), kids);
         return new Outcome(best.met(), t, reqs, List.of(rv.id()), best);
