@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Evaluate the bundled example goods under NAFTA (on 2019-06-17) and USMCA (on 2023-07-01).")
 final class DemoCommand implements Callable<Integer> {
     static final String GOODS = "/dev/origin/demo/goods.json";
+    static final String VEHICLE = "/dev/origin/demo/examples/passenger-vehicle.json";
     static final LocalDate NAFTA_DATE = LocalDate.of(2019, 6, 17);
     static final LocalDate USMCA_DATE = LocalDate.of(2023, 7, 1);
 
@@ -57,6 +58,23 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Why the answers differ: de minimis is 7 % under NAFTA and 10 % under USMCA; NAFTA values goods FOB");
         out.println("and makes net cost mandatory when accumulating. `origin explain --regime usmca FILE` shows the reasoning.");
+        out.println();
+        out.println("The negotiation scenarios for one vehicle (examples/passenger-vehicle.json), as of " + USMCA_DATE + ":");
+        String vehicleText;
+        try (InputStream in = DemoCommand.class.getResourceAsStream(VEHICLE)) {
+            vehicleText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<Good> vehicles = CaseFileReader.read(vehicleText, "demo:passenger-vehicle.json", false);
+        List<dev.origin.core.regime.Regime> packs = new java.util.ArrayList<>();
+        for (String id : CompareCommand.DEFAULT_REGIMES.split(",")) packs.add(RulePackReader.load(id, Map.of()));
+        var tariffs = dev.origin.io.TariffReader.builtIn();
+        List<List<Determination>> table = new java.util.ArrayList<>();
+        for (Good v : vehicles) {
+            List<Determination> row = new java.util.ArrayList<>();
+            for (var p : packs) row.add(Evaluator.of(p, tariffs).evaluate(v, USMCA_DATE, false));
+            table.add(row);
+        }
+        out.print(CompareCommand.text(table, packs));
         out.flush();
         return 0;
     }

@@ -10,7 +10,6 @@ import dev.origin.io.InputException;
 import dev.origin.io.Problem;
 import dev.origin.io.RulePackReader;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,8 +33,24 @@ final class Inputs {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a rule-pack parameter.")
     List<String> params = new ArrayList<>();
 
+    @Option(names = "--tariffs", paramLabel = "FILE",
+            description = "A tariff table (YAML) whose rates take precedence over the built-in MFN table.")
+    Path tariffs;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "Case file (JSON or YAML).")
     Path file;
+
+    /** The built-in MFN table, overridden by {@code --tariffs} when given; null after a problem. */
+    dev.origin.core.tariff.TariffSchedule tariffSchedule(List<Problem> problems) {
+        var builtIn = dev.origin.io.TariffReader.builtIn();
+        if (tariffs == null) return builtIn;
+        try {
+            return builtIn.overriddenBy(dev.origin.io.TariffReader.read(tariffs));
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
 
     /** Evaluated goods, or null when the input was invalid (problems then printed on {@code err}). */
     List<Determination> evaluate(PrintWriter err, boolean trace) {
@@ -77,7 +92,12 @@ final class Inputs {
             report(err, problems);
             return null;
         }
-        Evaluator ev = Evaluator.of(r);
+        var schedule = tariffSchedule(problems);
+        if (!problems.isEmpty()) {
+            report(err, problems);
+            return null;
+        }
+        Evaluator ev = Evaluator.of(r, schedule);
         List<Determination> out = new ArrayList<>();
         LocalDate today = LocalDate.now();
         for (int i = 0; i < goods.size(); i++) {

@@ -9,6 +9,7 @@ import dev.origin.core.rules.Rules;
 import dev.origin.io.InputException;
 import dev.origin.io.RulePackReader;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code origin rules ...}: inspect rule packs. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Inspect rule packs.",
-        subcommands = RulesCommand.Show.class)
+        subcommands = {RulesCommand.Show.class, RulesCommand.Diff.class, RulesCommand.Import.class})
 final class RulesCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -89,6 +90,170 @@ final class RulesCommand implements Runnable {
             DeMinimis.Exclusion ex = dm.exclusionFor(code, null);
             if (ex != null) out.println("  not available for this good: " + ex.citation());
             out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "What changed between two regimes: general provisions, and the rules for an HS code (or every scope).")
+    static final class Diff implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FROM") String from;
+        @Parameters(index = "1", paramLabel = "TO") String to;
+        @Parameters(index = "2", paramLabel = "HS", arity = "0..1") String hs;
+        @picocli.CommandLine.Option(names = "--vehicle", paramLabel = "KIND") String vehicle;
+        @picocli.CommandLine.Option(names = "--use", defaultValue = "original-equipment") String use;
+        @picocli.CommandLine.Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Also show the thresholds in force on this date.")
+        String date;
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (hs != null && !HsCode.isValid(hs)) {
+                err.println("HS: BAD_HS: `" + hs + "` is not an HS code of 6, 8 or 10 digits (e.g. `8708.40`).");
+                return 2;
+            }
+            java.time.LocalDate on = null;
+            if (date != null) {
+                try {
+                    on = java.time.LocalDate.parse(date);
+                } catch (java.time.format.DateTimeParseException e) {
+                    err.println("--date: BAD_DATE: `" + date + "` is not a date of the form YYYY-MM-DD.");
+                    return 2;
+                }
+            }
+            Regime a;
+            Regime b;
+            try {
+                a = RulePackReader.load(from, Map.of());
+                b = RulePackReader.load(to, Map.of());
+            } catch (InputException e) {
+                Inputs.report(err, e.problems());
+                return 2;
+            }
+            out.println("From " + a.name() + " to " + b.name());
+            line(out, "de minimis", a.deMinimis().percent().toPlainString() + " % (" + a.deMinimis().citation() + ")",
+                    b.deMinimis().percent().toPlainString() + " % (" + b.deMinimis().citation() + ")");
+            line(out, "transaction value", a.transactionValue().name(), b.transactionValue().name());
+            line(out, "NC when accumulating", String.valueOf(a.netCostRequiredWhenAccumulating()), String.valueOf(b.netCostRequiredWhenAccumulating()));
+            line(out, "in force", a.inForceFrom() + " to " + a.inForceUntil(), b.inForceFrom() + " to " + b.inForceUntil());
+            if (hs != null) {
+                HsCode code = HsCode.parse(hs);
+                String ka = a.vehicleKind(code, vehicle);
+                String kb = b.vehicleKind(code, vehicle);
+                Regime.ProductRule ra = a.ruleFor(code, ka, use, false);
+                Regime.ProductRule rb = b.ruleFor(code, kb, use, false);
+                out.println("HS " + code + " (" + use + ")");
+                line(out, "vehicle kind", String.valueOf(ka), String.valueOf(kb));
+                line(out, "rule", ra == null ? "none" : RuleSyntax.format(ra.rule()), rb == null ? "none" : RuleSyntax.format(rb.rule()));
+                line(out, "citation", ra == null ? "-" : ra.rule().citation(), rb == null ? "-" : rb.rule().citation());
+                line(out, "automotive RVC", autoThreshold(a, code, ka, use), autoThreshold(b, code, kb, use));
+                line(out, "VNM basis", vnmBasis(a, code, ka, use), vnmBasis(b, code, kb, use));
+                if (on != null) {
+                    line(out, "requirements on " + on, thresholds(a, ra, code, ka, use, on), thresholds(b, rb, code, kb, use, on));
+                }
+            } else {
+                Map<String, Regime.ProductRule> ma = byScope(a);
+                Map<String, Regime.ProductRule> mb = byScope(b);
+                java.util.Set<String> scopes = new java.util.TreeSet<>(ma.keySet());
+                scopes.addAll(mb.keySet());
+                for (String sc : scopes) {
+                    String ta = ma.containsKey(sc) ? RuleSyntax.format(ma.get(sc).rule()) : null;
+                    String tb = mb.containsKey(sc) ? RuleSyntax.format(mb.get(sc).rule()) : null;
+                    if (java.util.Objects.equals(ta, tb)) continue;
+                    out.println(sc + ":");
+                    out.println("  - " + (ta == null ? "(no rule)" : ta));
+                    out.println("  + " + (tb == null ? "(no rule)" : tb));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static Map<String, Regime.ProductRule> byScope(Regime r) {
+            Map<String, Regime.ProductRule> m = new java.util.LinkedHashMap<>();
+            for (Regime.ProductRule pr : r.rules()) {
+                String key = pr.scope() + (pr.vehicles().isEmpty() ? "" : " " + new java.util.TreeSet<>(pr.vehicles()))
+                        + (pr.use() == null ? "" : " " + pr.use()) + (pr.staging() == null ? "" : pr.staging() ? " ASR" : "");
+                m.putIfAbsent(key, pr);
+            }
+            return m;
+        }
+
+        private static String autoThreshold(Regime r, HsCode code, String kind, String use) {
+            var t = r.automotive() == null ? null : r.automotive().thresholdFor(code, kind, use);
+            return t == null ? "rule's own" : t.threshold() + " (" + t.citation() + ")";
+        }
+
+        private static String vnmBasis(Regime r, HsCode code, String kind, String use) {
+            var t = r.automotive() == null ? null : r.automotive().tracingFor(code, kind, use);
+            return t == null ? "all non-originating materials" : t.method() == Regime.Tracing.Method.TRACED
+                    ? "traced materials only (" + t.citation() + ")" : "all NOM + NOM in listed materials (" + t.citation() + ")";
+        }
+
+        private static String thresholds(Regime r, Regime.ProductRule pr, HsCode code, String kind, String use, java.time.LocalDate on) {
+            if (pr == null) return "-";
+            var auto = r.automotive() == null ? null : r.automotive().thresholdFor(code, kind, use);
+            List<String> parts = new java.util.ArrayList<>();
+            for (Rule leaf : Rules.flatten(pr.rule())) {
+                dev.origin.core.rules.Threshold t = null;
+                if (leaf instanceof Rule.Rvc v) t = auto != null ? auto.threshold() : v.min();
+                else if (leaf instanceof Rule.CoreParts c) t = c.ncMin();
+                else if (leaf instanceof Rule.Lvc l) t = l.min();
+                else if (leaf instanceof Rule.MetalPurchases m) t = m.min();
+                else if (leaf instanceof Rule.NationalContent n) t = n.min();
+                else if (leaf instanceof Rule.Intangibles i) t = i.min();
+                if (t == null) continue;
+                java.math.BigDecimal v = t.at(on);
+                parts.add(leaf.kind() + " " + (v == null ? "n/a" : v.toPlainString()));
+            }
+            return String.join(", ", parts);
+        }
+
+        private static void line(PrintWriter out, String what, String a, String b) {
+            out.println((a.equals(b) ? "  " : "* ") + what + ": " + a + (a.equals(b) ? "" : "  →  " + b));
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Turn the NAFTA product-specific rules (Schedule I of SOR/94-14, Justice Laws XML) into a rule pack.")
+    static final class Import implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "XML", description = "SOR-94-14 Justice Laws XML file.") java.nio.file.Path xml;
+        @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the pack here (default: stdout).")
+        java.nio.file.Path output;
+        @picocli.CommandLine.Option(names = "--hs-nomenclature", paramLabel = "CSV", split = ",",
+                description = "HS nomenclature CSV file(s) used to expand ranges in except/from lists (default: numeric enumeration).")
+        List<java.nio.file.Path> nomenclature = new java.util.ArrayList<>();
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!java.nio.file.Files.isRegularFile(xml)) {
+                err.println(xml + ": UNREADABLE: the file `" + xml + "` does not exist.");
+                return 2;
+            }
+            for (var p : nomenclature) {
+                if (!java.nio.file.Files.isRegularFile(p)) {
+                    err.println(p + ": UNREADABLE: the file `" + p + "` does not exist.");
+                    return 2;
+                }
+            }
+            dev.origin.io.schedule.ImportResult result;
+            try {
+                var hsn = nomenclature.isEmpty() ? dev.origin.io.schedule.HsNomenclature.numeric()
+                        : dev.origin.io.schedule.HsNomenclature.ofCsv(nomenclature.toArray(java.nio.file.Path[]::new));
+                result = dev.origin.io.schedule.ScheduleOneImporter.importFrom(xml, hsn);
+            } catch (RuntimeException e) {
+                err.println(xml + ": BAD_REGULATION_XML: the file cannot be read as the Justice Laws XML of SOR/94-14 (" + e.getMessage() + ").");
+                return 2;
+            }
+            String yaml = dev.origin.io.schedule.RulePackWriter.toYaml(result);
+            if (output == null) out.print(yaml);
+            else java.nio.file.Files.writeString(output, yaml);
+            err.print(result.coverage().toText());
+            out.flush();
+            err.flush();
             return 0;
         }
     }

@@ -49,6 +49,18 @@ public final class ResultWriter {
         g.writeStringField("date", d.date().toString());
         g.writeStringField("status", d.status().name());
         if (d.rvc() != null) rvc(g, d.rvc());
+        if (d.tariff() != null) {
+            var t = d.tariff();
+            g.writeObjectFieldStart("tariff");
+            g.writeStringField("importer", t.importer());
+            if (t.ratePercent() == null) g.writeNullField("ratePercent"); else g.writeNumberField("ratePercent", t.ratePercent());
+            if (t.mfnRatePercent() == null) g.writeNullField("mfnRatePercent"); else g.writeNumberField("mfnRatePercent", t.mfnRatePercent());
+            money(g, "customsValue", t.customsValue());
+            money(g, "dutyOwed", t.dutyOwed());
+            money(g, "dutySaved", t.dutySaved());
+            g.writeStringField("note", t.note());
+            g.writeEndObject();
+        }
         if (!full) {
             g.writeEndObject();
             return;
@@ -144,6 +156,15 @@ public final class ResultWriter {
             if (r.netCost() != null) sb.append("; net cost ").append(r.netCost().toPlainString());
             if (r.transactionValue() != null) sb.append("; transaction value ").append(r.transactionValue().toPlainString());
             sb.append("; VNM ").append(r.vnm().toPlainString()).append('\n');
+        }
+        if (d.tariff() != null) {
+            var t = d.tariff();
+            sb.append("  Duty into ").append(t.importer()).append(": ");
+            if (t.dutyOwed() != null) sb.append(t.dutyOwed().toPlainString()).append(" per unit");
+            else sb.append(t.ratePercent() == null ? "unknown" : t.ratePercent().stripTrailingZeros().toPlainString() + " %");
+            if (t.dutySaved() != null && t.dutySaved().signum() > 0) sb.append(d.status() == dev.origin.core.engine.Status.ORIGINATING
+                    ? " (qualifying saves " : " (qualifying would save ").append(t.dutySaved().toPlainString()).append(")");
+            sb.append(" — ").append(t.note()).append('\n');
         }
         for (Requirement r : d.requirements()) {
             sb.append("  ").append(r.met() == null ? "[?]" : r.met() ? "[x]" : "[ ]").append(' ').append(r.id()).append(" (").append(r.kind()).append(')');

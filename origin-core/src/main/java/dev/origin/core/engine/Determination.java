@@ -12,7 +12,7 @@ import java.util.List;
 public record Determination(String good, String regime, String regimeRevision, LocalDate date, Status status,
                             RvcResult rvc, List<Requirement> requirements, List<String> decidingRules,
                             List<Diagnostic> diagnostics, TraceNode trace, Bounds bounds,
-                            BigDecimal totalCost, BigDecimal vnm) {
+                            BigDecimal totalCost, BigDecimal vnm, Tariff tariff) {
 
     public Determination {
         requirements = List.copyOf(requirements);
@@ -27,6 +27,20 @@ public record Determination(String good, String regime, String regimeRevision, L
     public record Bounds(List<String> unknownMaterials, Determination best, Determination worst) {
         public Bounds { unknownMaterials = List.copyOf(unknownMaterials); }
     }
+
+    /** The same determination with its tariff consequence. */
+    public Determination withTariff(Tariff t) {
+        return new Determination(good, regime, regimeRevision, date, status, rvc, requirements, decidingRules, diagnostics, trace,
+                bounds, totalCost, vnm, t);
+    }
+
+    /**
+     * The tariff consequence of the verdict for the importing country: the rate applied (0 when
+     * preferential), the MFN rate, the duty owed per unit and the duty qualifying saves (null where
+     * unknown, e.g. without a transaction value or a rate), and a note with the rate's source.
+     */
+    public record Tariff(String importer, BigDecimal ratePercent, BigDecimal mfnRatePercent, BigDecimal customsValue,
+                         BigDecimal dutyOwed, BigDecimal dutySaved, String note) {}
 
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);

@@ -5,6 +5,8 @@ import dev.origin.core.model.Material;
 import dev.origin.core.model.MaterialKind;
 import dev.origin.core.model.Origin;
 import dev.origin.core.regime.Regime;
+import dev.origin.core.tariff.TariffSchedule;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,13 +24,20 @@ import java.util.Set;
  */
 public final class Evaluator {
     private final Regime regime;
+    private final TariffSchedule tariffs;
 
-    private Evaluator(Regime regime) {
+    private Evaluator(Regime regime, TariffSchedule tariffs) {
         this.regime = Objects.requireNonNull(regime, "regime");
+        this.tariffs = tariffs;
     }
 
     public static Evaluator of(Regime regime) {
-        return new Evaluator(regime);
+        return new Evaluator(regime, null);
+    }
+
+    /** An evaluator that also reports the tariff consequence for goods with a {@code destination}. */
+    public static Evaluator of(Regime regime, TariffSchedule tariffs) {
+        return new Evaluator(regime, tariffs);
     }
 
     public Regime regime() { return regime; }
@@ -44,7 +53,7 @@ public final class Evaluator {
         List<String> unknown = new ArrayList<>();
         collectUnknown(good.materials(), "", unknown);
         if (unknown.isEmpty()) {
-            return new Run(regime, good, date, Scenario.WORST, trace).determine(null);
+            return withTariff(new Run(regime, good, date, Scenario.WORST, trace).determine(null), good);
         }
         Determination best = new Run(regime, good, date, Scenario.BEST, trace).determine(null);
         Determination worst = new Run(regime, good, date, Scenario.WORST, trace).determine(null);
@@ -63,9 +72,37 @@ public final class Evaluator {
         Set<Diagnostic> diags = new LinkedHashSet<>(worst.diagnostics());
         diags.addAll(best.diagnostics());
         var bounds = new Determination.Bounds(unknown, best, worst);
-        return new Determination(good.id(), regime.id(), regime.revision(), date, status, basis.rvc(),
+        return withTariff(new Determination(good.id(), regime.id(), regime.revision(), date, status, basis.rvc(),
                 basis.requirements(), basis.decidingRules(), new ArrayList<>(diags), basis.trace(), bounds,
-                basis.totalCost(), basis.vnm());
+                basis.totalCost(), basis.vnm(), null), good);
+    }
+
+    /**
+     * The duty consequence for the importing party: the customs value is the transaction value adjusted
+     * as the regime adjusts it (international shipment excluded); an undetermined good cannot claim the
+     * preference, so MFN applies until its unknown origins are documented.
+     */
+    private Determination withTariff(Determination d, Good good) {
+        if (tariffs == null || good.destination() == null) return d;
+        String imp = good.destination();
+        if (!regime.parties().contains(imp)) {
+            return d.withTariff(new Determination.Tariff(imp, null, null, null, null, null,
+                    imp + " is not a party to " + regime.id() + ": no preference to claim"));
+        }
+        var rate = tariffs.mfn(imp, good.hs(), d.date());
+        BigDecimal mfn = rate.map(dev.origin.core.tariff.Rate::percent).orElse(null);
+        boolean originating = d.status() == Status.ORIGINATING;
+        BigDecimal applied = originating ? BigDecimal.ZERO : mfn;
+        BigDecimal value = good.adjustedTransactionValue();
+        if (value == null) {
+            String note = (originating ? "preferential" : d.status() == Status.UNDETERMINED ? "undetermined: MFN until origin is documented"
+                    : "MFN") + (mfn == null ? "; no MFN rate known for " + imp + " / HS " + good.hs() : "; MFN " + mfn.toPlainString() + " %")
+                    + "; no transaction value, so no duty amount";
+            return d.withTariff(new Determination.Tariff(imp, applied, mfn, null, null, null, note));
+        }
+        var c = dev.origin.core.tariff.TariffConsequence.of(rate, imp, good.hs(), d.date(), value, originating);
+        String note = d.status() == Status.UNDETERMINED ? "undetermined: MFN until origin is documented; " + c.note() : c.note();
+        return d.withTariff(new Determination.Tariff(imp, applied, mfn, value, c.dutyOwed(), c.savedByQualifying(), note));
     }
 
     /** Paths of materials whose declared origin is unknown, anywhere in the BOM (not counting accumulated lines). */

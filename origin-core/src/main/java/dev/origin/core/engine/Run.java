@@ -129,7 +129,7 @@ final class Run {
                     regime.id(), null, null, null, o.met(), kids);
         }
         return new Determination(good.id(), regime.id(), regime.revision(), date, status, o.rvc(), o.requirements(),
-                o.deciding(), diagnostics, root, null, a.totalCost, a.vnm);
+                o.deciding(), diagnostics, root, null, a.totalCost, a.vnm, null);
     }
 
     private Rule ruleFor(Rule override, HsCode hs, String path, boolean top) {

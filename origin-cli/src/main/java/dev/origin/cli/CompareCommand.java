@@ -1,0 +1,206 @@
+package dev.origin.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.origin.core.engine.Determination;
+import dev.origin.core.engine.Diagnostic;
+import dev.origin.core.engine.Evaluator;
+import dev.origin.core.engine.Requirement;
+import dev.origin.core.model.Good;
+import dev.origin.core.regime.Regime;
+import dev.origin.io.CaseFileReader;
+import dev.origin.io.InputException;
+import dev.origin.io.Problem;
+import dev.origin.io.ResultWriter;
+import dev.origin.io.RulePackReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code origin compare}: each good of a case file under several regimes side by side: verdict, each
+ * requirement's value and threshold, and the duty owed.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Evaluate each good under several regimes side by side (verdict, requirements, duty).")
+final class CompareCommand implements Callable<Integer> {
+    static final String DEFAULT_REGIMES = "nafta,usmca,us-proposal-2017,proposal-80-15,canada-proposal-2018";
+
+    @Option(names = "--regimes", defaultValue = DEFAULT_REGIMES, paramLabel = "R1,R2,...", split = ",",
+            description = "Regimes (built-in ids or pack files), default: " + DEFAULT_REGIMES + ".")
+    List<String> regimes;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Apply every regime as of this date (default: each good's date, else today).")
+    String date;
+
+    @Option(names = "--param", paramLabel = "REGIME:NAME=VALUE",
+            description = "Override a parameter of one regime, e.g. us-proposal-2017:min=75 (repeatable).")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "json|text")
+    String format;
+
+    @Option(names = "--tariffs", paramLabel = "FILE", description = "A tariff table overriding the built-in MFN rates.")
+    Path tariffs;
+
+    @Parameters(index = "0", paramLabel = "FILE") Path file;
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Problem> problems = new ArrayList<>();
+        if (!format.equals("json") && !format.equals("text")) {
+            problems.add(new Problem("--format", 0, 0, "", "BAD_FORMAT", "`" + format + "` is not json or text."));
+        }
+        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+        for (String p : params) {
+            int colon = p.indexOf(':');
+            int eq = p.indexOf('=');
+            if (colon <= 0 || eq < colon + 2 || eq == p.length() - 1) {
+                problems.add(new Problem("--param", 0, 0, "", "BAD_PARAM", "`" + p + "` is not of the form REGIME:NAME=VALUE."));
+                continue;
+            }
+            overrides.computeIfAbsent(p.substring(0, colon), k -> new LinkedHashMap<>()).put(p.substring(colon + 1, eq), p.substring(eq + 1));
+        }
+        for (String r : overrides.keySet()) {
+            if (!regimes.contains(r)) problems.add(new Problem("--param", 0, 0, "", "UNKNOWN_REGIME", "`" + r + "` is not among --regimes."));
+        }
+        LocalDate fixed = null;
+        if (date != null) {
+            try {
+                fixed = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                problems.add(new Problem("--date", 0, 0, "", "BAD_DATE", "`" + date + "` is not a date of the form YYYY-MM-DD."));
+            }
+        }
+        List<Regime> packs = new ArrayList<>();
+        for (String r : regimes) {
+            try {
+                packs.add(RulePackReader.load(r, overrides.getOrDefault(r, Map.of())));
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        List<Good> goods = List.of();
+        try {
+            goods = CaseFileReader.read(file);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        Inputs tariffInputs = new Inputs();
+        tariffInputs.tariffs = tariffs;
+        var schedule = tariffInputs.tariffSchedule(problems);
+        if (!problems.isEmpty()) {
+            Inputs.report(err, problems);
+            return 2;
+        }
+        LocalDate today = LocalDate.now();
+        List<List<Determination>> table = new ArrayList<>();
+        for (Good g : goods) {
+            LocalDate d = fixed != null ? fixed : g.date() != null ? g.date() : today;
+            List<Determination> row = new ArrayList<>();
+            for (Regime r : packs) row.add(Evaluator.of(r, schedule).evaluate(g, d, false));
+            table.add(row);
+        }
+        if (format.equals("json")) out.print(json(table));
+        else out.print(text(table, packs));
+        out.flush();
+        return 0;
+    }
+
+    static String text(List<List<Determination>> table, List<Regime> packs) {
+        StringBuilder sb = new StringBuilder();
+        int w = 22;
+        for (List<Determination> row : table) {
+            Determination first = row.get(0);
+            sb.append(first.good()).append(" on ").append(first.date()).append('\n');
+            sb.append(pad("", 18));
+            for (Regime r : packs) sb.append(pad(r.id(), w));
+            sb.append('\n');
+            sb.append(pad("verdict", 18));
+            for (Determination d : row) sb.append(pad(d.status().name(), w));
+            sb.append('\n');
+            Set<String> kinds = new LinkedHashSet<>();
+            for (Determination d : row) for (Requirement q : d.requirements()) kinds.add(q.kind());
+            for (String kind : kinds) {
+                sb.append(pad(kind, 18));
+                for (Determination d : row) sb.append(pad(cell(d, kind), w));
+                sb.append('\n');
+            }
+            sb.append(pad("duty per unit", 18));
+            for (Determination d : row) {
+                var t = d.tariff();
+                sb.append(pad(t == null ? "-" : t.dutyOwed() != null ? t.dutyOwed().toPlainString() + " " + t.importer()
+                        : t.ratePercent() == null ? "?" : t.ratePercent().stripTrailingZeros().toPlainString() + " %", w));
+            }
+            sb.append('\n');
+            for (Determination d : row) {
+                for (Diagnostic x : d.diagnostics()) {
+                    if (x.isError() || !x.code().equals("REGIME_NOT_IN_FORCE")) {
+                        sb.append("  ").append(d.regime()).append(": ").append(x.severity()).append(' ').append(x.code()).append(": ")
+                                .append(x.message()).append('\n');
+                    }
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** One requirement kind of one determination: its value against its threshold, or ✓ / ✗ / ?. */
+    private static String cell(Determination d, String kind) {
+        List<String> parts = new ArrayList<>();
+        for (Requirement q : d.requirements()) {
+            if (!q.kind().equals(kind)) continue;
+            String mark = q.met() == null ? "?" : q.met() ? "ok" : "FAIL";
+            if (q.value() != null && q.min() != null) {
+                parts.add(ResultWriter.display(q.value()).replaceAll("(\\.\\d)\\d+", "$1") + "/" + q.min().stripTrailingZeros().toPlainString() + " " + mark);
+            } else {
+                parts.add(mark);
+            }
+        }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    private static String pad(String s, int w) {
+        if (s.length() >= w - 1) s = s.substring(0, w - 2) + "…";
+        return s + " ".repeat(w - s.length());
+    }
+
+    static String json(List<List<Determination>> table) throws IOException {
+        StringWriter sw = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeArrayFieldStart("comparisons");
+            for (List<Determination> row : table) {
+                g.writeStartObject();
+                g.writeStringField("good", row.get(0).good());
+                g.writeStringField("date", row.get(0).date().toString());
+                g.writeFieldName("results");
+                g.writeRawValue(ResultWriter.json(row).strip().replaceFirst("^\\{\\s*\"results\"\\s*:\\s*", "").replaceFirst("\\}$", ""));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return sw + System.lineSeparator();
+    }
+}
