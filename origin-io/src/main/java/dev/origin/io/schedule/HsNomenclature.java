@@ -54,6 +54,19 @@ public final class HsNomenclature {
         return codes.isEmpty() ? numeric() : new HsNomenclature(codes);
     }
 
+    /**
+     * Loads every {@code *harmonized-system*.csv} file of {@code dir} (e.g. {@code shared/data/harmonized-system});
+     * numeric enumeration when {@code dir} is null, missing or holds no such file.
+     */
+    public static HsNomenclature inDirectory(Path dir) throws IOException {
+        if (dir == null || !Files.isDirectory(dir)) return numeric();
+        List<Path> files = new ArrayList<>();
+        try (var s = Files.list(dir)) {
+            s.filter(f -> f.getFileName().toString().matches("(?i).*harmonized-system.*\\.csv")).sorted().forEach(files::add);
+        }
+        return ofCsv(files.toArray(Path[]::new));
+    }
+
     /** True when codes were loaded from a nomenclature file. */
     public boolean isLoaded() {
         return codes != null;

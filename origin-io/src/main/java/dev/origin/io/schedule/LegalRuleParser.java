@@ -43,6 +43,39 @@ import java.util.regex.Pattern;
  * {@code except}. "Any other subheading within heading H" together with "any other heading" is simply a
  * change of subheading (every material outside H already changes heading); on its own it is
  * {@code from H except from <the good's subheading>}.
+ *
+ * <p>Conventions for what the HS code alone does not tell (the lead's {@code CTI} level and {@code GOOD} /
+ * {@code PROCESS} conditions):
+ * <ul>
+ * <li>"any other tariff item" is the {@code CTI} level (8 digits); "except from ... or combinations thereof" stays flagged.</li>
+ * <li>A good named in words ("A change to gear boxes of subheading 8708.40 from ...", "tubes ... of subheading
+ *     4009.12, of a kind for use in ..., from ...", "a good of feather or down of heading 67.01") puts
+ *     {@code GOOD "<the words, without the provision>"} before the limb's rule. "Any other good of <provision>"
+ *     gets {@code GOOD "other than <d1> or <d2> ..."}, naming every good described in the other limbs of the same
+ *     rule, so that a described good cannot qualify under the other goods' limbs (the case file states which it
+ *     is). When no limb describes a good and Schedule I has rules for finer provisions inside the scope (tariff
+ *     items of the subheading, which take precedence), the other goods are exactly the rest and the limb has no
+ *     condition; otherwise it is flagged.</li>
+ * <li>A material named in words in a from- or except-list ("from any other good of subheading 8708.40", "except
+ *     from printed circuit assemblies of 9030.90") stays flagged ({@link FlagReason#DESCRIPTION_SCOPE}): dropping
+ *     it or widening it to the whole provision would be stricter or more lenient than the law.</li>
+ * <li>Production requirements become {@code PROCESS} conditions with a normalised legal phrase: "both cut (or knit
+ *     to shape) and sewn or otherwise assembled in the territory of one or more of the NAFTA countries" is
+ *     {@code PROCESS "cut or knit to shape and sewn or otherwise assembled in the territory"} (without "or knit to
+ *     shape" when the law has none); "the good resulting from such change is the product of a chemical reaction"
+ *     is {@code PROCESS "chemical reaction"}; "the non-originating materials undergo electrolytic, thermal or
+ *     chemical separation or alloying" and "if bar or rod is used, the cross-sectional area ... is reduced by at
+ *     least 50 per cent" keep their words.</li>
+ * <li>Requirements on what the good is or is made of, stated by the producer, become {@code GOOD} conditions with
+ *     the legal words: "the visible lining fabric listed in Note 1 to Chapter 61 satisfies the tariff change
+ *     requirements provided therein", "wholly of fabric of tariff item No. ..., exclusive of collar, ...", "waste and
+ *     scrap as described in paragraph 4(1)(i) of these Regulations".</li>
+ * <li>Conditions are and-ed with the limb's rule in the order: the good's description, the shift (or NCR), the
+ *     RVC, then the provisos.</li>
+ * <li>A limb for only part of the scope ("No required change ... to subheading 7106.91" in the rule for
+ *     7106.10-7106.92) makes the importer split the rule per provision ({@link NeedsSplit}); each provision gets
+ *     the limbs that name it.</li>
+ * </ul>
  */
 final class LegalRuleParser {
 
@@ -63,8 +96,14 @@ final class LegalRuleParser {
         NeedsSplit() { super(null, null, false, false); }
     }
 
-    /** The good the rule is for: its scope, and the single provision when the scope was split. */
-    record Good(List<HsRange> scope, HsPrefix unit) {}
+    /**
+     * The good the rule is for: its scope, the single provision when the scope was split, and whether Schedule I
+     * has rules for finer provisions inside the scope (tariff items of the subheading), which take precedence
+     * (Sch. I s.1(b)) and are then the goods an "any other good of ..." limb excludes.
+     */
+    record Good(List<HsRange> scope, HsPrefix unit, boolean finerRules) {
+        Good(List<HsRange> scope, HsPrefix unit) { this(scope, unit, false); }
+    }
 
     private static final String CODE_RE = "(\\d{4}\\.\\d{2}\\.\\d{2}(?:\\.\\d{2})?|\\d{4}\\.\\d{2}|\\d{2}\\.\\d{2}|\\d{4})(?![\\d])";
     private static final Pattern CODE = Pattern.compile(CODE_RE);
@@ -96,34 +135,70 @@ final class LegalRuleParser {
 
     /** Parses the alternatives of one rule (one element per "(n)" alternative, or one for a plain rule). */
     Rule parse(List<String> limbs, Good good) throws Failure {
-        List<Rule> alternatives = new ArrayList<>();
-        for (int i = 0; i < limbs.size(); i++) {
-            try {
-                alternatives.add(limb(normalize(limbs.get(i)), good));
-            } catch (Failure f) {
-                String where = limbs.size() > 1 ? "alternative (" + (i + 1) + "): " : "";
-                throw new Failure(f.reason, f.remainder, where + f.getMessage());
+        Ctx ctx = new Ctx();
+        Rule[] parsed = new Rule[limbs.size()];
+        boolean[] applies = new boolean[limbs.size()];
+        // "any other good of ..." limbs last: their condition names the goods described in the other limbs
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < limbs.size(); i++) {
+                String text = normalize(limbs.get(i));
+                if (OTHER_GOOD_LIMB.matcher(text).lookingAt() != (pass == 1)) continue;
+                try {
+                    parsed[i] = limb(text, good, ctx);
+                    applies[i] = true;
+                } catch (NotApplicable n) {
+                    applies[i] = false;
+                } catch (Failure f) {
+                    String where = limbs.size() > 1 ? "alternative (" + (i + 1) + "): " : "";
+                    throw new Failure(f.reason, f.remainder, where + f.getMessage());
+                }
             }
         }
-        if (alternatives.isEmpty()) throw new Failure(FlagReason.UNRECOGNISED, "", "no rule text");
+        List<Rule> alternatives = new ArrayList<>();
+        for (int i = 0; i < limbs.size(); i++) if (applies[i]) alternatives.add(parsed[i]);
+        if (alternatives.isEmpty()) {
+            throw new Failure(limbs.isEmpty() ? FlagReason.UNRECOGNISED : FlagReason.UNSUPPORTED_COMBINATION, "",
+                    limbs.isEmpty() ? "no rule text" : "no alternative applies to " + (good.unit() == null ? good.scope() : good.unit()));
+        }
         return alternatives.size() == 1 ? alternatives.get(0) : new Rule.AnyOf(null, alternatives, null);
+    }
+
+    private static final Pattern OTHER_GOOD_LIMB = Pattern.compile(
+            "(A change to|No required change in tariff classification to) any other goods? of ", Pattern.CASE_INSENSITIVE);
+
+    /** What the limbs of one rule share: the goods described in words (for "any other good"). */
+    static final class Ctx {
+        final LinkedHashSet<String> described = new LinkedHashSet<>();
+    }
+
+    /** The limb is for provisions of the scope other than the one being parsed (after a split). */
+    static final class NotApplicable extends Exception {
+        NotApplicable() { super(null, null, false, false); }
     }
 
     // ------------------------------------------------------------------ one alternative
 
-    private Rule limb(String text, Good good) throws Failure {
+    private Rule limb(String text, Good good, Ctx ctx) throws Failure, NotApplicable {
         Cur c = new Cur(text);
+        List<Rule> conditions = new ArrayList<>();
         if (c.eat("No required change in tariff classification to ")) {
-            target(c);
+            Target target = target(c, ctx, good);
+            checkScope(target, good, c);
+            if (target.condition() != null) conditions.add(target.condition());
             Rule rvc = null;
-            if (c.eat(",?\\s*provided there is a regional value content of not less than")) {
+            if (c.eat(",?\\s*provided there is (also )?a regional value content of not less than")) {
                 rvc = rvc(c);
-            } else if (c.at(",?\\s*provided")) {
-                throw proviso(c);
+            } else if (c.at(",?\\s*(whether or not there is also a change from (another|any other) subheading,?\\s*)?provided")) {
+                c.eat(",?\\s*whether or not there is also a change from (another|any other) subheading");
+                conditions.addAll(provisos(c, null));
             }
             finish(c);
-            Rule ncr = new Rule.NoChangeRequired(null, null);
-            return rvc == null ? ncr : new Rule.AllOf(null, List.of(ncr, rvc), null);
+            List<Rule> all = new ArrayList<>();
+            if (target.condition() != null) all.add(target.condition());
+            all.add(new Rule.NoChangeRequired(null, null));
+            if (rvc != null) all.add(rvc);
+            for (Rule r : conditions) if (r != target.condition()) all.add(r);
+            return all.size() == 1 ? all.get(0) : new Rule.AllOf(null, all, null);
         }
         if (!c.eat("A change to ")) {
             FlagReason r = c.at("Production of") || text.matches("(?is).*\\b(cut|sewn|chemical reaction|distillation)\\b.*")
@@ -131,8 +206,10 @@ final class LegalRuleParser {
                     : c.at("For any") ? FlagReason.DESCRIPTION_SCOPE : FlagReason.UNRECOGNISED;
             throw new Failure(r, c.rest(), "expected `A change to` or `No required change`");
         }
-        Target target = target(c);
-        if (!c.eat("\\s*from ")) throw c.fail(FlagReason.UNRECOGNISED, "expected `from` after the target");
+        Target target = target(c, ctx, good);
+        checkScope(target, good, c);
+        if (target.condition() != null) conditions.add(target.condition());
+        if (!c.eat("\\s*,?\\s*from ")) throw c.fail(FlagReason.UNRECOGNISED, "expected `from` after the target");
         Acc acc = new Acc();
         sources(c, acc, target, good);
         Rule rvc = null;
@@ -145,12 +222,12 @@ final class LegalRuleParser {
                 }
             } else if (c.eat(",?\\s*except from ")) {
                 excepts(c, acc);
-            } else if (c.eat(",?\\s*provided there is a regional value content of not less than")
+            } else if (c.eat(",?\\s*provided there is (also )?a regional value content of not less than")
                     || c.eat("\\.?\\s*In addition, the regional value content must be not less than")) {
                 if (rvc != null) throw c.fail(FlagReason.UNRECOGNISED, "a second regional value content clause");
                 rvc = rvc(c);
             } else if (c.at(",?\\s*provided")) {
-                throw proviso(c);
+                conditions.addAll(provisos(c, acc));
             } else {
                 int save = c.pos;
                 if (c.eat("\\s*(,\\s*or|,|or)\\s+(from\\s+)?") && !c.at(CLAUSE_START)) {
@@ -163,7 +240,12 @@ final class LegalRuleParser {
         }
         finish(c);
         Rule shift = acc.build(this, target, good, c);
-        return rvc == null ? shift : new Rule.AllOf(null, List.of(shift, rvc), null);
+        List<Rule> all = new ArrayList<>();
+        if (target.condition() != null) all.add(target.condition());
+        all.add(shift);
+        if (rvc != null) all.add(rvc);
+        for (Rule r : conditions) if (r != target.condition()) all.add(r);
+        return all.size() == 1 ? all.get(0) : new Rule.AllOf(null, all, null);
     }
 
     private static void finish(Cur c) throws Failure {
@@ -179,6 +261,57 @@ final class LegalRuleParser {
         }
     }
 
+    /**
+     * The production or description requirements after "provided that", as {@code PROCESS} / {@code GOOD}
+     * conditions; anything else (weights, volumes, counts of materials) fails as before.
+     */
+    private List<Rule> provisos(Cur c, Acc acc) throws Failure {
+        int save = c.pos;
+        List<Rule> out = new ArrayList<>();
+        Matcher m;
+        if (c.eat(",?\\s*provided that:?\\s*(\\(a\\)\\s*)?the good is both cut (\\(or knit to shape\\) )?and sewn or otherwise assembled"
+                + " in the territory of one or more of the NAFTA countries")) {
+            boolean knit = c.s.substring(save, c.pos).contains("knit to shape");
+            out.add(process(knit ? CUT_KNIT_SEWN : CUT_SEWN));
+            if ((m = c.match(",?\\s*and \\(b\\) the visible lining fabric listed in Note 1 to Chapter (\\d+) satisfies the tariff"
+                    + " change requirements provided therein")) != null) {
+                out.add(goodIs("visible lining fabric listed in Note 1 to Chapter " + m.group(1)
+                        + " satisfies the tariff change requirements provided therein"));
+            }
+        } else if ((m = c.match(",?\\s*provided that the good, exclusive of ([^;]+?), is wholly of such fabric and the good is both cut"
+                + " and sewn or otherwise assembled in the territory of one or more of the NAFTA countries")) != null
+                && acc != null && !acc.from.isEmpty() && acc.levels.isEmpty() && acc.restricted.isEmpty() && acc.outside.isEmpty()) {
+            String fabric = acc.from.stream().map(HsPrefix::toString).collect(java.util.stream.Collectors.joining(", "));
+            out.add(goodIs("wholly of fabric of " + (acc.from.get(0).length() > 6 ? "tariff item No. " : "") + fabric
+                    + ", exclusive of " + m.group(1)));
+            out.add(process(CUT_SEWN));
+        } else if (c.eat(",?\\s*provided that the good resulting from such (a )?change is the product of a chemical reaction")) {
+            out.add(process("chemical reaction"));
+        } else if (c.eat(",?\\s*provided that the non-originating materials undergo electrolytic, thermal or chemical separation or alloying")) {
+            out.add(process("electrolytic, thermal or chemical separation or alloying of the non-originating materials"));
+        } else if (c.eat(",?\\s*provided that,? if bar or rod is used, the cross-sectional area of the bar or rod is reduced by at least 50 per cent")) {
+            out.add(process("if bar or rod is used, the cross-sectional area of the bar or rod is reduced by at least 50 per cent"));
+        } else if (c.eat(",?\\s*provided (that )?the waste and scrap are as described in paragraph 4\\(1\\)\\(i\\) of these Regulations")) {
+            out.add(goodIs("waste and scrap as described in paragraph 4(1)(i) of these Regulations"));
+        } else {
+            throw proviso(c);
+        }
+        return out;
+    }
+
+    /** The {@code PROCESS} text for "both cut (or knit to shape) and sewn or otherwise assembled in the territory ...". */
+    static final String CUT_KNIT_SEWN = "cut or knit to shape and sewn or otherwise assembled in the territory";
+    /** The {@code PROCESS} text for "both cut and sewn or otherwise assembled in the territory ...". */
+    static final String CUT_SEWN = "cut and sewn or otherwise assembled in the territory";
+
+    private static Rule.Condition process(String text) {
+        return new Rule.Condition(null, Rule.ConditionKind.PROCESS, text, null);
+    }
+
+    private static Rule.Condition goodIs(String text) {
+        return new Rule.Condition(null, Rule.ConditionKind.GOOD, text, null);
+    }
+
     private static Failure proviso(Cur c) {
         String rest = c.rest();
         FlagReason r = rest.matches("(?is).*\\b(weight|volume|alcoholic content|single strength)\\b.*") ? FlagReason.QUANTITY_LIMIT
@@ -188,20 +321,115 @@ final class LegalRuleParser {
 
     // ------------------------------------------------------------------ target
 
-    record Target(List<HsPrefix> codes, boolean goodOf) {
+    /**
+     * The goods a limb is for: their provisions and, when the limb names them in words ("gear boxes of
+     * subheading 8708.40", "any other good of subheading 8708.40"), the {@code GOOD} condition.
+     */
+    record Target(List<HsPrefix> codes, boolean goodOf, Rule.Condition condition) {
         int digits() { return codes.get(0).length(); }
     }
 
-    private Target target(Cur c) throws Failure {
-        boolean goodOf = c.eat("a good of (any of )?(the )?");
-        List<HsPrefix> codes = provList(c);
-        if (codes == null) {
-            throw c.fail(FlagReason.DESCRIPTION_SCOPE, "the good is described in words, not only by its tariff provision");
+    private static final Pattern DESCRIBED_OF = Pattern.compile(
+            ",?\\s+of (the )?(?=(subheadings?|headings?|tariff items?( Nos?\\.?)?|Chapters?)\\s*\\d)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUALIFIER_END = Pattern.compile(
+            ",?\\s+from (?=any |within |subheadings? |headings? |Chapters? |tariff item|\\d)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OTHER_GOOD = Pattern.compile("any other goods?", Pattern.CASE_INSENSITIVE);
+
+    /** True when {@code code} names part of the good's scope (or the scope part of it). */
+    private static boolean overlaps(HsPrefix code, Good good) {
+        List<HsRange> scope = good.unit() == null ? good.scope() : List.of(new HsRange(good.unit(), good.unit()));
+        for (HsRange r : scope) {
+            int d = Math.min(code.length(), r.from().length());
+            String x = code.digits().substring(0, d);
+            if (x.compareTo(r.from().digits().substring(0, d)) >= 0 && x.compareTo(r.to().digits().substring(0, d)) <= 0) return true;
         }
-        if (!c.at("\\s*from ") && !c.at("\\s*,?\\s*provided") && !c.end() && !c.at("\\s*[.;]")) {
+        return false;
+    }
+
+    private Target target(Cur c, Ctx ctx, Good good) throws Failure {
+        boolean goodOf = c.eat("a good of (any of )?(the )?");
+        c.eat("any of (the )?(?=(subheadings?|headings?|tariff items?)\\s)");
+        int start = c.pos;
+        List<HsPrefix> codes = provList(c);
+        String description = null;
+        if (codes == null) {
+            // "<words> of subheading 8708.40": the first "of <provisions>" naming provisions of the good's scope
+            Matcher of = DESCRIBED_OF.matcher(c.s);
+            of.region(start, c.s.length());
+            String words = null;
+            while (of.find()) {
+                c.pos = of.end();
+                List<HsPrefix> found = provList(c);
+                if (found != null && found.stream().anyMatch(x -> overlaps(x, good))) {
+                    words = c.s.substring(start, of.start()).strip();
+                    codes = found;
+                    break;
+                }
+            }
+            if (words == null || words.isEmpty() || words.matches("(?is).*\\b(from|provided|whether)\\b.*")) {
+                c.pos = start;
+                throw c.fail(FlagReason.DESCRIPTION_SCOPE, "the good is described in words, not only by its tariff provision");
+            }
+            description = (goodOf ? "a good of " : "") + words;
+            goodOf = false;
+            if (c.at(",(?!\\s*(from|whether|except|including|provided)\\b)")) {       // ", of a kind for use in ..., from"
+                Matcher end = QUALIFIER_END.matcher(c.s);
+                end.region(c.pos, c.s.length());
+                if (!end.find()) throw c.fail(FlagReason.DESCRIPTION_SCOPE, "the good is qualified in words after its tariff provision");
+                String qualifier = c.s.substring(c.pos, end.start()).replaceFirst("^,\\s*", "").strip();
+                if (qualifier.matches("(?is).*\\b(provided|whether|except)\\b.*")) {
+                    throw c.fail(FlagReason.DESCRIPTION_SCOPE, "the good is qualified in words after its tariff provision");
+                }
+                description = description + ", " + qualifier;
+                c.pos = end.start();
+            }
+        }
+        if (!c.at("\\s*,?\\s*from ") && !c.at("\\s*,?\\s*(whether or not there is also a change from (another|any other) subheading,?\\s*)?provided")
+                && !c.end() && !c.at("\\s*[.;]")) {
             throw c.fail(FlagReason.DESCRIPTION_SCOPE, "the good is qualified in words after its tariff provision");
         }
-        return new Target(codes, goodOf);
+        Rule.Condition condition = null;
+        if (description != null) {
+            description = normalize(description).replaceAll(",$", "");
+            if (OTHER_GOOD.matcher(description).matches() && ctx.described.isEmpty() && good.finerRules()) {
+                condition = null;                  // the other goods are those without a finer rule of their own
+            } else if (OTHER_GOOD.matcher(description).matches()) {
+                if (ctx.described.isEmpty()) {
+                    throw c.fail(FlagReason.DESCRIPTION_SCOPE, "`any other good` with no good described in the other alternatives");
+                }
+                condition = goodIs("other than " + String.join(" or ", ctx.described));
+            } else {
+                ctx.described.add(description);
+                condition = goodIs(description);
+            }
+        }
+        return new Target(codes, goodOf, condition);
+    }
+
+    /**
+     * Checks that the limb is for every provision of the scope; a limb for some of them splits the rule per
+     * provision ({@link NeedsSplit}), and after the split a limb for other provisions is skipped.
+     */
+    private void checkScope(Target target, Good good, Cur c) throws NotApplicable {
+        if (good.unit() != null) {
+            if (!covered(good.unit(), target.codes())) throw new NotApplicable();
+            return;
+        }
+        for (HsRange r : good.scope()) {
+            List<HsPrefix> units;
+            try {
+                units = hs.expand(r.from(), r.to());
+            } catch (IllegalArgumentException e) {
+                units = List.of(r.from(), r.to());
+            }
+            for (HsPrefix u : units) {
+                if (!covered(u, target.codes())) throw new NeedsSplit();
+            }
+        }
+    }
+
+    private static boolean covered(HsPrefix unit, List<HsPrefix> codes) {
+        return codes.stream().anyMatch(t -> unit.digits().startsWith(t.digits()));
     }
 
     // ------------------------------------------------------------------ sources
@@ -283,9 +511,9 @@ final class LegalRuleParser {
         }
     }
 
-    private static int digits(String levelWord, Cur c) throws Failure {
+    private static int digits(String levelWord, Cur c) {
         String w = levelWord.toLowerCase(Locale.ROOT);
-        if (w.startsWith("tariff item")) throw c.fail(FlagReason.TARIFF_ITEM_LEVEL, "a change of tariff item (8 digits) has no shift level");
+        if (w.startsWith("tariff item")) return 8;
         return switch (w) {
             case "chapter" -> 2;
             case "heading" -> 4;
@@ -378,7 +606,7 @@ final class LegalRuleParser {
         if (c.eat("\\s*:") || c.at("\\s*\\(a\\)")) {
             do {
                 c.eat("\\s*\\([a-z]\\)\\s*");
-                tests.add(rvcItem(c, "where the (transaction value|net cost) method is used"));
+                tests.add(rvcItem(c, "where the (transaction value|transaction|net cost) method is used"));
             } while (c.eat("\\s*(,\\s*or|;\\s*or|,|;|or)(?=\\s*\\([a-z]\\))"));
         } else {
             tests.add(rvcItem(c, "under the (transaction value|net cost) method"));
@@ -472,7 +700,8 @@ final class LegalRuleParser {
             ShiftLevel sl = level == null ? null : switch (level) {
                 case 2 -> ShiftLevel.CC;
                 case 4 -> ShiftLevel.CTH;
-                default -> ShiftLevel.CTSH;
+                case 6 -> ShiftLevel.CTSH;
+                default -> ShiftLevel.CTI;
             };
             return new Rule.TariffShift(null, sl, List.copyOf(f), List.copyOf(ex), null);
         }

@@ -38,7 +38,15 @@ import org.xml.sax.SAXException;
  * ImportResult result = ScheduleOneImporter.importFrom(xml, HsNomenclature.ofCsv(hs2017, hs2022));
  * String yaml = RulePackWriter.toYaml(result);
  * CoverageReport report = result.coverage();
+ * // from the CLI: HS files of a directory, pack written, report printed
+ * ImportResult r = ScheduleOneImporter.importToPack(xml, HsNomenclature.inDirectory(hsDir), Path.of("nafta-schedule-i.yaml"));
+ * System.out.print(r.coverage().toText());
  * </pre>
+ *
+ * <p>A rule row whose limbs are for only some provisions of its scope ("No required change ... to subheading
+ * 7106.91" in the rule for 7106.10-7106.92) is split per provision, each getting the limbs that name it. A note
+ * in the rule cell that grants origin on other terms ("... shall be considered to originate if ...") keeps the
+ * rule flagged ({@link FlagReason#ORIGIN_NOTE}): the rule alone would be stricter than the law.
  */
 public final class ScheduleOneImporter {
 
@@ -63,6 +71,21 @@ public final class ScheduleOneImporter {
         }
     }
 
+    /**
+     * The command-line entry: imports {@code xml} (ranges expanded with {@code hs}), writes the rule pack to
+     * {@code pack} (parent directories created; skipped when {@code pack} is null) and returns the result, whose
+     * {@code coverage().toText()} is the report to print.
+     */
+    public static ImportResult importToPack(Path xml, HsNomenclature hs, Path pack) throws IOException {
+        ImportResult result = importFrom(xml, hs);
+        if (pack != null) {
+            Path dir = pack.toAbsolutePath().getParent();
+            if (dir != null) Files.createDirectories(dir);
+            Files.writeString(pack, RulePackWriter.toYaml(result), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return result;
+    }
+
     /** Imports from a stream; {@code source} names it in the result. */
     public static ImportResult importFrom(InputStream xml, String source, HsNomenclature hs) throws IOException {
         return new ScheduleOneImporter(hs).read(xml, source);
@@ -72,8 +95,7 @@ public final class ScheduleOneImporter {
         Document doc = parse(in);
         Element schedule = scheduleOne(doc);
         if (schedule == null) throw new IOException("No SCHEDULE I in " + source);
-        List<ImportedRule> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        List<Pending> rows = new ArrayList<>();
         String chapter = "";
         String condition = null;
         NodeList tables = schedule.getElementsByTagName("table");
@@ -94,17 +116,27 @@ public final class ScheduleOneImporter {
                         if (provision.isEmpty() && notes.contains("The following rule applies")) condition = notes;
                         continue;                     // a header above tariff items, or notes only: not a rule
                     }
-                    out.add(rule(out.size() + 1, chapter, provision, cell, condition, ids));
+                    rows.add(new Pending(chapter, provision, cell, condition));
                     condition = null;
                 }
             }
+        }
+        List<List<HsRange>> scopes = rows.stream().map(r -> scope(r.provision())).toList();
+        List<ImportedRule> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Pending p = rows.get(i);
+            out.add(rule(out.size() + 1, p.chapter(), p.provision(), p.cell(), p.condition(), ids, finerRules(scopes.get(i), scopes)));
         }
         String hsSource = hs.isLoaded() ? "HS nomenclature files" : "numeric enumeration";
         return new ImportResult(source, out, hsSource);
     }
 
-    private ImportedRule rule(int row, String chapter, String provision, Cell cell, String condition, Set<String> ids) {
-        String text = cell.legalText();
+    /** A rule row as read, before parsing. */
+    private record Pending(String chapter, String provision, Cell cell, String condition) {}
+
+    /** The ranges of a provision column; empty when it cannot be read. */
+    private static List<HsRange> scope(String provision) {
         List<HsRange> scope = new ArrayList<>();
         try {
             for (String p : provision.split(",")) {
@@ -113,6 +145,29 @@ public final class ScheduleOneImporter {
         } catch (IllegalArgumentException e) {
             scope.clear();
         }
+        return scope;
+    }
+
+    /** True when another row has a rule for a finer provision inside {@code scope} (e.g. tariff items of the subheading). */
+    private static boolean finerRules(List<HsRange> scope, List<List<HsRange>> all) {
+        for (List<HsRange> other : all) {
+            for (HsRange o : other) {
+                for (HsRange r : scope) {
+                    if (o.from().length() > r.from().length()
+                            && o.from().digits().substring(0, r.from().length()).compareTo(r.from().digits()) >= 0
+                            && o.to().digits().substring(0, r.from().length()).compareTo(r.to().digits()) <= 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private ImportedRule rule(int row, String chapter, String provision, Cell cell, String condition, Set<String> ids,
+                              boolean finerRules) {
+        String text = cell.legalText();
+        List<HsRange> scope = scope(provision);
         String citation = "SOR/94-14 Sch. I, " + describe(provision, scope);
         if (scope.isEmpty()) {
             return flagged(row, chapter, provision, scope, text, cell, citation,
@@ -121,13 +176,13 @@ public final class ScheduleOneImporter {
         List<ImportedRule.Entry> entries = new ArrayList<>();
         try {
             try {
-                Rule r = parser.parse(cell.limbs, new LegalRuleParser.Good(scope, null));
+                Rule r = parser.parse(cell.limbs, new LegalRuleParser.Good(scope, null, finerRules));
                 entries.add(new ImportedRule.Entry(id(provision, ids), scope, r));
             } catch (LegalRuleParser.NeedsSplit split) {
                 for (HsRange range : scope) {
                     for (HsPrefix unit : hs.expand(range.from(), range.to())) {
                         List<HsRange> s = List.of(new HsRange(unit, unit));
-                        Rule r = parser.parse(cell.limbs, new LegalRuleParser.Good(s, unit));
+                        Rule r = parser.parse(cell.limbs, new LegalRuleParser.Good(s, unit, finerRules));
                         entries.add(new ImportedRule.Entry(id(unit.toString(), ids), s, r));
                     }
                 }
@@ -135,6 +190,13 @@ public final class ScheduleOneImporter {
         } catch (LegalRuleParser.Failure f) {
             return flagged(row, chapter, provision, scope, text, cell, citation,
                     new ImportedRule.Flag(f.reason, f.remainder, f.getMessage()));
+        }
+        for (String note : cell.notes) {
+            if (note.matches("(?is).*\\bshall be considered to originate\\b.*")) {
+                return flagged(row, chapter, provision, scope, text, cell, citation,
+                        new ImportedRule.Flag(FlagReason.ORIGIN_NOTE, note,
+                                "a note in the rule grants origin on other terms (e.g. listed fabrics), which is not encoded"));
+            }
         }
         if (condition != null) {
             return flagged(row, chapter, provision, scope, text, cell, citation,
@@ -207,8 +269,10 @@ public final class ScheduleOneImporter {
             if (l.toLowerCase(Locale.ROOT).startsWith("note")) {
                 inNote = true;
                 notes.add((l + " " + body).strip());
-            } else if (inNote && l.isEmpty() && !rule) {
-                notes.add(body);                              // continuation of a note
+            } else if ((inNote || !limbs.isEmpty() && body.matches("(?s)(N =|Fractions in the resulting).*")) && l.isEmpty() && !rule) {
+                notes.add(body);                              // continuation of a note (or a note's formula)
+            } else if (!rule && l.matches("\\([a-z]\\)") && !limbs.isEmpty()) {
+                limbs.set(limbs.size() - 1, limbs.get(limbs.size() - 1) + " " + l + " " + body);   // "(b) 50 per cent ..." of the limb above
             } else if (!body.isEmpty()) {
                 inNote = false;
                 labels.add(l);

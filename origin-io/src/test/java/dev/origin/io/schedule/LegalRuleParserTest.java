@@ -53,15 +53,75 @@ class LegalRuleParserTest {
     }
 
     @Test
-    void flagsWhatTheAstCannotSay() {
-        assertThat(failure("2106.90.96", "A change to tariff item No. 2106.90.96 from any other tariff item No., except from headings 22.03 through 22.09.").reason)
-                .isEqualTo(FlagReason.TARIFF_ITEM_LEVEL);
-        assertThat(failure("8708.40", "A change to gear boxes of subheading 8708.40 from any other heading; or").reason)
+    void tariffItemLevel() throws Exception {
+        assertThat(parse("2106.90.96", "A change to tariff item No. 2106.90.96 from any other tariff item No., except from headings 22.03 through 22.09."))
+                .isEqualTo(RuleSyntax.parse("CTI except from 22.03, 22.04, 22.05, 22.06, 22.07, 22.08, 22.09"));
+        assertThat(parse("8536.30.10", "A change to tariff item No. 8536.30.10 or 8536.30.20 from tariff item No. 8538.90.10, whether or not"
+                + " there is also a change from any other tariff item, provided there is a regional value content of not less than 50 per cent"
+                + " under the net cost method."))
+                .isEqualTo(RuleSyntax.parse("CTI from 8538.90.10 and RVC(NC) >= 50"));
+    }
+
+    @Test
+    void goodsDescribedInWordsBecomeGoodConditions() throws Exception {
+        // the described goods and "any other good" (the goods not described in the other alternatives)
+        assertThat(parse("8469.00", "A change to word-processing machines of subheading 8469.00 from any other heading; or",
+                "A change to any other good of subheading 8469.00 from any other subheading."))
+                .isEqualTo(RuleSyntax.parse("GOOD \"word-processing machines\" and CTH or GOOD \"other than word-processing machines\" and CTSH"));
+        assertThat(parse("67.01", "A change to heading 67.01 from any other heading; or",
+                "A change to a good of feather or down of heading 67.01 from within that heading or any other heading."))
+                .isEqualTo(RuleSyntax.parse("CTH or GOOD \"a good of feather or down\" and CTH from 67.01"));
+        // a description qualified after the provision
+        assertThat(parse("4009.12", "A change to tubes, pipes or hoses of subheading 4009.12, of a kind for use in a motor vehicle of heading 87.11,"
+                + " from any other heading, except from headings 40.10 through 40.11."))
+                .isEqualTo(RuleSyntax.parse("GOOD \"tubes, pipes or hoses, of a kind for use in a motor vehicle of heading 87.11\" and CTH except from 40.10, 40.11"));
+        // "any other good" with nothing described elsewhere in the rule cannot be stated
+        assertThat(failure("8536.30", "A change to any other good of subheading 8536.30 from any other heading.").reason)
                 .isEqualTo(FlagReason.DESCRIPTION_SCOPE);
+        // a material described in words stays flagged, even when the good's description is understood
+        LegalRuleParser.Failure gearBoxes = failure("8708.40", "A change to gear boxes of subheading 8708.40 from any other heading; or",
+                "A change to gear boxes of subheading 8708.40 from any other good of subheading 8708.40 or 8708.99, whether or not there is"
+                        + " also a change from any other heading, provided there is a regional value content of not less than 50 per cent under"
+                        + " the net cost method.");
+        assertThat(gearBoxes.reason).isEqualTo(FlagReason.DESCRIPTION_SCOPE);
+        assertThat(gearBoxes.remainder).startsWith("any other good of subheading 8708.40");
+    }
+
+    @Test
+    void productionRequirementsBecomeProcessConditions() throws Exception {
+        assertThat(parse("6102.90", "A change to subheading 6102.90 from any other chapter, except from Chapter 54, provided that the good is both"
+                + " cut (or knit to shape) and sewn or otherwise assembled in the territory of one or more of the NAFTA countries."))
+                .isEqualTo(RuleSyntax.parse("CC except from 54 and PROCESS \"cut or knit to shape and sewn or otherwise assembled in the territory\""));
+        assertThat(parse("6201.11", "A change to subheading 6201.11 from any other chapter, except from Chapter 54, provided that: (a) the good is"
+                + " both cut and sewn or otherwise assembled in the territory of one or more of the NAFTA countries, and (b) the visible lining"
+                + " fabric listed in Note 1 to Chapter 62 satisfies the tariff change requirements provided therein."))
+                .isEqualTo(RuleSyntax.parse("CC except from 54 and PROCESS \"cut and sewn or otherwise assembled in the territory\""
+                        + " and GOOD \"visible lining fabric listed in Note 1 to Chapter 62 satisfies the tariff change requirements provided therein\""));
+        assertThat(parse("2707.10", "A change to subheading 2707.10 from any other heading; or",
+                "A change to subheading 2707.10 from any other subheading within heading 27.07, whether or not there is also a change from any"
+                        + " other heading, provided that the good resulting from such change is the product of a chemical reaction."))
+                .isEqualTo(RuleSyntax.parse("CTH or CTSH and PROCESS \"chemical reaction\""));
+    }
+
+    @Test
+    void aLimbForPartOfTheScopeSplitsTheRule() throws Exception {
+        String[] limbs = {"A change to subheadings 7106.10 through 7106.92 from any other subheading, including another subheading within that group; or",
+                "No required change in tariff classification to subheading 7106.91, whether or not there is also a change from another subheading,"
+                        + " provided that the non-originating materials undergo electrolytic, thermal or chemical separation or alloying."};
+        assertThat(catchThrowableOfType(LegalRuleParser.NeedsSplit.class, () -> parse("7106.10-7106.92", limbs))).isNotNull();
+        LegalRuleParser.Good g91 = new LegalRuleParser.Good(List.of(HsRange.parse("7106.91")), new dev.origin.core.hs.HsPrefix("710691"));
+        LegalRuleParser.Good g10 = new LegalRuleParser.Good(List.of(HsRange.parse("7106.10")), new dev.origin.core.hs.HsPrefix("710610"));
+        assertThat(parser.parse(List.of(limbs), g91)).isEqualTo(RuleSyntax.parse(
+                "CTSH or NCR and PROCESS \"electrolytic, thermal or chemical separation or alloying of the non-originating materials\""));
+        assertThat(parser.parse(List.of(limbs), g10)).isEqualTo(RuleSyntax.parse("CTSH"));
+    }
+
+    @Test
+    void flagsWhatTheAstCannotSay() {
         assertThat(failure("8443.31", "A change to subheading 8443.31 from any other subheading, except from more than one of the following:").reason)
                 .isEqualTo(FlagReason.COUNTED_MATERIALS);
-        assertThat(failure("6101.10", "A change to subheading 6101.10 from any other chapter, provided that the good is both cut and sewn"
-                + " or otherwise assembled in the territory of one or more of the NAFTA countries.").reason)
+        assertThat(failure("73.08", "A change to heading 73.08 from any other heading, except for changes resulting from the following"
+                + " processes performed on angles, shapes, or sections of heading 72.16:").reason)
                 .isEqualTo(FlagReason.PROCESS_REQUIREMENT);
         LegalRuleParser.Failure weight = failure("1806.10", "A change to subheading 1806.10 from any other heading, provided that the"
                 + " non-originating sugar of Chapter 17 constitutes no more than 35 per cent by weight of the sugar.");
