@@ -37,6 +37,10 @@ final class Inputs {
             description = "A tariff table (YAML) whose rates take precedence over the built-in MFN table.")
     Path tariffs;
 
+    @Option(names = "--hs-nomenclature", paramLabel = "CSV",
+            description = "HS nomenclature (CSV of ../shared/data/harmonized-system/): codes not in it are reported as warnings.")
+    Path nomenclature;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "Case file (JSON or YAML).")
     Path file;
 
@@ -93,6 +97,14 @@ final class Inputs {
             return null;
         }
         var schedule = tariffSchedule(problems);
+        dev.origin.io.hs.HsNomenclature hsn = null;
+        if (nomenclature != null) {
+            try {
+                hsn = dev.origin.io.hs.HsNomenclature.load(nomenclature);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
         if (!problems.isEmpty()) {
             report(err, problems);
             return null;
@@ -104,6 +116,7 @@ final class Inputs {
             Good g = goods.get(i);
             LocalDate d = fixed != null ? fixed : g.date() != null ? g.date() : today;
             Determination det = ev.evaluate(g, d, trace);
+            if (hsn != null) det = det.withDiagnostics(dev.origin.io.hs.HsCheck.good(g, hsn));
             for (Diagnostic x : det.diagnostics()) {
                 if (x.isError()) {
                     String path = "goods[" + i + "]" + (x.path().isEmpty() ? "" : "." + x.path());

@@ -28,6 +28,14 @@ public record Determination(String good, String regime, String regimeRevision, L
         public Bounds { unknownMaterials = List.copyOf(unknownMaterials); }
     }
 
+    /** The same determination with more diagnostics (e.g. from checks outside the engine). */
+    public Determination withDiagnostics(List<Diagnostic> more) {
+        List<Diagnostic> all = new java.util.ArrayList<>(diagnostics);
+        all.addAll(more);
+        return new Determination(good, regime, regimeRevision, date, status, rvc, requirements, decidingRules, all, trace,
+                bounds, totalCost, vnm, tariff);
+    }
+
     /** The same determination with its tariff consequence. */
     public Determination withTariff(Tariff t) {
         return new Determination(good, regime, regimeRevision, date, status, rvc, requirements, decidingRules, diagnostics, trace,
