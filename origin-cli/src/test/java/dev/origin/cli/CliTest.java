@@ -142,9 +142,11 @@ class CliTest {
         Result r = run("rules", "show", "nafta", "3923.29");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("SOR/94-14 Sch. I, subheading 3923.29", "CTH except from 3920.20, 3920.71", "De minimis: 7 %");
-        Result none = run("rules", "show", "usmca", "8703.23");
+        Result none = run("rules", "show", "usmca", "9401.61");
         assertThat(none.exit()).isZero();
         assertThat(none.out()).contains("No product-specific rule");
+        Result car = run("rules", "show", "usmca", "8703.23");
+        assertThat(car.out()).contains("usmca.passenger-vehicle", "CORE-PARTS", "SOR/2020-155 s.13(1)(a)");
         Result bad = run("rules", "show", "usmca", "87x");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("BAD_HS");

@@ -12,28 +12,28 @@ import java.util.Set;
  * Reads typed fields from a {@link Tree} object, collecting every problem with its location rather
  * than stopping at the first. Methods return null when a field is absent or invalid.
  */
-final class Fields {
+public final class Fields {
     /** Money amounts: at most this many decimals (US, Canadian and Mexican currencies). */
     static final int MONEY_SCALE = 2;
 
     final String file;
     final List<Problem> problems;
 
-    Fields(String file, List<Problem> problems) {
+    public Fields(String file, List<Problem> problems) {
         this.file = file;
         this.problems = problems;
     }
 
-    void problem(Tree at, String path, String code, String message) {
+    public void problem(Tree at, String path, String code, String message) {
         problems.add(new Problem(file, at == null ? 0 : at.line, at == null ? 0 : at.column, path, code, message));
     }
 
-    static String sub(String path, String key) {
+    public static String sub(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
     /** Reports fields of {@code o} not in {@code allowed}. */
-    void onlyKnown(Tree.Obj o, String path, Set<String> allowed) {
+    public void onlyKnown(Tree.Obj o, String path, Set<String> allowed) {
         for (var e : o.fields.entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 problem(e.getValue(), sub(path, e.getKey()), "UNKNOWN_FIELD", "The field `" + e.getKey() + "` is not known here.");
@@ -41,19 +41,19 @@ final class Fields {
         }
     }
 
-    Tree.Obj obj(Tree t, String path, String what) {
+    public Tree.Obj obj(Tree t, String path, String what) {
         if (t instanceof Tree.Obj o) return o;
         problem(t, path, "BAD_TYPE", "Expected " + what + " (an object) but found " + describe(t) + ".");
         return null;
     }
 
-    Tree.Arr arr(Tree t, String path, String what) {
+    public Tree.Arr arr(Tree t, String path, String what) {
         if (t instanceof Tree.Arr a) return a;
         problem(t, path, "BAD_TYPE", "Expected " + what + " (a list) but found " + describe(t) + ".");
         return null;
     }
 
-    String string(Tree.Obj o, String key, String path, boolean required) {
+    public String string(Tree.Obj o, String key, String path, boolean required) {
         Tree t = o.get(key);
         String p = sub(path, key);
         if (t == null || (t instanceof Tree.Scalar s && s.isNull())) {
@@ -71,7 +71,7 @@ final class Fields {
         return null;
     }
 
-    String oneOf(Tree.Obj o, String key, String path, boolean required, Set<String> values) {
+    public String oneOf(Tree.Obj o, String key, String path, boolean required, Set<String> values) {
         String s = string(o, key, path, required);
         if (s != null && !values.contains(s)) {
             problem(o.get(key), sub(path, key), "BAD_VALUE", "`" + s + "` is not one of " + String.join(", ", values.stream().sorted().toList()) + ".");
@@ -80,7 +80,7 @@ final class Fields {
         return s;
     }
 
-    Boolean bool(Tree.Obj o, String key, String path) {
+    public Boolean bool(Tree.Obj o, String key, String path) {
         Tree t = o.get(key);
         if (t == null || (t instanceof Tree.Scalar s && s.isNull())) return null;
         if (t instanceof Tree.Scalar s && s.type == Tree.Scalar.Type.BOOLEAN) return Boolean.valueOf(s.text);
@@ -89,7 +89,7 @@ final class Fields {
     }
 
     /** A decimal given as a number or a string, read exactly. */
-    BigDecimal decimal(Tree.Obj o, String key, String path) {
+    public BigDecimal decimal(Tree.Obj o, String key, String path) {
         Tree t = o.get(key);
         if (t == null || (t instanceof Tree.Scalar s0 && s0.isNull())) return null;
         String p = sub(path, key);
@@ -106,7 +106,7 @@ final class Fields {
     }
 
     /** A money amount: non-negative, at most two decimals. */
-    BigDecimal money(Tree.Obj o, String key, String path) {
+    public BigDecimal money(Tree.Obj o, String key, String path) {
         BigDecimal v = decimal(o, key, path);
         if (v == null) return null;
         Tree t = o.get(key);
@@ -124,7 +124,7 @@ final class Fields {
     }
 
     /** A percentage between 0 and 100. */
-    BigDecimal percent(Tree.Obj o, String key, String path) {
+    public BigDecimal percent(Tree.Obj o, String key, String path) {
         BigDecimal v = decimal(o, key, path);
         if (v != null && (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0)) {
             problem(o.get(key), sub(path, key), "BAD_PERCENT", "The percentage `" + v.toPlainString() + "` is not between 0 and 100.");
@@ -133,7 +133,7 @@ final class Fields {
         return v;
     }
 
-    LocalDate date(Tree.Obj o, String key, String path) {
+    public LocalDate date(Tree.Obj o, String key, String path) {
         String s = string(o, key, path, false);
         if (s == null) return null;
         try {
@@ -144,7 +144,7 @@ final class Fields {
         }
     }
 
-    HsCode hs(Tree.Obj o, String key, String path, boolean required) {
+    public HsCode hs(Tree.Obj o, String key, String path, boolean required) {
         String s = string(o, key, path, required);
         if (s == null) return null;
         if (!HsCode.isValid(s)) {
@@ -154,7 +154,7 @@ final class Fields {
         return HsCode.parse(s);
     }
 
-    HsPrefix hsPrefix(Tree t, String path) {
+    public HsPrefix hsPrefix(Tree t, String path) {
         if (t instanceof Tree.Scalar s && s.text != null && HsPrefix.isValid(s.text)) return HsPrefix.parse(s.text);
         problem(t, path, "BAD_HS", "`" + (t instanceof Tree.Scalar s ? s.text : describe(t))
                 + "` is not an HS chapter, heading or subheading (e.g. `87`, `87.08`, `8708.50`).");

@@ -29,7 +29,7 @@ public final class RulePackReader {
 
     private static final Set<String> TOP = Set.of("id", "name", "revision", "inForce", "parties", "transactionValue",
             "deMinimis", "netCostRequired", "provisions", "params", "rules", "partsRule", "tables", "automotive", "extends");
-    private static final Set<String> RULE = Set.of("id", "hs", "rule", "citation", "description", "vehicles", "use", "staging");
+    private static final Set<String> RULE = Set.of("id", "hs", "rule", "citation", "description", "vehicles", "use", "staging", "until");
     private static final Set<String> VEHICLES = Set.of("passenger-vehicle", "light-truck", "heavy-truck", "other");
 
     private final Fields f;
@@ -449,9 +449,10 @@ public final class RulePackReader {
             Set<String> vehicles = o.get("vehicles") == null ? Set.of() : new LinkedHashSet<>(words(o.get("vehicles"), ip + ".vehicles", VEHICLES));
             String use = f.oneOf(o, "use", ip, false, Set.of("original-equipment", "aftermarket"));
             Boolean staging = f.bool(o, "staging", ip);
+            java.time.LocalDate until = f.date(o, "until", ip);
             if (r == null || id == null) continue;
             out.add(new Regime.ProductRule(scope, Rules.withIds(r, packId + "." + id, cite),
-                    f.string(o, "description", ip, false), vehicles, use, staging));
+                    f.string(o, "description", ip, false), vehicles, use, staging, until));
         }
         return out;
     }

@@ -87,6 +87,9 @@ final class Run {
         Regime.Tracing tracing;
         final List<TraceNode> tracedLines = new ArrayList<>();
         CoreParts core;
+        /** Self-produced materials: their own analysis and whether they originate. */
+        final java.util.Map<Material, Analysis> subs = new java.util.IdentityHashMap<>();
+        final java.util.Map<Material, Boolean> subOrigin = new java.util.IdentityHashMap<>();
         BigDecimal adjustedTv;
         boolean accumulating;
         boolean anyNonOriginating;
@@ -95,6 +98,9 @@ final class Run {
         final List<TraceNode> subTraces = new ArrayList<>();
 
         BigDecimal deMinimisBase() { return adjustedTv != null ? adjustedTv : totalCost; }
+
+        /** The VNM of the RVC: traced or listed when such a method applies (SOR/94-14 s.9(1), s.10(1)), else all NOM. */
+        BigDecimal reportedVnm() { return tracing != null ? tracedVnm : vnm; }
     }
 
     /** Result of applying a rule tree. */
@@ -129,13 +135,13 @@ final class Run {
                     regime.id(), null, null, null, o.met(), kids);
         }
         return new Determination(good.id(), regime.id(), regime.revision(), date, status, o.rvc(), o.requirements(),
-                o.deciding(), diagnostics, root, null, a.totalCost, a.vnm, null);
+                o.deciding(), diagnostics, root, null, a.totalCost, a.reportedVnm(), null);
     }
 
     private Rule ruleFor(Rule override, HsCode hs, String path, boolean top) {
         if (override != null) return Rules.withIds(override, top ? "psr" : "psr[" + path + "]", null);
-        Regime.ProductRule pr = top ? regime.ruleFor(hs, vehicleKind, use, staging)
-                : regime.ruleFor(hs, vehicleKind, "original-equipment", staging);
+        Regime.ProductRule pr = top ? regime.ruleFor(hs, vehicleKind, use, staging, thresholdDate)
+                : regime.ruleFor(hs, vehicleKind, "original-equipment", staging, thresholdDate);
         return pr == null ? null : pr.rule();
     }
 
@@ -163,6 +169,8 @@ final class Run {
                 Analysis sa = analyze(sub);
                 Outcome so = decideSub(sa);
                 boolean subOriginating = Boolean.TRUE.equals(so.met());
+                a.subs.put(m, sa);
+                a.subOrigin.put(m, subOriginating);
                 if (value == null) value = sa.totalCost;
                 if (value == null) {
                     error("MISSING_COST", "Self-produced material `" + path + "` gives neither a value nor a cost sheet.", path);
@@ -294,7 +302,7 @@ final class Run {
             Regime.Tracing t = regime.automotive().tracingFor(n.hs(), vehicleKind, use);
             if (t != null && t.method() == Regime.Tracing.Method.LISTED) {
                 a.tracing = t;
-                a.tracedVnm = a.vnm.add(listed(n.materials(), t, a.tracedLines));
+                a.tracedVnm = a.vnm.add(listed(n.materials(), t, a.tracedLines, a));
             } else if (t != null) {
                 a.tracing = t;
                 a.tracedVnm = traced(n.materials(), t, "", a.tracedLines);
@@ -341,7 +349,12 @@ final class Run {
             }
             if (v == null) {
                 boolean outside = m.country() == null ? !isOriginating(m.origin()) : !regime.parties().contains(m.country());
-                if (outside && t.isListed(m.hs()) && m.kind() != MaterialKind.INDIRECT && m.kind() != MaterialKind.PACKING) {
+                boolean partly = !t.isListed(m.hs()) && t.isPartlyListed(m.hs());
+                if (outside && partly) {
+                    warn("PARTLY_LISTED_CODE", "Material `" + path + "` is classified " + m.hs() + ", which covers listed tariff items of "
+                            + t.citation() + " as well as others; it is counted as traced. Give its full tariff item to be exact.", "materials[" + path + "]");
+                }
+                if (outside && (t.isListed(m.hs()) || partly) && m.kind() != MaterialKind.INDIRECT && m.kind() != MaterialKind.PACKING) {
                     v = value;
                     why = "listed (" + m.hs() + ") and produced outside the territory" + (m.country() == null ? " (no country: non-originating)" : " (" + m.country() + ")");
                 } else {
@@ -361,23 +374,44 @@ final class Run {
      * non-originating value inside it, as the supplier states it (value, VM × (1 − RVC), VM × (1 − RVC
      * requirement)), from its figures, or else its full value.
      */
-    private BigDecimal listed(List<Material> materials, Regime.Tracing t, List<TraceNode> lines) {
+    private BigDecimal listed(List<Material> materials, Regime.Tracing t, List<TraceNode> lines, Analysis parent) {
         BigDecimal sum = BigDecimal.ZERO;
         for (Material m : materials) {
-            if (m.isSelfProduced() || !isOriginating(m.origin()) || m.treatAsNonOriginating()) continue;
+            if (m.treatAsNonOriginating()) continue;
+            if (m.isSelfProduced()) {
+                // s.10(1)(a)(iii): for a designated intermediate material that is not originating, the producer may
+                // count the non-originating materials used to make it instead of its whole value (the lower is taken)
+                Analysis sa = parent.subs.get(m);
+                if (m.intermediate() && sa != null && !Boolean.TRUE.equals(parent.subOrigin.get(m))) {
+                    BigDecimal value = m.value() != null ? m.value() : sa.totalCost;
+                    if (value != null && sa.vnm.compareTo(value) < 0) {
+                        sum = sum.add(sa.vnm.subtract(value));
+                        if (trace) lines.add(TraceNode.leaf("Non-originating intermediate material `" + m.id() + "`: the non-originating "
+                                + "materials used to make it (" + sa.vnm.toPlainString() + ") instead of its value (" + value.toPlainString() + ")",
+                                null, t.citation(), sa.vnm.subtract(value), null, null));
+                    }
+                }
+                continue;
+            }
             var tr = m.part() == null ? null : m.part().tracing();
+            boolean originating = isOriginating(m.origin());
+            BigDecimal value = m.value();
+            if (!originating) {
+                // s.10(1)(b)(ii), (e)(i): for a non-originating listed material the producer may use the supplier's figure
+                if (tr == null || tr.full()) continue;
+                BigDecimal v = tracedValue(tr, value);
+                sum = sum.add(v.subtract(value));
+                if (trace) lines.add(TraceNode.leaf("Non-originating listed material `" + m.id() + "`: the supplier's figure " + v.toPlainString()
+                        + " instead of its value " + value.toPlainString(), null, t.citation(), v.subtract(value), null, null));
+                continue;
+            }
             boolean isListed = tr != null || t.isListed(m.hs());
             if (!isListed) continue;
-            BigDecimal value = m.value();
             BigDecimal v;
             String why;
-            if (tr != null && tr.value() != null) { v = tr.value(); why = "non-originating value stated by the supplier"; }
-            else if (tr != null && tr.rvc() != null) {
-                v = value.multiply(HUNDRED.subtract(tr.rvc())).divide(HUNDRED, 10, RoundingMode.HALF_UP).stripTrailingZeros();
-                why = "value × (1 − stated RVC " + tr.rvc().toPlainString() + " %)";
-            } else if (tr != null && tr.rvcRequirement() != null) {
-                v = value.multiply(HUNDRED.subtract(tr.rvcRequirement())).divide(HUNDRED, 10, RoundingMode.HALF_UP).stripTrailingZeros();
-                why = "value × (1 − RVC requirement " + tr.rvcRequirement().toPlainString() + " %)";
+            if (tr != null) {
+                v = tracedValue(tr, value);
+                why = tr.full() ? "full value (no supplier statement)" : "non-originating value per the supplier's statement";
             } else if (m.part() != null && m.part().figures() != null && m.part().figures().vnm() != null) {
                 v = m.part().figures().vnm();
                 why = "VNM from the part's figures";
@@ -391,6 +425,16 @@ final class Run {
             if (trace) lines.add(TraceNode.leaf("Originating listed material `" + m.id() + "`: " + why, null, t.citation(), v, null, null));
         }
         return sum;
+    }
+
+    /** The value a supplier statement gives: stated value, VM × (1 − RVC), VM × (1 − requirement), or the full value. */
+    private static BigDecimal tracedValue(dev.origin.core.model.PartData.Tracing tr, BigDecimal value) {
+        if (tr.value() != null) return tr.value();
+        if (tr.rvc() != null) return value.multiply(HUNDRED.subtract(tr.rvc())).divide(HUNDRED, 10, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (tr.rvcRequirement() != null) {
+            return value.multiply(HUNDRED.subtract(tr.rvcRequirement())).divide(HUNDRED, 10, RoundingMode.HALF_UP).stripTrailingZeros();
+        }
+        return value;
     }
 
     // ---------------------------------------------------------------- core parts (SOR/2020-155 s.14, Table A.2)
@@ -773,8 +817,8 @@ final class Run {
     // ---------------------------------------------------------------- regional value content
 
     private Outcome rvc(Rule.Rvc rv, Analysis a) {
-        Regime.ThresholdOverride auto = a.node.top() && regime.automotive() != null
-                ? regime.automotive().thresholdFor(a.node.hs(), vehicleKind, use) : null;
+        Regime.ThresholdOverride auto = regime.automotive() != null
+                ? regime.automotive().thresholdFor(a.node.hs(), vehicleKind, a.node.top() ? use : "original-equipment") : null;
         BigDecimal min = threshold(auto != null ? auto.threshold() : rv.min(), rv.id());
         String relief = null;
         var np = good.vehicleData().newPlant();
@@ -788,12 +832,7 @@ final class Run {
             }
         }
         List<Requirement> reqs = new ArrayList<>();
-        if (min == null) {
-            error("THRESHOLD_NOT_IN_FORCE", "Rule `" + rv.id() + "` sets no threshold for " + date + ".", "");
-            reqs.add(new Requirement(rv.id(), rv.kind(), null, null, null, rv.citation(), "no threshold in force"));
-            return new Outcome(null, TraceNode.leaf("No RVC threshold in force on " + date, rv.id(), rv.citation(), null,
-                    null, null), reqs, List.of(rv.id()), null);
-        }
+        if (min == null) return notInForce(rv);
         BigDecimal vnm = a.tracing != null ? a.tracedVnm : a.vnm;
         // De minimis exemption: all non-originating materials within the limit (SOR/2020-155 s.5(4); SOR/94-14 s.5(5)).
         DeMinimis dm = regime.deMinimis();
@@ -857,9 +896,9 @@ final class Run {
                     regime.cite("net-cost-required"), null, null, null));
         }
         if (a.tracing != null && trace) {
-            kids.add(new TraceNode(a.tracing.method() == Regime.Tracing.Method.TRACED ? "VNM counts traced materials only"
+            kids.add(TraceNode.leaf(a.tracing.method() == Regime.Tracing.Method.TRACED ? "VNM counts traced materials only"
                     : "VNM counts all non-originating materials plus the non-originating value inside originating listed materials",
-                    null, a.tracing.citation(), a.tracedVnm, null, null, a.tracedLines));
+                    null, a.tracing.citation(), a.tracedVnm, null, null));
         }
         if (relief != null && trace) kids.add(TraceNode.leaf(relief, null, npr.citation(), null, min, null));
         if (auto != null && trace) {
@@ -878,6 +917,11 @@ final class Run {
                     rv.citation(), best.value(), min, true, ek), er, exemption.deciding(), best);
         }
         reqs.add(new Requirement(rv.id(), rv.kind(), best.met(), best.value(), min, rv.citation(), how));
+        if (exemption != null) {
+            // met anyway; the exemption is reported too (SOR/2020-155 s.5(4); SOR/94-14 s.5(5))
+            reqs.add(exemption.requirements().get(1));
+            if (exemption.trace() != null) kids.addAll(exemption.trace().children());
+        }
         TraceNode t = node("Regional value content of at least " + min.toPlainString() + " % (" + rv.method() + ")",
                 rv.id(), rv.citation(), best.value(), min, best.met(), kids);
         return new Outcome(best.met(), t, reqs, List.of(rv.id()), best);
@@ -901,6 +945,13 @@ final class Run {
         return v;
     }
 
+    /** A requirement whose threshold is not in force on the date: not met (the rule did not exist), with a warning. */
+    private Outcome notInForce(Rule r) {
+        warn("THRESHOLD_NOT_IN_FORCE", "Rule `" + r.id() + "` sets no threshold for " + thresholdDate + ", so it cannot be met on that date.", "");
+        return new Outcome(false, node(r.kind() + ": no threshold in force on " + thresholdDate, r.id(), r.citation(), null, null, false, List.of()),
+                List.of(new Requirement(r.id(), r.kind(), false, null, null, r.citation(), "no threshold in force")), List.of(r.id()), null);
+    }
+
     private Outcome missing(Rule r, String code, String what, String path, BigDecimal min) {
         error(code, "`" + label(null) + "` has no " + what + ", which rule `" + r.id() + "` needs.", path);
         return new Outcome(null, node(r.kind() + " cannot be evaluated: missing " + what, r.id(), r.citation(), null, min, null, List.of()),
@@ -917,6 +968,7 @@ final class Run {
     private Outcome coreRequirement(Rule.CoreParts rule, Analysis a) {
         CoreParts core = a.core;
         BigDecimal min = threshold(rule.ncMin(), rule.id());
+        if (min == null) return notInForce(rule);
         if (core == null || core.parts().isEmpty()) {
             return missing(rule, "MISSING_CORE_PARTS", "material marked as a Table A.2 core part (`corePart`)", "materials", min);
         }
@@ -955,6 +1007,7 @@ final class Run {
     private Outcome lvc(Rule.Lvc rule, Analysis a) {
         BigDecimal min = threshold(rule.min(), rule.id());
         BigDecimal hwMin = threshold(rule.hwmmeMin(), rule.id());
+        if (min == null || hwMin == null) return notInForce(rule);
         var l = good.vehicleData().labour();
         if (l == null) return missing(rule, "MISSING_LABOUR_DATA", "`labour` data", "labour", min);
         Regime.Automotive auto = regime.automotive();
@@ -1029,6 +1082,7 @@ final class Run {
     /** SOR/2020-155 s.17: corporate purchases of Table S steel or aluminum at least {@code min} % originating. */
     private Outcome metal(Rule.MetalPurchases rule) {
         BigDecimal min = threshold(rule.min(), rule.id());
+        if (min == null) return notInForce(rule);
         boolean steel = rule.metal() == Rule.Metal.STEEL;
         var p = steel ? good.vehicleData().steel() : good.vehicleData().aluminum();
         String field = steel ? "steel" : "aluminum";
@@ -1047,6 +1101,7 @@ final class Run {
      */
     private Outcome national(Rule.NationalContent rule, Analysis a) {
         BigDecimal min = threshold(rule.min(), rule.id());
+        if (min == null) return notInForce(rule);
         if (a.netCost == null || a.netCost.signum() <= 0) return missing(rule, "MISSING_COST", "cost sheet (net cost)", "costs", min);
         String x = rule.country();
         boolean producerThere = x.equals(good.producerCountry());
@@ -1085,6 +1140,7 @@ final class Run {
     /** Canada's 2018 idea, as modelled: (NC − VNM + a) ÷ (NC + b) × 100 with North American (a) and total (b) intangibles. */
     private Outcome intangibles(Rule.Intangibles rule, Analysis a) {
         BigDecimal min = threshold(rule.min(), rule.id());
+        if (min == null) return notInForce(rule);
         if (a.netCost == null || a.netCost.signum() <= 0) return missing(rule, "MISSING_COST", "cost sheet (net cost)", "costs", min);
         var ip = good.vehicleData().intangibles();
         BigDecimal na = ip == null || ip.northAmerican() == null ? BigDecimal.ZERO : ip.northAmerican();
@@ -1145,6 +1201,15 @@ final class Run {
     }
 
     private TraceNode vnmTrace(Analysis a) {
+        if (a.tracing != null) {
+            boolean traced = a.tracing.method() == Regime.Tracing.Method.TRACED;
+            List<TraceNode> kids = new ArrayList<>();
+            if (!traced) kids.addAll(a.vnmLines);
+            kids.addAll(a.tracedLines);
+            return new TraceNode(traced ? "Value of non-originating materials (VNM): traced materials only"
+                    : "Value of non-originating materials (VNM): all non-originating materials and the non-originating value in listed materials",
+                    regime.id() + ".vnm", a.tracing.citation(), a.tracedVnm, null, null, kids);
+        }
         return new TraceNode("Value of non-originating materials (VNM)", regime.id() + ".vnm", regime.cite("vnm"), a.vnm,
                 null, null, a.vnmLines);
     }

@@ -83,12 +83,24 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
         /** The default vehicle kind of a good of {@code hs}, or null. */
         public String vehicleKind(HsCode hs) {
             VehicleKind best = null;
+            HsRange bestRange = null;
             for (VehicleKind k : vehicleKinds) {
                 for (HsRange r : k.hs()) {
-                    if (r.contains(hs) && (best == null || r.specificity() > best.hs().get(0).specificity())) best = k;
+                    if (r.contains(hs) && (bestRange == null || narrower(r, bestRange))) {
+                        best = k;
+                        bestRange = r;
+                    }
                 }
             }
             return best == null ? null : best.kind();
+        }
+
+        /** More digits, or as many digits and a shorter range (8703.31-8703.33 inside 8703.21-8703.90). */
+        private static boolean narrower(HsRange a, HsRange b) {
+            if (a.specificity() != b.specificity()) return a.specificity() > b.specificity();
+            long wa = Long.parseLong(a.to().digits()) - Long.parseLong(a.from().digits());
+            long wb = Long.parseLong(b.to().digits()) - Long.parseLong(b.from().digits());
+            return wa < wb;
         }
 
         /** The tracing scheme for a good, or null. */
@@ -140,6 +152,12 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
         public boolean isListed(HsCode hs) {
             return listed.stream().anyMatch(r -> r.contains(hs));
         }
+
+        /** True when {@code hs} is less precise than a listed tariff item it covers (e.g. 8407.34 for 8407.34.21). */
+        public boolean isPartlyListed(HsCode hs) {
+            return listed.stream().anyMatch(r -> r.from().length() > hs.digits().length()
+                    && r.from().digits().startsWith(hs.digits()) || r.to().length() > hs.digits().length() && r.to().digits().startsWith(hs.digits()));
+        }
     }
 
     /**
@@ -178,14 +196,18 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * or producers under (true) or not under (false) the alternative staging regime.
      */
     public record ProductRule(List<HsRange> scope, Rule rule, String description, Set<String> vehicles, String use,
-                              Boolean staging) {
+                              Boolean staging, LocalDate until) {
         public ProductRule {
             scope = List.copyOf(scope);
             vehicles = Set.copyOf(vehicles);
         }
 
         public ProductRule(List<HsRange> scope, Rule rule, String description) {
-            this(scope, rule, description, Set.of(), null, null);
+            this(scope, rule, description, Set.of(), null, null, null);
+        }
+
+        public ProductRule(List<HsRange> scope, Rule rule, String description, Set<String> vehicles, String use, Boolean staging) {
+            this(scope, rule, description, vehicles, use, staging, null);
         }
 
         /** True when the selectors admit a good of this vehicle kind, use and staging. */
@@ -193,6 +215,11 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
             if (!vehicles.isEmpty() && (vehicle == null || !vehicles.contains(vehicle))) return false;
             if (this.use != null && !this.use.equals(use)) return false;
             return staging == null || staging == alternativeStaging;
+        }
+
+        /** True when the rule applies on {@code date} (a rule may end, e.g. the alternative staging regime). */
+        public boolean inForce(LocalDate date) {
+            return until == null || date == null || !date.isAfter(until);
         }
 
         /** How many selectors are set: a rule with more selectors is more specific. */
@@ -210,19 +237,24 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
 
     /** The most specific product-specific rule for {@code hs} (no vehicle, original equipment), or null. */
     public ProductRule ruleFor(HsCode hs) {
-        return ruleFor(hs, null, "original-equipment", false);
+        return ruleFor(hs, null, "original-equipment", false, null);
+    }
+
+    /** As {@link #ruleFor(HsCode, String, String, boolean, LocalDate)} on no particular date. */
+    public ProductRule ruleFor(HsCode hs, String vehicle, String use, boolean alternativeStaging) {
+        return ruleFor(hs, vehicle, use, alternativeStaging, null);
     }
 
     /**
      * The most specific product-specific rule for a good: the longest matching HS scope, then the most
      * selectors (vehicle kind, use, staging); null when the pack has none.
      */
-    public ProductRule ruleFor(HsCode hs, String vehicle, String use, boolean alternativeStaging) {
+    public ProductRule ruleFor(HsCode hs, String vehicle, String use, boolean alternativeStaging, LocalDate date) {
         ProductRule best = null;
         int bestSpec = -1;
         for (ProductRule pr : rules) {
             int m = pr.match(hs);
-            if (m < 0 || !pr.admits(vehicle, use, alternativeStaging)) continue;
+            if (m < 0 || !pr.admits(vehicle, use, alternativeStaging) || !pr.inForce(date)) continue;
             int spec = m * 10 + pr.selectors();
             if (spec > bestSpec) { best = pr; bestSpec = spec; }
         }
