@@ -69,19 +69,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!format.equals("json") && !format.equals("text")) {
             problems.add(new Problem("--format", 0, 0, "", "BAD_FORMAT", "`" + format + "` is not json or text."));
         }
-        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
-        for (String p : params) {
-            int colon = p.indexOf(':');
-            int eq = p.indexOf('=');
-            if (colon <= 0 || eq < colon + 2 || eq == p.length() - 1) {
-                problems.add(new Problem("--param", 0, 0, "", "BAD_PARAM", "`" + p + "` is not of the form REGIME:NAME=VALUE."));
-                continue;
-            }
-            overrides.computeIfAbsent(p.substring(0, colon), k -> new LinkedHashMap<>()).put(p.substring(colon + 1, eq), p.substring(eq + 1));
-        }
-        for (String r : overrides.keySet()) {
-            if (!regimes.contains(r)) problems.add(new Problem("--param", 0, 0, "", "UNKNOWN_REGIME", "`" + r + "` is not among --regimes."));
-        }
+        Map<String, Map<String, String>> overrides = overrides(params, regimes, problems);
         LocalDate fixed = null;
         if (date != null) {
             try {
@@ -123,6 +111,24 @@ final class CompareCommand implements Callable<Integer> {
         else out.print(text(table, packs));
         out.flush();
         return 0;
+    }
+
+    /** Parses {@code REGIME:NAME=VALUE} options, per regime. */
+    static Map<String, Map<String, String>> overrides(List<String> params, List<String> regimes, List<Problem> problems) {
+        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+        for (String p : params) {
+            int colon = p.indexOf(':');
+            int eq = p.indexOf('=');
+            if (colon <= 0 || eq < colon + 2 || eq == p.length() - 1) {
+                problems.add(new Problem("--param", 0, 0, "", "BAD_PARAM", "`" + p + "` is not of the form REGIME:NAME=VALUE."));
+                continue;
+            }
+            overrides.computeIfAbsent(p.substring(0, colon), k -> new LinkedHashMap<>()).put(p.substring(colon + 1, eq), p.substring(eq + 1));
+        }
+        for (String r : overrides.keySet()) {
+            if (!regimes.contains(r)) problems.add(new Problem("--param", 0, 0, "", "UNKNOWN_REGIME", "`" + r + "` is not among --regimes."));
+        }
+        return overrides;
     }
 
     static String text(List<List<Determination>> table, List<Regime> packs) {

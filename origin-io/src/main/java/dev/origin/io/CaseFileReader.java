@@ -40,7 +40,7 @@ public final class CaseFileReader {
     private static final Set<String> EXCLUDED = Set.of("salesPromotion", "royalties", "shipping", "nonAllowableInterest");
     private static final Set<String> MATERIAL = Set.of("id", "hs", "value", "origin", "country", "selfProduced",
             "intermediate", "costs", "materials", "rule", "kind", "treatAsNonOriginating", "statement", "ref",
-            "corePart", "partCosts", "tracing", "plantWage");
+            "corePart", "partCosts", "tracing", "plantWage", "facts");
     private static final Set<String> CORE_PARTS = Set.of("engine", "transmission", "body-chassis", "axle", "suspension",
             "steering", "advanced-battery");
     private static final Set<String> STATEMENT = Set.of("netCost", "vnm", "addedCosts", "originatingAmount", "materials");
@@ -154,17 +154,23 @@ public final class CaseFileReader {
         Rule rule = o.get("rule") == null ? null : rules.read(o.get("rule"), Fields.sub(p, "rule"));
         Boolean wo = f.bool(o, "whollyObtained", p);
         VehicleData vd = vehicleData(o, p);
+        List<String> facts = facts(o, p, "gear boxes");
+        if (id == null || hs == null || country == null || materials == null) return null;
+        return new Good(id, hs, country, destination, date, use == null ? "original-equipment" : use, vehicle, tv, shipping,
+                costs, materials, rule, Boolean.TRUE.equals(wo), vd, facts);
+    }
+
+    /** The {@code facts} of a good or material line: a list of non-blank texts (empty when absent). */
+    private List<String> facts(Tree.Obj o, String p, String example) {
         List<String> facts = new ArrayList<>();
         if (o.get("facts") != null) {
             Tree.Arr fa = f.arr(o.get("facts"), Fields.sub(p, "facts"), "the stated facts");
             if (fa != null) for (int i = 0; i < fa.items.size(); i++) {
                 if (fa.items.get(i) instanceof Tree.Scalar sc && sc.type == Tree.Scalar.Type.STRING && !sc.text.isBlank()) facts.add(sc.text);
-                else f.problem(fa.items.get(i), Fields.sub(p, "facts") + "[" + i + "]", "BAD_TYPE", "A fact is a text such as `gear boxes`.");
+                else f.problem(fa.items.get(i), Fields.sub(p, "facts") + "[" + i + "]", "BAD_TYPE", "A fact is a text such as `" + example + "`.");
             }
         }
-        if (id == null || hs == null || country == null || materials == null) return null;
-        return new Good(id, hs, country, destination, date, use == null ? "original-equipment" : use, vehicle, tv, shipping,
-                costs, materials, rule, Boolean.TRUE.equals(wo), vd, facts);
+        return facts;
     }
 
     private VehicleData vehicleData(Tree.Obj o, String p) {
@@ -416,10 +422,11 @@ public final class CaseFileReader {
             }
         }
         PartData part = partData(m, p);
+        List<String> facts = facts(m, p, "parts thereof");
         if (id == null || hs == null) return null;
         if (production == null && (value == null || origin == null)) return null;
         return new Material(id, hs, value, origin, country, kindText == null ? MaterialKind.DIRECT : MaterialKind.fromLabel(kindText),
-                treatAsNon, intermediate, production, st, part);
+                treatAsNon, intermediate, production, st, part, facts);
     }
 
     private PartData partData(Tree.Obj m, String p) {

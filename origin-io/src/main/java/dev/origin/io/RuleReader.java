@@ -61,12 +61,14 @@ final class RuleReader {
             return all ? new Rule.AllOf(id, rules, cite) : new Rule.AnyOf(id, rules, cite);
         }
         if (o.get("tariffShift") != null) {
-            f.onlyKnown(o, path, Set.of("tariffShift", "except", "from", "id", "citation"));
+            f.onlyKnown(o, path, Set.of("tariffShift", "except", "from", "exceptDescribed", "fromDescribed", "id", "citation"));
             String lv = f.oneOf(o, "tariffShift", path, true, Set.of("CC", "CTH", "CTSH", "CTI"));
             List<HsPrefix> except = prefixes(o, "except", path);
             List<HsPrefix> from = prefixes(o, "from", path);
-            if (lv == null || except == null || from == null) return null;
-            return new Rule.TariffShift(id, ShiftLevel.valueOf(lv), from, except, cite);
+            List<Rule.Described> exceptDescribed = described(o, "exceptDescribed", path);
+            List<Rule.Described> fromDescribed = described(o, "fromDescribed", path);
+            if (lv == null || except == null || from == null || exceptDescribed == null || fromDescribed == null) return null;
+            return new Rule.TariffShift(id, ShiftLevel.valueOf(lv), from, except, fromDescribed, exceptDescribed, cite);
         }
         if (o.get("rvc") != null) {
             f.onlyKnown(o, path, Set.of("rvc", "id", "citation"));
@@ -137,6 +139,37 @@ final class RuleReader {
         for (int i = 0; i < a.items.size(); i++) {
             HsPrefix h = f.hsPrefix(a.items.get(i), p + "[" + i + "]");
             if (h == null) ok = false; else out.add(h);
+        }
+        return ok ? out : null;
+    }
+
+    /** A list of materials named in words: {@code [{"hs": "9030.90", "description": "printed circuit assemblies"}]}. */
+    private List<Rule.Described> described(Tree.Obj o, String key, String path) {
+        Tree t = o.get(key);
+        if (t == null) return List.of();
+        String p = Fields.sub(path, key);
+        Tree.Arr a = f.arr(t, p, "a list of materials described in words");
+        if (a == null) return null;
+        List<Rule.Described> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < a.items.size(); i++) {
+            String ip = p + "[" + i + "]";
+            Tree.Obj d = f.obj(a.items.get(i), ip, "a described material (`hs` and `description`)");
+            if (d == null) {
+                ok = false;
+                continue;
+            }
+            f.onlyKnown(d, ip, Set.of("hs", "description"));
+            HsPrefix h = null;
+            if (d.get("hs") == null) f.problem(d, Fields.sub(ip, "hs"), "MISSING_FIELD", "The required field `hs` is missing.");
+            else h = f.hsPrefix(d.get("hs"), Fields.sub(ip, "hs"));
+            String text = f.string(d, "description", ip, true);
+            if (text != null && (text.isBlank() || text.indexOf('"') >= 0)) {
+                f.problem(d.get("description"), Fields.sub(ip, "description"), "BAD_TYPE",
+                        "A description is a non-blank text without double quotes, such as `printed circuit assemblies`.");
+                text = null;
+            }
+            if (h == null || text == null) ok = false; else out.add(new Rule.Described(h, text));
         }
         return ok ? out : null;
     }

@@ -152,4 +152,56 @@ class CaseFileReaderTest {
                 "goods[0].materials[0].hs", "goods[0].materials[0].value", "goods[0].materials[0].origin");
         assertThat(ps).extracting(Problem::code).containsOnly("MISSING_FIELD");
     }
+
+    @Test
+    void materialLinesStateFactsAndRuleTreesNameMaterialsInWords() throws InputException {
+        String json = """
+                {"goods": [{"id": "W", "hs": "8708.94", "producer": {"country": "MX"}, "transactionValue": "100.00",
+                  "materials": [{"id": "rim", "hs": "8708.94", "value": "40.00", "origin": "non-originating",
+                                 "facts": ["parts thereof"]}],
+                  "rule": {"tariffShift": "CTH", "except": ["9030.90"],
+                           "exceptDescribed": [{"hs": "9030.90", "description": "printed circuit assemblies"}],
+                           "fromDescribed": [{"hs": "8708.94", "description": "parts thereof"}]}}]}
+                """;
+        Good g = CaseFileReader.read(json, "case.json", false).get(0);
+        assertThat(g.materials().get(0).facts()).containsExactly("parts thereof");
+        assertThat(g.materials().get(0).states("Parts Thereof")).isTrue();
+        Rule.TariffShift ts = (Rule.TariffShift) g.rule();
+        assertThat(dev.origin.core.rules.RuleSyntax.format(ts))
+                .isEqualTo("CTH from 8708.94 \"parts thereof\" except from 9030.90, 9030.90 \"printed circuit assemblies\"");
+        // the text form reads the same
+        String yaml = """
+                goods:
+                  - id: W
+                    hs: "8708.94"
+                    producer: { country: MX }
+                    materials:
+                      - { id: rim, hs: "8708.94", value: "40.00", origin: non-originating, facts: [parts thereof] }
+                    rule: 'CTH from 8708.94 "parts thereof" except from 9030.90, 9030.90 "printed circuit assemblies"'
+                """;
+        assertThat(CaseFileReader.read(yaml, "c.yaml", true).get(0).rule()).isEqualTo(ts);
+    }
+
+    @Test
+    void badFactsAndDescribedMaterialsAreReported() {
+        String json = """
+                {"goods": [{"id": "W", "hs": "8708.94", "producer": {"country": "MX"},
+                  "materials": [{"id": "rim", "hs": "8708.94", "value": "40.00", "origin": "non-originating",
+                                 "facts": ["parts thereof", 3, " "]}],
+                  "rule": {"tariffShift": "CTH",
+                           "exceptDescribed": [{"hs": "9030", "description": "a \\"quoted\\" text"}, "9030.90",
+                                               {"description": "no code"}, {"hs": "9030.90", "description": "x", "note": 1}]}}]}
+                """;
+        List<Problem> ps = problems(json, false);
+        assertThat(ps).filteredOn(p -> p.path().startsWith("goods[0].materials[0].facts"))
+                .extracting(Problem::path, Problem::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("goods[0].materials[0].facts[1]", "BAD_TYPE"),
+                        org.assertj.core.groups.Tuple.tuple("goods[0].materials[0].facts[2]", "BAD_TYPE"));
+        assertThat(ps).filteredOn(p -> p.path().startsWith("goods[0].rule.exceptDescribed")).extracting(Problem::path, Problem::code)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("goods[0].rule.exceptDescribed[0].description", "BAD_TYPE"),
+                        org.assertj.core.groups.Tuple.tuple("goods[0].rule.exceptDescribed[1]", "BAD_TYPE"),
+                        org.assertj.core.groups.Tuple.tuple("goods[0].rule.exceptDescribed[2].hs", "MISSING_FIELD"),
+                        org.assertj.core.groups.Tuple.tuple("goods[0].rule.exceptDescribed[3].note", "UNKNOWN_FIELD"));
+    }
 }

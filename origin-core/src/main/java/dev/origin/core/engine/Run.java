@@ -70,8 +70,11 @@ final class Run {
     private record Node(String path, HsCode hs, CostSheet costs, List<Material> materials, Rule rule,
                         java.math.BigDecimal adjustedTv, boolean whollyObtained, boolean intermediate, boolean top) {}
 
-    /** A non-originating material to be tested against a tariff shift; {@code inputs} are what it was made of. */
-    private record Candidate(String path, HsCode hs, BigDecimal value, List<Candidate> inputs) {}
+    /**
+     * A non-originating material to be tested against a tariff shift; {@code inputs} are what it was made of,
+     * {@code facts} what its line states (for materials named in words).
+     */
+    private record Candidate(String path, HsCode hs, BigDecimal value, List<Candidate> inputs, List<String> facts) {}
 
     /** Everything computed for a node before its rule is applied. */
     private static final class Analysis {
@@ -202,7 +205,7 @@ final class Run {
                     }
                 }
                 if (!subOriginating) {
-                    a.candidates.add(new Candidate(path, m.hs(), value, List.copyOf(sa.candidates)));
+                    a.candidates.add(new Candidate(path, m.hs(), value, List.copyOf(sa.candidates), m.facts()));
                 }
                 materialsSum = materialsSum.add(value);
                 continue;
@@ -238,10 +241,10 @@ final class Run {
                 if (testedForShift) {
                     if (s.materials() != null) {
                         for (Material sm : s.materials()) {
-                            a.candidates.add(new Candidate(path + "/" + sm.id(), sm.hs(), sm.value(), null));
+                            a.candidates.add(new Candidate(path + "/" + sm.id(), sm.hs(), sm.value(), null, sm.facts()));
                         }
                     } else if (!isOriginating(m.origin())) {
-                        a.candidates.add(new Candidate(path, m.hs(), value, null));
+                        a.candidates.add(new Candidate(path, m.hs(), value, null, m.facts()));
                     }
                 }
                 continue;
@@ -269,7 +272,7 @@ final class Run {
                     a.anyNonOriginating = true;
                 }
                 vnmLine(a, why + ": `" + path + "`", contribution, regime.automotive() == null ? null : regime.automotive().rollUpCitation());
-                if (cp.qualification() == Qualification.NONE && testedForShift) a.candidates.add(new Candidate(path, m.hs(), value, null));
+                if (cp.qualification() == Qualification.NONE && testedForShift) a.candidates.add(new Candidate(path, m.hs(), value, null, m.facts()));
                 continue;
             }
             if (nonOriginating || m.treatAsNonOriginating()) {
@@ -281,7 +284,7 @@ final class Run {
                 vnmLine(a, "Material `" + path + "`: " + (m.origin() == Origin.UNKNOWN
                         ? "origin unknown, counted as originating (best case)" : "originating"), BigDecimal.ZERO, null);
             }
-            if (nonOriginating && testedForShift) a.candidates.add(new Candidate(path, m.hs(), value, null));
+            if (nonOriginating && testedForShift) a.candidates.add(new Candidate(path, m.hs(), value, null, m.facts()));
         }
         if (c != null) {
             BigDecimal total = c.totalCost() != null ? c.totalCost()
@@ -762,7 +765,7 @@ final class Run {
      * SOR/2020-155 s.4(6)) and the cheaper of the two failures is reported.
      */
     private List<Candidate> failures(Candidate c, Rule.TariffShift ts, HsCode goodHs, List<TraceNode> lines) {
-        if (c.hs() != null && shifts(c.hs(), goodHs, ts)) {
+        if (c.hs() != null && shifts(c.hs(), c.facts(), goodHs, ts)) {
             if (trace) lines.add(TraceNode.leaf("`" + c.path() + "` (" + c.hs() + ") → " + goodHs + ": changes as required",
                     null, null, c.value(), null, true));
             return List.of();
@@ -784,8 +787,24 @@ final class Run {
     }
 
     static boolean shifts(HsCode material, HsCode goodHs, Rule.TariffShift ts) {
+        return shifts(material, List.of(), goodHs, ts);
+    }
+
+    /**
+     * True when a non-originating material of {@code material} whose line states {@code facts} satisfies the
+     * shift: never when excepted (by provision, or by a described except whose description it states); then
+     * when listed in {@code from}, or under a described from whose description it states, or when its
+     * classification differs at the level.
+     */
+    static boolean shifts(HsCode material, List<String> facts, HsCode goodHs, Rule.TariffShift ts) {
         for (HsPrefix ex : ts.except()) if (ex.contains(material)) return false;
+        for (Rule.Described ex : ts.exceptDescribed()) {
+            if (ex.prefix().contains(material) && Material.states(facts, ex.description())) return false;
+        }
         for (HsPrefix f : ts.from()) if (f.contains(material)) return true;
+        for (Rule.Described f : ts.fromDescribed()) {
+            if (f.prefix().contains(material) && Material.states(facts, f.description())) return true;
+        }
         if (ts.level() == null) return false;
         int d = ts.level().digits();
         if (material.digits().length() < d || goodHs.digits().length() < d) {
@@ -803,8 +822,21 @@ final class Run {
                     : ts.level() == dev.origin.core.rules.ShiftLevel.CTSH ? "a change from any other subheading"
                     : "a change from any other tariff item");
         }
-        if (!ts.from().isEmpty()) sb.append(sb.isEmpty() ? "a change from " : ", or from ").append(join(ts.from()));
-        if (!ts.except().isEmpty()) sb.append(" except from ").append(join(ts.except()));
+        if (!ts.from().isEmpty() || !ts.fromDescribed().isEmpty()) {
+            sb.append(sb.isEmpty() ? "a change from " : ", or from ").append(join(ts.from())).append(described(ts.from(), ts.fromDescribed()));
+        }
+        if (!ts.except().isEmpty() || !ts.exceptDescribed().isEmpty()) {
+            sb.append(" except from ").append(join(ts.except())).append(described(ts.except(), ts.exceptDescribed()));
+        }
+        return sb.toString();
+    }
+
+    /** The materials named in words of a from- or except-list, as "parts thereof of 8708.94", after the plain provisions. */
+    private static String described(List<HsPrefix> plain, List<Rule.Described> described) {
+        StringBuilder sb = new StringBuilder();
+        for (Rule.Described d : described) {
+            sb.append(plain.isEmpty() && sb.isEmpty() ? "" : ", ").append(d.description()).append(" of ").append(d.prefix());
+        }
         return sb.toString();
     }
 

@@ -15,20 +15,44 @@ import java.util.List;
  * @param production             the producer's own production of it (self-produced), or null
  * @param part                   automotive data of the line (core part, tracing, plant wage), or null
  * @param statement              supplier statement for accumulation (SOR/2020-155 s.9(2)-(3); SOR/94-14 s.14(2)), or null
+ * @param facts                  facts the HS code does not tell, stated by the producer (what the material is, e.g.
+ *                               {@code parts thereof}), used by tariff shifts naming materials in words
  */
 public record Material(String id, HsCode hs, BigDecimal value, Origin origin, String country, MaterialKind kind,
                        boolean treatAsNonOriginating, boolean intermediate, Production production,
-                       SupplierStatement statement, PartData part) {
+                       SupplierStatement statement, PartData part, List<String> facts) {
+
+    public Material {
+        facts = facts == null ? List.of() : List.copyOf(facts);
+    }
 
     /** A self-produced material's own production: its cost sheet, materials and optional rule. */
     public record Production(CostSheet costs, List<Material> materials, dev.origin.core.rules.Rule rule) {
         public Production { materials = List.copyOf(materials); }
     }
 
+    /** A line with no stated facts. */
+    public Material(String id, HsCode hs, BigDecimal value, Origin origin, String country, MaterialKind kind,
+                    boolean treatAsNonOriginating, boolean intermediate, Production production, SupplierStatement statement,
+                    PartData part) {
+        this(id, hs, value, origin, country, kind, treatAsNonOriginating, intermediate, production, statement, part, List.of());
+    }
+
     /** A line without automotive data. */
     public Material(String id, HsCode hs, BigDecimal value, Origin origin, String country, MaterialKind kind,
                     boolean treatAsNonOriginating, boolean intermediate, Production production, SupplierStatement statement) {
         this(id, hs, value, origin, country, kind, treatAsNonOriginating, intermediate, production, statement, null);
+    }
+
+    /** True when the line states {@code fact} (case-insensitive, spaces normalised), as {@link Good#states}. */
+    public boolean states(String fact) {
+        return states(facts, fact);
+    }
+
+    /** True when {@code facts} contain {@code fact} (case-insensitive, spaces normalised). */
+    public static boolean states(List<String> facts, String fact) {
+        String want = fact.strip().replaceAll("\\s+", " ");
+        return facts.stream().anyMatch(f -> f.strip().replaceAll("\\s+", " ").equalsIgnoreCase(want));
     }
 
     public boolean isSelfProduced() { return production != null; }

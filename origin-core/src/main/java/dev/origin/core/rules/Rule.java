@@ -22,26 +22,56 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
 
     /**
      * A change in tariff classification. A non-originating material satisfies it when it is listed in
-     * {@code from} (when given) or when its classification differs from the good's at {@code level}
-     * (when a level is given), and in either case it is not under any prefix in {@code except}.
+     * {@code from} (when given), or is under a provision of {@code fromDescribed} and the case file states
+     * that it is of the described kind, or when its classification differs from the good's at {@code level}
+     * (when a level is given); and in every case it is not under any prefix in {@code except}, nor under a
+     * provision of {@code exceptDescribed} while stating its description.
      *
-     * @param level  CC, CTH or CTSH; null for a rule that only allows the listed {@code from} provisions
-     * @param from   provisions from which a change is allowed in addition to the level (may be empty)
-     * @param except provisions from which no change is allowed (may be empty)
+     * @param level           CC, CTH or CTSH; null for a rule that only allows the listed {@code from} provisions
+     * @param from            provisions from which a change is allowed in addition to the level (may be empty)
+     * @param except          provisions from which no change is allowed (may be empty)
+     * @param fromDescribed   materials named in words from which a change is allowed ("from parts thereof of
+     *                        subheading 8708.94"): only materials of the provision stating the description
+     * @param exceptDescribed materials named in words from which no change is allowed ("except from printed
+     *                        circuit assemblies (PCAs) of subheading 9030.90")
      */
     record TariffShift(String id, ShiftLevel level, List<dev.origin.core.hs.HsPrefix> from,
-                       List<dev.origin.core.hs.HsPrefix> except, String citation) implements Rule {
+                       List<dev.origin.core.hs.HsPrefix> except, List<Described> fromDescribed,
+                       List<Described> exceptDescribed, String citation) implements Rule {
         public TariffShift {
             from = List.copyOf(from);
             except = List.copyOf(except);
-            if (level == null && from.isEmpty()) {
+            fromDescribed = fromDescribed == null ? List.of() : List.copyOf(fromDescribed);
+            exceptDescribed = exceptDescribed == null ? List.of() : List.copyOf(exceptDescribed);
+            if (level == null && from.isEmpty() && fromDescribed.isEmpty()) {
                 throw new IllegalArgumentException("a tariff shift needs a level (CC, CTH, CTSH) or a `from` list");
             }
+        }
+        /** A shift without materials named in words. */
+        public TariffShift(String id, ShiftLevel level, List<dev.origin.core.hs.HsPrefix> from,
+                           List<dev.origin.core.hs.HsPrefix> except, String citation) {
+            this(id, level, from, except, List.of(), List.of(), citation);
         }
         public static TariffShift of(ShiftLevel level, List<dev.origin.core.hs.HsPrefix> except) {
             return new TariffShift(null, level, List.of(), except, null);
         }
         @Override public String kind() { return "tariff-shift"; }
+    }
+
+    /**
+     * A material named in words in a tariff shift's from- or except-list: the materials of {@code prefix} of
+     * which the case file states {@code description} (a material line's {@code facts}, case-insensitive).
+     *
+     * @param description the legal words, e.g. {@code parts thereof}; not blank, without double quotes
+     */
+    record Described(dev.origin.core.hs.HsPrefix prefix, String description) {
+        public Described {
+            java.util.Objects.requireNonNull(prefix, "prefix");
+            if (description == null || description.isBlank() || description.indexOf('"') >= 0) {
+                throw new IllegalArgumentException("a described material needs a description without double quotes");
+            }
+        }
+        @Override public String toString() { return prefix + " \"" + description + "\""; }
     }
 
     /** Regional value content of at least {@code min} percent by {@code method}. */

@@ -44,7 +44,11 @@ import java.util.stream.Collectors;
  * step      := (number | param) ['@' ['FY'] YYYY-MM-DD]        -- from that date; with FY, from the
  *                                                              -- producer's fiscal year beginning closest to it
  * param     := '${' name '}'                                   -- looked up in the parameter map
- * hsList    := hs (',' hs)*                                    -- 87, 87.08, 8708, 8708.50, 870850, 8708.99.14
+ * hsList    := hsEntry (',' hsEntry)*
+ * hsEntry   := hs ['"' text '"']                               -- 87, 87.08, 8708, 8708.50, 870850, 8708.99.14; with a
+ *                                                              -- quoted description, only the materials of hs that the
+ *                                                              -- case file states are of that kind, e.g.
+ *                                                              -- CTH except from 9030.90 "printed circuit assemblies"
  * </pre>
  * {@code and} binds tighter than {@code or}. A group of one collapses to its element; parenthesised
  * groups stay nested. Percentages are exact decimals from 0 to 100 and keep the scale as written
@@ -113,8 +117,12 @@ public final class RuleSyntax {
         Rule.TariffShift shift = (Rule.TariffShift) rule;
         List<String> parts = new ArrayList<>();
         if (shift.level() != null) parts.add(shift.level().name());
-        if (!shift.from().isEmpty()) parts.add("from " + hsList(shift.from()));
-        if (!shift.except().isEmpty()) parts.add("except from " + hsList(shift.except()));
+        if (!shift.from().isEmpty() || !shift.fromDescribed().isEmpty()) {
+            parts.add("from " + hsList(shift.from(), shift.fromDescribed()));
+        }
+        if (!shift.except().isEmpty() || !shift.exceptDescribed().isEmpty()) {
+            parts.add("except from " + hsList(shift.except(), shift.exceptDescribed()));
+        }
         return String.join(" ", parts);
     }
 
@@ -125,8 +133,12 @@ public final class RuleSyntax {
         return parens ? "(" + text + ")" : text;
     }
 
-    private static String hsList(List<HsPrefix> list) {
-        return list.stream().map(HsPrefix::toString).collect(Collectors.joining(", "));
+    /** The plain provisions, then the described ones ({@code 9030.90 "printed circuit assemblies"}). */
+    private static String hsList(List<HsPrefix> list, List<Rule.Described> described) {
+        List<String> items = new ArrayList<>();
+        for (HsPrefix p : list) items.add(p.toString());
+        for (Rule.Described d : described) items.add(d.prefix() + " \"" + d.description() + "\"");
+        return String.join(", ", items);
     }
 
     private static String format(Threshold threshold) {
@@ -344,26 +356,36 @@ public final class RuleSyntax {
         }
 
         Rule shift(ShiftLevel level) {
-            List<HsPrefix> from = accept("from") ? hsList() : List.of();
-            List<HsPrefix> except = List.of();
+            List<HsPrefix> from = new ArrayList<>();
+            List<Rule.Described> fromDescribed = new ArrayList<>();
+            List<HsPrefix> except = new ArrayList<>();
+            List<Rule.Described> exceptDescribed = new ArrayList<>();
+            if (accept("from")) hsList(from, fromDescribed);
             if (accept("except")) {
                 accept("from");
-                except = hsList();
+                hsList(except, exceptDescribed);
             }
-            return new Rule.TariffShift(null, level, from, except, null);
+            return new Rule.TariffShift(null, level, from, except, fromDescribed, exceptDescribed, null);
         }
 
-        List<HsPrefix> hsList() {
-            List<HsPrefix> list = new ArrayList<>();
+        /** Reads an hsList: plain provisions into {@code plain}, those with a quoted description into {@code described}. */
+        void hsList(List<HsPrefix> plain, List<Rule.Described> described) {
             do {
                 Token t = next();
                 if (t.kind != Kind.NUM) throw syntax("Expected an HS chapter, heading or subheading", t);
                 if (!HS.matcher(t.text).matches()) {
                     throw error(BAD_HS, t.shown() + " is not an HS chapter, heading, subheading or tariff item", t);
                 }
-                list.add(HsPrefix.parse(t.text));
+                HsPrefix prefix = HsPrefix.parse(t.text);
+                if (peek().kind == Kind.STR) {
+                    Token q = next();
+                    String text = q.text.substring(1, q.text.length() - 1);
+                    if (text.isBlank()) throw syntax("Expected a description inside the quotes", q);
+                    described.add(new Rule.Described(prefix, text));
+                } else {
+                    plain.add(prefix);
+                }
             } while (accept(","));
-            return list;
         }
 
         Rule rvc() {

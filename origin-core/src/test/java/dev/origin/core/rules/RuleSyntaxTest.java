@@ -117,6 +117,42 @@ class RuleSyntaxTest {
                 .isEqualTo(shift(ShiftLevel.CTSH, hs("8706", "8707"), hs("87089914")));
     }
 
+    @Test
+    void describedMaterialsInFromAndExceptLists() {
+        Rule.Described pca = new Rule.Described(HsPrefix.parse("9030.90"), "printed circuit assemblies");
+        assertThat(RuleSyntax.parse("CTH except from 9030.90 \"printed circuit assemblies\""))
+                .isEqualTo(new Rule.TariffShift(null, ShiftLevel.CTH, List.of(), List.of(), List.of(), List.of(pca), null));
+        // plain and described entries mix in one list; a description may hold commas and keywords
+        Rule.Described parts = new Rule.Described(HsPrefix.parse("8708.94"), "parts thereof");
+        Rule.Described other = new Rule.Described(HsPrefix.parse("8708.99"), "other than gear boxes, or clutches from 87.08");
+        Rule rule = RuleSyntax.parse("CTH from 8708.94 \"parts thereof\", 8708.40, 8708.99 \"other than gear boxes, or clutches from 87.08\""
+                + " except 8708.50 and RVC(NC) >= 50");
+        assertThat(rule).isEqualTo(all(new Rule.TariffShift(null, ShiftLevel.CTH, hs("8708.40"), hs("8708.50"),
+                List.of(parts, other), List.of(), null), rvc(RvcMethod.NC, "50")));
+        // written back with the plain provisions first, then the described ones
+        assertThat(RuleSyntax.format(rule)).isEqualTo("CTH from 8708.40, 8708.94 \"parts thereof\", 8708.99 \"other than gear boxes,"
+                + " or clutches from 87.08\" except from 8708.50 and RVC(NC) >= 50");
+        assertThat(RuleSyntax.parse(RuleSyntax.format(rule))).isEqualTo(rule);
+        // a described from alone is a valid shift without a level
+        assertThat(RuleSyntax.format(RuleSyntax.parse("from 8708.94 \"parts thereof\""))).isEqualTo("from 8708.94 \"parts thereof\"");
+        // ids and citations keep the described lists
+        Rule.TariffShift withId = (Rule.TariffShift) Rules.withIds(RuleSyntax.parse("CTH except from 9030.90 \"printed circuit assemblies\""),
+                "psr", "cite");
+        assertThat(withId.exceptDescribed()).containsExactly(pca);
+    }
+
+    @Test
+    void describedMaterialNeedsAText() {
+        RuleSyntaxException e = catchThrowableOfType(RuleSyntaxException.class, () -> RuleSyntax.parse("CTH except from 9030.90 \"\""));
+        assertThat(e.code()).isEqualTo("RULE_SYNTAX");
+        assertThat(e.column()).isEqualTo(25);
+        assertThatThrownBy(() -> new Rule.Described(HsPrefix.parse("9030.90"), "a \"quoted\" text"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Rule.TariffShift(null, null, List.of(), List.of(), List.of(),
+                List.of(new Rule.Described(HsPrefix.parse("9030.90"), "printed circuit assemblies")), null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"87, 87", "87.08, 8708", "8708, 8708", "8708.50, 870850", "870850, 870850",
             "8708.99.14, 87089914", "8708.99.14.10, 8708991410"})
@@ -252,19 +288,33 @@ class RuleSyntaxTest {
         Random rnd = new Random(seed);
         Rule rule = randomRule(rnd, 3);
         String text = RuleSyntax.format(rule);
-        text = rnd.nextBoolean() ? text.replace(" and ", "; and ") : text.replace(" and ", "; ");
-        if (rnd.nextBoolean()) text = text.replace(" or ", "; or ");
-        if (rnd.nextBoolean()) text = text.replace("except from ", "except ");
-        if (rnd.nextBoolean()) text = text.replace("WO", "wholly-obtained").replace("NCR", "no-change");
-        text = switch (rnd.nextInt(3)) {
-            case 0 -> text.toUpperCase(java.util.Locale.ROOT);
-            case 1 -> text.toLowerCase(java.util.Locale.ROOT);
-            default -> text;
-        };
+        // the variations apply to the rule text, not to the quoted descriptions of materials
+        boolean semicolonAnd = rnd.nextBoolean();
+        text = outsideQuotes(text, t -> semicolonAnd ? t.replace(" and ", "; and ") : t.replace(" and ", "; "));
+        if (rnd.nextBoolean()) text = outsideQuotes(text, t -> t.replace(" or ", "; or "));
+        if (rnd.nextBoolean()) text = outsideQuotes(text, t -> t.replace("except from ", "except "));
+        if (rnd.nextBoolean()) text = outsideQuotes(text, t -> t.replace("WO", "wholly-obtained").replace("NCR", "no-change"));
+        int casing = rnd.nextInt(3);
+        text = outsideQuotes(text, t -> switch (casing) {
+            case 0 -> t.toUpperCase(java.util.Locale.ROOT);
+            case 1 -> t.toLowerCase(java.util.Locale.ROOT);
+            default -> t;
+        });
         String[] gaps = {" ", "  ", "\n", "\t", "\r\n   "};
         StringBuilder noisy = new StringBuilder();
-        for (char c : text.toCharArray()) noisy.append(c == ' ' ? gaps[rnd.nextInt(gaps.length)] : String.valueOf(c));
+        boolean quoted = false;
+        for (char c : text.toCharArray()) {
+            if (c == '"') quoted = !quoted;
+            noisy.append(c == ' ' && !quoted ? gaps[rnd.nextInt(gaps.length)] : String.valueOf(c));
+        }
         assertThat(RuleSyntax.parse(noisy.toString())).as(noisy.toString()).isEqualTo(rule);
+    }
+
+    /** Applies {@code f} to the parts of {@code text} outside double quotes. */
+    private static String outsideQuotes(String text, java.util.function.UnaryOperator<String> f) {
+        String[] parts = text.split("\"", -1);
+        for (int i = 0; i < parts.length; i += 2) parts[i] = f.apply(parts[i]);
+        return String.join("\"", parts);
     }
 
     private static Rule randomRule(Random rnd, int depth) {
@@ -284,8 +334,21 @@ class RuleSyntaxTest {
 
     private static Rule randomShift(Random rnd) {
         ShiftLevel level = rnd.nextInt(4) == 0 ? null : ShiftLevel.values()[rnd.nextInt(3)];
-        List<HsPrefix> from = randomHsList(rnd, level == null ? 1 + rnd.nextInt(3) : rnd.nextInt(3));
-        return shift(level, from, randomHsList(rnd, rnd.nextInt(4)));
+        List<HsPrefix> from = randomHsList(rnd, level == null ? rnd.nextInt(3) : rnd.nextInt(3));
+        List<Rule.Described> fromDescribed = randomDescribed(rnd, level == null && from.isEmpty() ? 1 + rnd.nextInt(2) : rnd.nextInt(3) / 2);
+        List<Rule.Described> exceptDescribed = randomDescribed(rnd, rnd.nextInt(4) / 2);
+        return new Rule.TariffShift(null, level, from, randomHsList(rnd, rnd.nextInt(4)), fromDescribed, exceptDescribed, null);
+    }
+
+    /** Descriptions with commas, parentheses and keywords of the syntax, which stay text inside the quotes. */
+    private static final String[] DESCRIPTIONS = {"parts thereof", "printed circuit assemblies (PCAs)", "other than gear boxes",
+            "savory, neither crushed nor ground", "isobutyl acetate or 2-ethoxyethyl acetate", "CTH and RVC(NC) >= 50 except from 87",
+            "“smart cards”", "Tubes; 3 mm"};
+
+    private static List<Rule.Described> randomDescribed(Random rnd, int size) {
+        List<Rule.Described> list = new ArrayList<>();
+        for (HsPrefix p : randomHsList(rnd, size)) list.add(new Rule.Described(p, DESCRIPTIONS[rnd.nextInt(DESCRIPTIONS.length)]));
+        return list;
     }
 
     private static List<HsPrefix> randomHsList(Random rnd, int size) {

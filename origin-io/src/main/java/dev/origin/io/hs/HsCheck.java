@@ -170,6 +170,8 @@ public final class HsCheck {
         if (rule instanceof Rule.TariffShift t) {
             out.addAll(t.from());
             out.addAll(t.except());
+            for (Rule.Described d : t.fromDescribed()) out.add(d.prefix());
+            for (Rule.Described d : t.exceptDescribed()) out.add(d.prefix());
         } else if (rule instanceof Rule.AllOf a) {
             for (Rule r : a.rules()) collect(r, out);
         } else if (rule instanceof Rule.AnyOf a) {

@@ -56,9 +56,23 @@ import java.util.regex.Pattern;
  *     is). When no limb describes a good and Schedule I has rules for finer provisions inside the scope (tariff
  *     items of the subheading, which take precedence), the other goods are exactly the rest and the limb has no
  *     condition; otherwise it is flagged.</li>
- * <li>A material named in words in a from- or except-list ("from any other good of subheading 8708.40", "except
- *     from printed circuit assemblies of 9030.90") stays flagged ({@link FlagReason#DESCRIPTION_SCOPE}): dropping
- *     it or widening it to the whole provision would be stricter or more lenient than the law.</li>
+ * <li>A material named in words in a from- or except-list ("from parts thereof of subheading 8708.94 or 8708.99",
+ *     "except from printed circuit assemblies (PCAs) of subheading 9030.90") becomes a described entry
+ *     ({@link Rule.Described}) for each provision after "of" up to a repeated provision word, with the legal words as
+ *     the description ({@code 8708.94 "parts thereof"}, {@code 9030.90 "printed circuit assemblies (PCAs)"}): only
+ *     materials whose case-file line states those words are admitted or excepted. "Any other good of X" is resolved:
+ *     when X is (part of) the good's own provision it is {@code X "other than <the limb's GOOD description>"} (the
+ *     words of the {@code GOOD "other than ..."} convention, so "any other good of subheading 2811.29" in the limb
+ *     for sulphur dioxide is {@code 2811.29 "other than sulphur dioxide"}; a fixed text such as "other goods of the
+ *     subheading" would leave open other than what); when the limb named a material of X in words ("from barium
+ *     chloride of subheading 2827.39 ..., except from any other good of subheading 2827.39") it is
+ *     {@code X "other than <those words>"}; otherwise, in a from-list, X is listed plainly (no good of X is the
+ *     limb's good, so every good of X is "other"). Still flagged ({@link FlagReason#DESCRIPTION_SCOPE}): materials
+ *     named without a tariff provision ("assemblies incorporating more than one of the following: ...", "parts of
+ *     facsimile machines specified in Note 4 of Chapter 84"), "any other good" of the good's own provision when the
+ *     good is not described, "except from any other good" of a provision nothing was named of; and
+ *     ({@link FlagReason#UNSUPPORTED_COMBINATION}) a material admitted by name but under an exception meant for the
+ *     other sources ("from flat yarns of 5402.45 or any other chapter, except from Chapters 54 through 55").</li>
  * <li>Production requirements become {@code PROCESS} conditions with a normalised legal phrase: "both cut (or knit
  *     to shape) and sewn or otherwise assembled in the territory of one or more of the NAFTA countries" is
  *     {@code PROCESS "cut or knit to shape and sewn or otherwise assembled in the territory"} (without "or knit to
@@ -220,8 +234,8 @@ final class LegalRuleParser {
                 if (!c.eat("that group") && provList(c) == null) {
                     throw c.fail(FlagReason.UNRECOGNISED, "expected `that group` or provisions after `including ... within`");
                 }
-            } else if (c.eat(",?\\s*except from ")) {
-                excepts(c, acc);
+            } else if (c.eat(",?\\s*except from ") || c.eat(",?\\s*except (?=(Chapters?|headings?|subheadings?|tariff items?)\\s)")) {
+                excepts(c, acc, target, good);
             } else if (c.eat(",?\\s*provided there is (also )?a regional value content of not less than")
                     || c.eat("\\.?\\s*In addition, the regional value content must be not less than")) {
                 if (rvc != null) throw c.fail(FlagReason.UNRECOGNISED, "a second regional value content clause");
@@ -346,6 +360,17 @@ final class LegalRuleParser {
         return false;
     }
 
+    /**
+     * True when {@code code} names part of the good's scope, or, after a split, another subheading of the same
+     * heading (a limb for a sibling provision of the split scope, which {@link #checkScope} then skips).
+     */
+    private static boolean overlapsOrSibling(HsPrefix code, Good good) {
+        if (overlaps(code, good)) return true;
+        HsPrefix unit = good.unit();
+        return unit != null && unit.length() >= 6 && code.length() >= 6
+                && code.digits().substring(0, 4).equals(unit.digits().substring(0, 4));
+    }
+
     private Target target(Cur c, Ctx ctx, Good good) throws Failure {
         boolean goodOf = c.eat("a good of (any of )?(the )?");
         c.eat("any of (the )?(?=(subheadings?|headings?|tariff items?)\\s)");
@@ -360,19 +385,21 @@ final class LegalRuleParser {
             while (of.find()) {
                 c.pos = of.end();
                 List<HsPrefix> found = provList(c);
-                if (found != null && found.stream().anyMatch(x -> overlaps(x, good))) {
+                if (found != null && found.stream().anyMatch(x -> overlapsOrSibling(x, good))) {
                     words = c.s.substring(start, of.start()).strip();
                     codes = found;
                     break;
                 }
             }
-            if (words == null || words.isEmpty() || words.matches("(?is).*\\b(from|provided|whether)\\b.*")) {
+            if (words == null || words.isEmpty()
+                    || words.matches("(?is).*(\\bfrom\\b|\\bprovided (that|there)\\b|\\bwhether\\b(?! or not\\b)|\\bwhether or not there\\b).*")) {
                 c.pos = start;
                 throw c.fail(FlagReason.DESCRIPTION_SCOPE, "the good is described in words, not only by its tariff provision");
             }
             description = (goodOf ? "a good of " : "") + words;
             goodOf = false;
-            if (c.at(",(?!\\s*(from|whether|except|including|provided)\\b)")) {       // ", of a kind for use in ..., from"
+            boolean which = c.at("\\s+which\\b");                                      // "hides of 41.01 which have undergone ..."
+            if (which || c.at(",(?!\\s*(from|whether|except|including|provided)\\b)")) {       // ", of a kind for use in ..., from"
                 Matcher end = QUALIFIER_END.matcher(c.s);
                 end.region(c.pos, c.s.length());
                 if (!end.find()) throw c.fail(FlagReason.DESCRIPTION_SCOPE, "the good is qualified in words after its tariff provision");
@@ -380,7 +407,7 @@ final class LegalRuleParser {
                 if (qualifier.matches("(?is).*\\b(provided|whether|except)\\b.*")) {
                     throw c.fail(FlagReason.DESCRIPTION_SCOPE, "the good is qualified in words after its tariff provision");
                 }
-                description = description + ", " + qualifier;
+                description = description + (which ? " " : ", ") + qualifier;
                 c.pos = end.start();
             }
         }
@@ -490,24 +517,130 @@ final class LegalRuleParser {
             acc.from.addAll(codes);
             return;
         }
-        throw c.fail(FlagReason.DESCRIPTION_SCOPE, "a material described in words, not only by its tariff provision");
+        Named named = named(c, acc, false, target, good, "a material described in words, not only by its tariff provision");
+        acc.from.addAll(named.plain());
+        acc.fromDescribed.addAll(named.described());
     }
 
-    private void excepts(Cur c, Acc acc) throws Failure {
+    private void excepts(Cur c, Acc acc, Target target, Good good) throws Failure {
         while (true) {
             if (c.at("more than one of the following")) {
                 throw c.fail(FlagReason.COUNTED_MATERIALS, "an exception that depends on the number of materials");
             }
             List<HsPrefix> codes = provList(c);
             if (codes == null) {
-                throw c.fail(FlagReason.DESCRIPTION_SCOPE, "an excepted material described in words");
+                Named named = named(c, acc, true, target, good, "an excepted material described in words");
+                acc.except.addAll(named.plain());
+                acc.exceptDescribed.addAll(named.described());
+            } else {
+                acc.except.addAll(codes);
             }
-            acc.except.addAll(codes);
             int save = c.pos;
             if (!(c.eat("\\s*(,\\s*or|,|or)\\s+(from\\s+)?") && !c.at(CLAUSE_START) && !c.end())) {
                 c.pos = save;
                 return;
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ materials named in words
+
+    /** A material named in words: the provisions it names plainly and those it names with a description. */
+    private record Named(List<HsPrefix> plain, List<Rule.Described> described) {}
+
+    /** "of subheading 8708.94", "of heading 88.01", "of tariff item No. 8538.90.20", "of Chapter 85", "of that subheading". */
+    private static final Pattern MATERIAL_OF = Pattern.compile(
+            ",?\\s+of (the )?(?=(subheadings?|headings?|tariff items?( Nos?\\.?)?|Chapters?)\\s*\\d|that (sub)?heading\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** Words that end a material's description: another clause of the rule begins. */
+    private static final Pattern NOT_A_DESCRIPTION = Pattern.compile(
+            "(?is).*(\\b(from|except|change|changes)\\b|\\bprovided (that|there)\\b|\\bwhether\\b(?! or not\\b)|\\bwhether or not there\\b"
+            + "|\\bincluding (another|any other)\\b|;|\"|^more than one\\b|^a combination\\b).*");
+    /** "... specified in Note 4 of Chapter 84": a note of a chapter, not the material's provision. */
+    private static final Pattern NOTE_BEFORE = Pattern.compile("(?is).*\\bNotes?\\s+\\d+(\\s*\\([a-z0-9]+\\))?$");
+
+    /**
+     * A material named in words before its provision: {@code parts thereof of subheading 8708.94 or 8708.99},
+     * {@code printed circuit assemblies (PCAs) of subheading 9030.90}, {@code any other good of subheading 8708.40}.
+     * The description is the legal words, except "any other good(s)", which is resolved against the limb's good:
+     * for provisions of the good's own scope it becomes {@code other than <the good's description>} (the same
+     * words as the {@code GOOD "other than ..."} convention, so a case file states the same text for a material as
+     * for a good), for other provisions nothing needs to be stated (no good of theirs is the limb's good) and the
+     * provision is listed plainly. The description applies to the provisions that follow "of" without a repeated
+     * provision word ("of subheading 8708.94 or 8708.99"); "its salts of subheading 2924.23 or subheading 2917.20"
+     * names 2917.20 plainly. Anything else fails with {@link FlagReason#DESCRIPTION_SCOPE}.
+     */
+    private Named named(Cur c, Acc acc, boolean except, Target target, Good good, String failure) throws Failure {
+        int start = c.pos;
+        Matcher of = MATERIAL_OF.matcher(c.s);
+        of.region(start, c.s.length());
+        while (of.find()) {
+            String words = normalize(c.s.substring(start, of.start())).replaceAll(",$", "").strip();
+            if (words.isEmpty() || NOT_A_DESCRIPTION.matcher(words).matches()) break;
+            if (NOTE_BEFORE.matcher(words).matches()) continue;
+            c.pos = of.end();
+            List<HsPrefix> codes;
+            Matcher own = c.match("that (sub)?heading\\b");
+            if (own != null) {
+                codes = List.of(own(good, own.group(1) == null ? 4 : 6, c));
+            } else {
+                codes = describedCodes(c);
+            }
+            if (codes == null || !(c.end() || c.at("\\s*([,;.]|or\\s|whether\\s|provided\\s)"))) break;
+            List<HsPrefix> plain = new ArrayList<>();
+            List<Rule.Described> described = new ArrayList<>();
+            if (OTHER_GOOD.matcher(words).matches()) {
+                for (HsPrefix x : codes) {
+                    if (!overlaps(x, good)) {
+                        // "from barium chloride of subheading 2827.39 ..., except from any other good of subheading 2827.39"
+                        LinkedHashSet<String> named = new LinkedHashSet<>();
+                        for (Rule.Described d : acc.fromDescribed) if (d.prefix().equals(x)) named.add(d.description());
+                        for (Rule.Described d : acc.exceptDescribed) if (d.prefix().equals(x)) named.add(d.description());
+                        if (!named.isEmpty() && named.stream().noneMatch(n -> n.startsWith("other than "))) {
+                            described.add(new Rule.Described(x, "other than " + String.join(" or ", named)));
+                        } else if (!except) {
+                            plain.add(x);              // no good of x is the limb's good: every good of x is "other"
+                        } else {
+                            c.pos = start;
+                            throw c.fail(FlagReason.DESCRIPTION_SCOPE, "`except from any other good` of a provision with no"
+                                    + " good named in words");
+                        }
+                        continue;
+                    }
+                    Rule.Condition cond = target.condition();
+                    if (cond == null || cond.text().startsWith("other than ")) {
+                        c.pos = start;
+                        throw c.fail(FlagReason.DESCRIPTION_SCOPE, "`any other good` of the good's own provision, for a good"
+                                + " not described in words");
+                    }
+                    described.add(new Rule.Described(x, "other than " + cond.text()));
+                }
+            } else {
+                for (HsPrefix x : codes) described.add(new Rule.Described(x, words));
+            }
+            return new Named(plain, described);
+        }
+        c.pos = start;
+        throw c.fail(FlagReason.DESCRIPTION_SCOPE, failure);
+    }
+
+    /** The provisions a description applies to: a list without a repeated provision word. */
+    private List<HsPrefix> describedCodes(Cur c) throws Failure {
+        boolean[] chapter = {false};
+        List<HsPrefix> out = provItem(c, chapter);
+        if (out == null) return null;
+        out = new ArrayList<>(out);
+        while (true) {
+            int save = c.pos;
+            if (c.eat("\\s*(,\\s*or|,|or|and)\\s+") && !c.at(KIND.pattern())) {
+                List<HsPrefix> more = provItem(c, chapter);
+                if (more != null) {
+                    out.addAll(more);
+                    continue;
+                }
+            }
+            c.pos = save;
+            return out;
         }
     }
 
@@ -632,6 +765,8 @@ final class LegalRuleParser {
         final List<Outside> outside = new ArrayList<>();
         final List<HsPrefix> from = new ArrayList<>();
         final List<HsPrefix> except = new ArrayList<>();
+        final List<Rule.Described> fromDescribed = new ArrayList<>();
+        final List<Rule.Described> exceptDescribed = new ArrayList<>();
 
         Rule build(LegalRuleParser p, Target target, Good good, Cur c) throws Failure {
             // "any other L within that group" + "any L' outside that group": every material outside the good's
@@ -696,14 +831,22 @@ final class LegalRuleParser {
                     }
                 }
             }
-            if (level == null && f.isEmpty()) throw c.fail(FlagReason.UNRECOGNISED, "no source of change");
+            for (Rule.Described x : fromDescribed) {
+                for (HsPrefix e : ex) {
+                    if (x.prefix().digits().startsWith(e.digits())) {
+                        throw c.fail(FlagReason.UNSUPPORTED_COMBINATION, "a change allowed from " + x + " but excepted by " + e);
+                    }
+                }
+            }
+            if (level == null && f.isEmpty() && fromDescribed.isEmpty()) throw c.fail(FlagReason.UNRECOGNISED, "no source of change");
             ShiftLevel sl = level == null ? null : switch (level) {
                 case 2 -> ShiftLevel.CC;
                 case 4 -> ShiftLevel.CTH;
                 case 6 -> ShiftLevel.CTSH;
                 default -> ShiftLevel.CTI;
             };
-            return new Rule.TariffShift(null, sl, List.copyOf(f), List.copyOf(ex), null);
+            return new Rule.TariffShift(null, sl, List.copyOf(f), List.copyOf(ex), List.copyOf(new LinkedHashSet<>(fromDescribed)),
+                    List.copyOf(new LinkedHashSet<>(exceptDescribed)), null);
         }
 
         /** True when the group and every good of the scope share one provision at {@code digits}. */

@@ -78,13 +78,39 @@ class LegalRuleParserTest {
         // "any other good" with nothing described elsewhere in the rule cannot be stated
         assertThat(failure("8536.30", "A change to any other good of subheading 8536.30 from any other heading.").reason)
                 .isEqualTo(FlagReason.DESCRIPTION_SCOPE);
-        // a material described in words stays flagged, even when the good's description is understood
-        LegalRuleParser.Failure gearBoxes = failure("8708.40", "A change to gear boxes of subheading 8708.40 from any other heading; or",
+        // a material described in words becomes a described entry: "any other good" of the good's own subheading is
+        // "other than <the good>", of another subheading every good of it (no good of it is a gear box)
+        assertThat(parse("8708.40", "A change to gear boxes of subheading 8708.40 from any other heading; or",
                 "A change to gear boxes of subheading 8708.40 from any other good of subheading 8708.40 or 8708.99, whether or not there is"
                         + " also a change from any other heading, provided there is a regional value content of not less than 50 per cent under"
-                        + " the net cost method.");
-        assertThat(gearBoxes.reason).isEqualTo(FlagReason.DESCRIPTION_SCOPE);
-        assertThat(gearBoxes.remainder).startsWith("any other good of subheading 8708.40");
+                        + " the net cost method."))
+                .isEqualTo(RuleSyntax.parse("GOOD \"gear boxes\" and CTH"
+                        + " or GOOD \"gear boxes\" and CTH from 8708.99, 8708.40 \"other than gear boxes\" and RVC(NC) >= 50"));
+    }
+
+    @Test
+    void materialsDescribedInWordsBecomeDescribedEntries() throws Exception {
+        assertThat(parse("9030.31", "A change to subheading 9030.31 from any other subheading, except from printed circuit assemblies (PCAs)"
+                + " of subheading 9030.90."))
+                .isEqualTo(RuleSyntax.parse("CTSH except from 9030.90 \"printed circuit assemblies (PCAs)\""));
+        // the words apply to every provision after "of" until a provision word is repeated
+        assertThat(parse("2103.90", "A change to subheading 2103.90 from yeasts of subheading 2102.10 or 2102.20 or any other chapter."))
+                .isEqualTo(RuleSyntax.parse("CC from 2102.10 \"yeasts\", 2102.20 \"yeasts\""));
+        assertThat(parse("2924.23", "A change to subheading 2924.23 from its salts of subheading 2924.23 or subheading 2917.20, whether or not"
+                + " there is also a change from any other subheading."))
+                .isEqualTo(RuleSyntax.parse("CTSH from 2917.20, 2924.23 \"its salts\""));
+        // "except from any other good of" a provision named in words in the same limb: other than those words
+        assertThat(parse("28.52", "A change to heading 28.52 from barium chloride of subheading 2827.39 or any other heading,"
+                + " except from any other good of subheading 2827.39."))
+                .isEqualTo(RuleSyntax.parse("CTH from 2827.39 \"barium chloride\" except from 2827.39 \"other than barium chloride\""));
+        // without a provision, or "any other good" of the good's own provision when the good is not described: flagged
+        assertThat(failure("8418.10", "A change to subheading 8418.10 from any other subheading, except from subheading 8418.91 or from"
+                + " assemblies incorporating more than one of the following: compressor, condenser, evaporator, connecting tubing.").reason)
+                .isEqualTo(FlagReason.DESCRIPTION_SCOPE);
+        assertThat(failure("8443.31", "A change to subheading 8443.31 from any other subheading, except from parts of facsimile machines"
+                + " specified in Note 4 of Chapter 84.").reason).isEqualTo(FlagReason.DESCRIPTION_SCOPE);
+        assertThat(failure("8517.62", "A change to subheading 8517.62 from any other good of subheading 8517.62 or any other subheading.").reason)
+                .isEqualTo(FlagReason.DESCRIPTION_SCOPE);
     }
 
     @Test

@@ -1,0 +1,81 @@
+package dev.origin.sim;
+
+import dev.origin.core.model.CostSheet;
+import dev.origin.core.model.ExcludedCosts;
+import dev.origin.core.model.Good;
+import dev.origin.core.model.Material;
+import dev.origin.core.model.MaterialKind;
+import dev.origin.core.model.Origin;
+import dev.origin.core.model.PartData;
+import dev.origin.core.model.VehicleData;
+import dev.origin.sim.fleet.Fleet;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a fleet model and a sourcing plan into a case-file {@link Good}, so that every rule is
+ * evaluated by the engine and the rule packs, never by the simulator. Assumptions (docs/simulation.md):
+ * a part produced in a party is originating, one produced elsewhere is not; a core part's own figures
+ * are its cost and its {@code nonOriginatingShare}; steel and aluminum shares are per model.
+ */
+public final class GoodBuilder {
+    /** Parties whose production is originating in the simulator's simplification. */
+    public static final Set<String> PARTIES = Set.of("US", "CA", "MX");
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private GoodBuilder() {}
+
+    /** The country an option sources from: option 0 is the current source, option k the k-th alternative. */
+    public static String country(Fleet.Part p, int option) {
+        return option == 0 ? p.country() : p.alternatives().get(option - 1).country();
+    }
+
+    /** The part's value under an option: its cost plus the alternative's premium. */
+    public static BigDecimal value(Fleet.Part p, int option) {
+        if (option == 0) return p.cost();
+        BigDecimal premium = p.alternatives().get(option - 1).premium();
+        return p.cost().multiply(HUNDRED.add(premium)).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+    }
+
+    static VehicleData.Wage wage(Fleet.Part p, int option) {
+        return option == 0 ? p.wage() : p.alternatives().get(option - 1).wage();
+    }
+
+    /** The good a model is under a plan (part id → option; absent = 0), shipped to {@code destination}. */
+    public static Good good(Fleet.Model m, Map<String, Integer> plan, String destination, LocalDate date) {
+        List<Material> materials = new ArrayList<>();
+        for (Fleet.Part p : m.parts()) {
+            int o = plan.getOrDefault(p.id(), 0);
+            String country = country(p, o);
+            BigDecimal value = value(p, o);
+            boolean originating = PARTIES.contains(country);
+            PartData.Figures fig = null;
+            if (p.isCore() && originating) {
+                BigDecimal vnm = value.multiply(p.nonOriginatingShare()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+                fig = new PartData.Figures(value, vnm, vnm, null);
+            }
+            PartData pd = new PartData(p.isCore() ? Fleet.CORE_GROUPS.get(p.group()) : null, fig, null, wage(p, o));
+            materials.add(new Material(p.id(), p.hs(), value, originating ? Origin.ORIGINATING : Origin.NON_ORIGINATING, country,
+                    MaterialKind.DIRECT, false, false, null, null, pd));
+        }
+        Fleet.Assembly a = m.assembly();
+        CostSheet costs = new CostSheet(BigDecimal.ZERO, BigDecimal.ZERO, a.labour().add(a.overhead()), a.period(), BigDecimal.ZERO,
+                new ExcludedCosts(a.excluded(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), null, null, null);
+        VehicleData.Labour labour = new VehicleData.Labour("net-cost", null, a.labour(), null, null,
+                m.technology() == null ? null : m.technology().rdItWages(), m.technology() == null ? null : m.technology().productionWages(),
+                a.plantWage(), m.assemblyPlant() == null ? null
+                : new VehicleData.AssemblyPlant(m.assemblyPlant().engines(), m.assemblyPlant().transmissions(), m.assemblyPlant().batteries(), a.plantWage()));
+        VehicleData vd = new VehicleData(null, false, labour, purchases(m.steelShare()), purchases(m.aluminumShare()), m.intangibles(), null, null);
+        return new Good(m.id(), m.hs(), m.country(), destination, date, "original-equipment", m.vehicleClass(), m.price(), null,
+                costs, materials, null, false, vd);
+    }
+
+    private static VehicleData.Purchases purchases(BigDecimal share) {
+        return share == null ? null : new VehicleData.Purchases(share, HUNDRED);
+    }
+}

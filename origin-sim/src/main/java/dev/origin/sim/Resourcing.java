@@ -1,0 +1,158 @@
+package dev.origin.sim;
+
+import dev.origin.core.engine.Determination;
+import dev.origin.core.engine.Evaluator;
+import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.Status;
+import dev.origin.core.regime.Regime;
+import dev.origin.sim.fleet.Fleet;
+import dev.origin.sim.opt.Item;
+import dev.origin.sim.opt.Option;
+import dev.origin.sim.opt.Optimizer;
+import dev.origin.sim.opt.Plan;
+import dev.origin.sim.opt.Problem;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cheapest set of re-sourcing moves that makes a model originating under a regime.
+ *
+ * <p>The regime's requirements are linearised around the current sourcing with the engine as the
+ * oracle: each move's effect on net cost, VNM, national content and the other ratios is measured by
+ * evaluating the model with that one move, so the solver never re-implements a rule; its plan is then
+ * checked by the engine, and the margin tightened if a rounding left it short. Requirements that no
+ * move can change (steel, aluminum, the tariff shift) are reported as unmet when they fail.
+ */
+final class Resourcing {
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    static final MathContext MC = MathContext.DECIMAL64;
+
+    record Result(boolean feasible, Map<String, Integer> plan, BigDecimal premiumPerUnit, List<String> unmet) {}
+
+    private Resourcing() {}
+
+    /** The measurements of one evaluation that the linear model needs. */
+    private record Metrics(BigDecimal nc, BigDecimal vnm, Map<String, BigDecimal> values) {
+        static Metrics of(Determination d) {
+            BigDecimal nc = d.rvc() == null ? null : d.rvc().netCost();
+            BigDecimal vnm = d.rvc() == null ? d.vnm() : d.rvc().vnm();
+            Map<String, BigDecimal> v = new LinkedHashMap<>();
+            for (Requirement r : d.requirements()) if (r.value() != null) v.putIfAbsent(r.kind(), r.value());
+            return new Metrics(nc, vnm, v);
+        }
+    }
+
+    static Result cheapest(Fleet.Model m, Regime regime, Evaluator ev, String dest, LocalDate date, BigDecimal margin) {
+        Determination d0 = ev.evaluate(GoodBuilder.good(m, Map.of(), dest, date), date, false);
+        Set<String> fixedFailures = new LinkedHashSet<>();
+        for (Requirement r : d0.requirements()) {
+            if (Boolean.FALSE.equals(r.met()) && Set.of("steel", "aluminum", "tariff-shift", "condition").contains(r.kind())) {
+                fixedFailures.add(r.kind());
+            }
+        }
+        if (!fixedFailures.isEmpty()) return new Result(false, Map.of(), null, List.copyOf(fixedFailures));
+        Metrics base = Metrics.of(d0);
+        if (base.nc() == null) return new Result(false, Map.of(), null, List.of("rvc (no net cost computed)"));
+        // each single move, measured by the engine
+        Map<String, Map<Integer, Metrics>> moves = new LinkedHashMap<>();
+        for (Fleet.Part p : m.parts()) {
+            Map<Integer, Metrics> byOption = new LinkedHashMap<>();
+            for (int o = 1; o <= p.alternatives().size(); o++) {
+                byOption.put(o, Metrics.of(ev.evaluate(GoodBuilder.good(m, Map.of(p.id(), o), dest, date), date, false)));
+            }
+            moves.put(p.id(), byOption);
+        }
+        BigDecimal extra = margin;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Problem problem = problem(m, regime, d0, base, moves, extra);
+            Plan plan = Optimizer.solve(problem);
+            if (!plan.feasible()) {
+                List<String> unmet = new ArrayList<>(plan.unmet());
+                if (unmet.isEmpty()) unmet.add(plan.note() == null ? "no plan found" : plan.note());
+                return new Result(false, Map.of(), null, unmet);
+            }
+            Map<String, Integer> chosen = new LinkedHashMap<>();
+            BigDecimal premium = BigDecimal.ZERO;
+            for (Fleet.Part p : m.parts()) {
+                int o = Integer.parseInt(plan.choice().get(p.id()));
+                if (o != 0) chosen.put(p.id(), o);
+                premium = premium.add(GoodBuilder.value(p, o).subtract(p.cost()));
+            }
+            Determination check = ev.evaluate(GoodBuilder.good(m, chosen, dest, date), date, false);
+            if (check.status() == Status.ORIGINATING) return new Result(true, chosen, premium, List.of());
+            extra = extra.add(new BigDecimal("0.5"));
+        }
+        return new Result(false, Map.of(), null, List.of("no plan the engine accepts (checked with margins up to +2 points)"));
+    }
+
+    /** The linear model: one item per part, one requirement per threshold kind of the regime's rule. */
+    private static Problem problem(Fleet.Model m, Regime regime, Determination d0, Metrics base, Map<String, Map<Integer, Metrics>> moves,
+                                   BigDecimal margin) {
+        List<dev.origin.sim.opt.Requirement> reqs = new ArrayList<>();
+        Map<String, Map<String, Map<Integer, BigDecimal>>> coef = new LinkedHashMap<>(); // requirement → part → option → coefficient
+        BigDecimal b = m.intangibles() == null || m.intangibles().total() == null ? BigDecimal.ZERO : m.intangibles().total();
+        for (Requirement r : d0.requirements()) {
+            if (r.min() == null) continue;
+            BigDecimal p = r.min().add(margin).divide(HUNDRED, MC);
+            String kind = r.kind();
+            if (coef.containsKey(kind)) continue;
+            java.util.function.Function<Metrics, BigDecimal> slack;
+            switch (kind) {
+                case "rvc" -> slack = x -> x.nc().subtract(x.vnm()).subtract(p.multiply(x.nc(), MC));
+                case "national-content", "lvc" -> slack = x -> x.values().getOrDefault(kind, BigDecimal.ZERO).divide(HUNDRED, MC).multiply(x.nc(), MC)
+                        .subtract(p.multiply(x.nc(), MC));
+                case "intangibles" -> slack = x -> x.values().getOrDefault(kind, BigDecimal.ZERO).subtract(r.min().add(margin))
+                        .divide(HUNDRED, MC).multiply(x.nc().add(b), MC);
+                case "core-parts" -> slack = null;
+                default -> { continue; }
+            }
+            Map<String, Map<Integer, BigDecimal>> perPart = new LinkedHashMap<>();
+            BigDecimal bound;
+            if (slack == null) {
+                // every core part produced in a party (the simulator's own rule for a part's origin)
+                long core = m.parts().stream().filter(Fleet.Part::isCore).count();
+                bound = BigDecimal.valueOf(core);
+                for (Fleet.Part part : m.parts()) {
+                    Map<Integer, BigDecimal> c = new LinkedHashMap<>();
+                    for (int o = 0; o <= part.alternatives().size(); o++) {
+                        c.put(o, part.isCore() && GoodBuilder.PARTIES.contains(GoodBuilder.country(part, o)) ? BigDecimal.ONE : BigDecimal.ZERO);
+                    }
+                    perPart.put(part.id(), c);
+                }
+            } else {
+                BigDecimal s0 = slack.apply(base);
+                bound = s0.negate();
+                for (Fleet.Part part : m.parts()) {
+                    Map<Integer, BigDecimal> c = new LinkedHashMap<>();
+                    c.put(0, BigDecimal.ZERO);
+                    for (var e : moves.get(part.id()).entrySet()) {
+                        Metrics x = e.getValue();
+                        c.put(e.getKey(), x.nc() == null ? BigDecimal.valueOf(-1_000_000_000L) : slack.apply(x).subtract(s0));
+                    }
+                    perPart.put(part.id(), c);
+                }
+            }
+            coef.put(kind, perPart);
+            reqs.add(new dev.origin.sim.opt.Requirement(kind, kind + " " + r.min().toPlainString() + " %", bound));
+        }
+        List<Item> items = new ArrayList<>();
+        for (Fleet.Part part : m.parts()) {
+            List<Option> options = new ArrayList<>();
+            for (int o = 0; o <= part.alternatives().size(); o++) {
+                Map<String, BigDecimal> c = new LinkedHashMap<>();
+                for (var e : coef.entrySet()) c.put(e.getKey(), e.getValue().get(part.id()).get(o));
+                options.add(new Option(String.valueOf(o), GoodBuilder.value(part, o).subtract(part.cost()), c));
+            }
+            items.add(new Item(part.id(), options));
+        }
+        return new Problem(items, reqs);
+    }
+
+}

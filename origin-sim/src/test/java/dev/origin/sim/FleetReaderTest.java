@@ -1,0 +1,49 @@
+package dev.origin.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.origin.io.InputException;
+import dev.origin.io.Problem;
+import dev.origin.sim.fleet.FleetReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FleetReaderTest {
+    @Test
+    void badFleetsGetLocatedErrorsAndNothingElse() {
+        String yaml = """
+                fleet: { id: bad }
+                models:
+                  - id: x
+                    country: XX
+                    class: passenger-vehicle
+                    hs: "8703.23"
+                    price: "10000.00"
+                    assembly: { labour: "2000.00", overhead: "1000.00" }
+                    volumes: { US: 10 }
+                    parts:
+                      - { id: engine, group: engine, hs: "8407.34", cost: "9000.00", country: JP,
+                          alternatives: [ { country: MX, premium: -5 } ] }
+                  - id: y
+                    country: US
+                    class: passenger-vehicle
+                    hs: "8703.23"
+                    price: "1000.00"
+                    totalCost: "999.00"
+                    assembly: { labour: "100.00", overhead: "100.00", period: "100.00" }
+                    volumes: { US: 10 }
+                    parts:
+                      - { id: p, group: other, hs: "8708.99", cost: "1200.00", country: US }
+                """;
+        InputException e = catchThrowableOfType(InputException.class, () -> FleetReader.read(yaml, "bad.yaml", true));
+        List<Problem> ps = e.problems();
+        assertThat(ps).extracting(Problem::code).contains("UNKNOWN_COUNTRY", "MISSING_COST", "NEGATIVE_PREMIUM", "BOM_EXCEEDS_PRICE",
+                "BOM_DOES_NOT_ADD_UP");
+        Problem country = ps.stream().filter(p -> p.code().equals("UNKNOWN_COUNTRY")).findFirst().orElseThrow();
+        assertThat(country.line()).isEqualTo(4);
+        assertThat(country.message()).contains("`XX`");
+        Problem premium = ps.stream().filter(p -> p.code().equals("NEGATIVE_PREMIUM")).findFirst().orElseThrow();
+        assertThat(premium.path()).isEqualTo("models[0].parts[0].alternatives[0].premium");
+    }
+}
