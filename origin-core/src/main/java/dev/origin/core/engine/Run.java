@@ -30,6 +30,9 @@ import java.util.List;
  */
 final class Run {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Requirement kinds that criterion (c) does not replace. */
+    static final java.util.Set<String> OTHER_REQUIREMENTS = java.util.Set.of("core-parts", "lvc", "steel", "aluminum", "national-content",
+            "intangibles", "condition");
     /** Scale of reported percentages; comparisons never use it (they cross-multiply exactly). */
     static final int PERCENT_SCALE = 10;
 
@@ -560,14 +563,17 @@ final class Run {
             Outcome d = partsRule(n, a, o);
             if (d != null) return d;
         }
-        if (!Boolean.TRUE.equals(o.met()) && !a.anyNonOriginating && a.candidates.isEmpty()) {
-            // Criterion (c): produced entirely from originating materials (SOR/2020-155 s.3(c); SOR/94-14 s.4(3)).
+        // requirements other than the tariff shift and the RVC still apply to a good made of originating
+        // materials ("and the good satisfies all other applicable requirements", SOR/2020-155 s.3(3); s.13-18)
+        boolean othersMet = o.requirements().stream().noneMatch(q -> OTHER_REQUIREMENTS.contains(q.kind()) && !Boolean.TRUE.equals(q.met()));
+        if (!Boolean.TRUE.equals(o.met()) && !a.anyNonOriginating && a.candidates.isEmpty() && othersMet) {
+            // Criterion (c): produced entirely from originating materials (SOR/2020-155 s.3(3); SOR/94-14 s.4(3)).
             String id = regime.id() + ".criterion-c";
             String cite = regime.cite("criterion-c");
             List<Requirement> reqs = new ArrayList<>(o.requirements());
             reqs.add(new Requirement(id, "originating-materials", true, null, null, cite,
                     "produced exclusively from originating materials"));
-            TraceNode t = new TraceNode("Either the product-specific rule or: produced exclusively from originating materials",
+            TraceNode t = !trace ? null : new TraceNode("Either the product-specific rule or: produced exclusively from originating materials",
                     null, null, null, null, true, List.of(o.trace(),
                     TraceNode.leaf("No non-originating material was used", id, cite, BigDecimal.ZERO, null, true)));
             return new Outcome(true, t, reqs, List.of(id), o.rvc());
