@@ -61,14 +61,17 @@ final class RuleReader {
             return all ? new Rule.AllOf(id, rules, cite) : new Rule.AnyOf(id, rules, cite);
         }
         if (o.get("tariffShift") != null) {
-            f.onlyKnown(o, path, Set.of("tariffShift", "except", "from", "exceptDescribed", "fromDescribed", "id", "citation"));
+            f.onlyKnown(o, path, Set.of("tariffShift", "except", "from", "exceptDescribed", "fromDescribed", "exceptMoreThanOneOf",
+                    "id", "citation"));
             String lv = f.oneOf(o, "tariffShift", path, true, Set.of("CC", "CTH", "CTSH", "CTI"));
             List<HsPrefix> except = prefixes(o, "except", path);
             List<HsPrefix> from = prefixes(o, "from", path);
             List<Rule.Described> exceptDescribed = described(o, "exceptDescribed", path);
             List<Rule.Described> fromDescribed = described(o, "fromDescribed", path);
-            if (lv == null || except == null || from == null || exceptDescribed == null || fromDescribed == null) return null;
-            return new Rule.TariffShift(id, ShiftLevel.valueOf(lv), from, except, fromDescribed, exceptDescribed, cite);
+            List<List<HsPrefix>> counted = groups(o, "exceptMoreThanOneOf", path);
+            if (lv == null || except == null || from == null || exceptDescribed == null || fromDescribed == null
+                    || counted == null) return null;
+            return new Rule.TariffShift(id, ShiftLevel.valueOf(lv), from, except, fromDescribed, exceptDescribed, counted, cite);
         }
         if (o.get("rvc") != null) {
             f.onlyKnown(o, path, Set.of("rvc", "id", "citation"));
@@ -139,6 +142,44 @@ final class RuleReader {
         for (int i = 0; i < a.items.size(); i++) {
             HsPrefix h = f.hsPrefix(a.items.get(i), p + "[" + i + "]");
             if (h == null) ok = false; else out.add(h);
+        }
+        return ok ? out : null;
+    }
+
+    /**
+     * The entries of "except from more than one of the following": {@code [["8413.50", "8413.60"], ["8537.10"]]},
+     * at least two non-empty lists of HS provisions.
+     */
+    private List<List<HsPrefix>> groups(Tree.Obj o, String key, String path) {
+        Tree t = o.get(key);
+        if (t == null) return List.of();
+        String p = Fields.sub(path, key);
+        Tree.Arr a = f.arr(t, p, "a list of groups of HS provisions");
+        if (a == null) return null;
+        List<List<HsPrefix>> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < a.items.size(); i++) {
+            String ip = p + "[" + i + "]";
+            Tree.Arr g = f.arr(a.items.get(i), ip, "a list of HS provisions");
+            if (g == null) {
+                ok = false;
+                continue;
+            }
+            if (g.items.isEmpty()) {
+                f.problem(g, ip, "EMPTY_RULE_LIST", "A group of `" + key + "` needs at least one HS provision.");
+                ok = false;
+                continue;
+            }
+            List<HsPrefix> group = new ArrayList<>();
+            for (int j = 0; j < g.items.size(); j++) {
+                HsPrefix h = f.hsPrefix(g.items.get(j), ip + "[" + j + "]");
+                if (h == null) ok = false; else group.add(h);
+            }
+            out.add(group);
+        }
+        if (ok && out.size() == 1) {
+            f.problem(a, p, "EMPTY_RULE_LIST", "`" + key + "` needs at least two groups: materials may come from at most one of them.");
+            return null;
         }
         return ok ? out : null;
     }

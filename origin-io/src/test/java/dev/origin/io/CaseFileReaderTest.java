@@ -204,4 +204,30 @@ class CaseFileReaderTest {
                         org.assertj.core.groups.Tuple.tuple("goods[0].rule.exceptDescribed[2].hs", "MISSING_FIELD"),
                         org.assertj.core.groups.Tuple.tuple("goods[0].rule.exceptDescribed[3].note", "UNKNOWN_FIELD"));
     }
+
+    @Test
+    void ruleTreesCountMaterialsOfTheEntriesOfMoreThanOneOf() throws InputException {
+        String json = """
+                {"goods": [{"id": "L", "hs": "8458.11", "producer": {"country": "MX"}, "transactionValue": "100.00",
+                  "materials": [{"id": "pump", "hs": "8413.50", "value": "10.00", "origin": "non-originating"}],
+                  "rule": {"tariffShift": "CTH", "except": ["84.59"],
+                           "exceptMoreThanOneOf": [["8413.50", "8413.60"], ["8466.93.10"], ["8537.10"]]}}]}
+                """;
+        Rule.TariffShift ts = (Rule.TariffShift) CaseFileReader.read(json, "case.json", false).get(0).rule();
+        assertThat(ts.atMostOneOf()).hasSize(3);
+        assertThat(dev.origin.core.rules.RuleSyntax.format(ts))
+                .isEqualTo("CTH except from 84.59 or more than one of [8413.50, 8413.60], [8466.93.10], [8537.10]");
+        String bad = """
+                {"goods": [{"id": "L", "hs": "8458.11", "producer": {"country": "MX"},
+                  "rule": {"tariffShift": "CTH", "exceptMoreThanOneOf": [["8413.5", "8413.60"], [], "8537.10"]}},
+                  {"id": "M", "hs": "8458.11", "producer": {"country": "MX"},
+                  "rule": {"tariffShift": "CTH", "exceptMoreThanOneOf": [["8537.10"]]}}]}
+                """;
+        assertThat(problems(bad, false)).filteredOn(p -> p.path().contains("exceptMoreThanOneOf")).extracting(Problem::path, Problem::code)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("goods[0].rule.exceptMoreThanOneOf[0][0]", "BAD_HS"),
+                        org.assertj.core.groups.Tuple.tuple("goods[0].rule.exceptMoreThanOneOf[1]", "EMPTY_RULE_LIST"),
+                        org.assertj.core.groups.Tuple.tuple("goods[0].rule.exceptMoreThanOneOf[2]", "BAD_TYPE"),
+                        org.assertj.core.groups.Tuple.tuple("goods[1].rule.exceptMoreThanOneOf", "EMPTY_RULE_LIST"));
+    }
 }

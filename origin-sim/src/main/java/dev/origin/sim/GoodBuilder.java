@@ -27,6 +27,13 @@ public final class GoodBuilder {
     /** Parties whose production is originating in the simulator's simplification. */
     public static final Set<String> PARTIES = Set.of("US", "CA", "MX");
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /**
+     * Assumption: half of a core part's own non-originating content is Table A.2 column-2 components
+     * (the rest is other materials), for the components-only options of SOR/2020-155 s.14(8)(b),(d).
+     */
+    public static final BigDecimal COMPONENT_FRACTION = new BigDecimal("0.5");
+    /** Assumption: a part re-sourced into the territory from outside has 25 % foreign content of its own, unless the file says. */
+    public static final BigDecimal REGIONAL_NON_ORIGINATING_SHARE = new BigDecimal("25");
 
     private GoodBuilder() {}
 
@@ -40,6 +47,15 @@ public final class GoodBuilder {
         if (option == 0) return p.cost();
         BigDecimal premium = p.alternatives().get(option - 1).premium();
         return p.cost().multiply(HUNDRED.add(premium)).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+    }
+
+    /** The part's own non-originating share under an option (percent). */
+    static BigDecimal nonOriginatingShare(Fleet.Part p, int option) {
+        if (option == 0) return p.nonOriginatingShare();
+        Fleet.Alternative a = p.alternatives().get(option - 1);
+        if (a.nonOriginatingShare() != null) return a.nonOriginatingShare();
+        if (!PARTIES.contains(a.country())) return HUNDRED;
+        return PARTIES.contains(p.country()) ? p.nonOriginatingShare() : REGIONAL_NON_ORIGINATING_SHARE;
     }
 
     static VehicleData.Wage wage(Fleet.Part p, int option) {
@@ -56,8 +72,8 @@ public final class GoodBuilder {
             boolean originating = PARTIES.contains(country);
             PartData.Figures fig = null;
             if (p.isCore() && originating) {
-                BigDecimal vnm = value.multiply(p.nonOriginatingShare()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
-                fig = new PartData.Figures(value, vnm, vnm, null);
+                BigDecimal vnm = value.multiply(nonOriginatingShare(p, o)).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+                fig = new PartData.Figures(value, vnm, vnm.multiply(COMPONENT_FRACTION).setScale(2, RoundingMode.HALF_UP), null);
             }
             PartData pd = new PartData(p.isCore() ? Fleet.CORE_GROUPS.get(p.group()) : null, fig, null, wage(p, o));
             materials.add(new Material(p.id(), p.hs(), value, originating ? Origin.ORIGINATING : Origin.NON_ORIGINATING, country,

@@ -703,7 +703,9 @@ final class Run {
         HsCode goodHs = a.node.hs();
         List<Candidate> failing = new ArrayList<>();
         List<TraceNode> lines = new ArrayList<>();
-        for (Candidate c : a.candidates) failing.addAll(failures(c, ts, goodHs, lines));
+        List<Candidate> passing = ts.atMostOneOf().isEmpty() ? null : new ArrayList<>();
+        for (Candidate c : a.candidates) failing.addAll(failures(c, ts, goodHs, lines, passing));
+        if (passing != null) counted(ts, failing, passing, lines);
         if (waiveOwnSubheading) failing.removeIf(c -> c.hs() != null && c.hs().subheading().equals(goodHs.subheading()));
         String describe = describe(ts);
         List<Requirement> reqs = new ArrayList<>();
@@ -770,18 +772,22 @@ final class Run {
      * material, the producer may instead test the materials it was made of (SOR/94-14 s.4(8);
      * SOR/2020-155 s.4(6)) and the cheaper of the two failures is reported.
      */
-    private List<Candidate> failures(Candidate c, Rule.TariffShift ts, HsCode goodHs, List<TraceNode> lines) {
+    private List<Candidate> failures(Candidate c, Rule.TariffShift ts, HsCode goodHs, List<TraceNode> lines,
+                                     List<Candidate> passing) {
         if (c.hs() != null && shifts(c.hs(), c.facts(), goodHs, ts)) {
             if (trace) lines.add(TraceNode.leaf("`" + c.path() + "` (" + c.hs() + ") → " + goodHs + ": changes as required",
                     null, null, c.value(), null, true));
+            if (passing != null) passing.add(c);
             return List.of();
         }
         if (c.inputs() != null) {
             List<TraceNode> sub = new ArrayList<>();
             List<Candidate> inner = new ArrayList<>();
-            for (Candidate i : c.inputs()) inner.addAll(failures(i, ts, goodHs, sub));
+            List<Candidate> innerPassing = passing == null ? null : new ArrayList<>();
+            for (Candidate i : c.inputs()) inner.addAll(failures(i, ts, goodHs, sub, innerPassing));
             BigDecimal innerValue = inner.stream().map(Candidate::value).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (innerValue.compareTo(c.value()) < 0 || inner.isEmpty()) {
+                if (passing != null) passing.addAll(innerPassing);
                 if (trace) lines.add(new TraceNode("`" + c.path() + "` (" + c.hs() + ") does not change, so the materials it was"
                         + " made of are tested instead", null, regime.cite("self-produced-shift"), c.value(), null, inner.isEmpty(), sub));
                 return inner;
@@ -790,6 +796,50 @@ final class Run {
         if (trace) lines.add(TraceNode.leaf("`" + c.path() + "` (" + (c.hs() == null ? "unclassified" : c.hs()) + ") → "
                 + goodHs + ": does not change as required", null, null, c.value(), null, false));
         return List.of(c);
+    }
+
+    /**
+     * "Except from more than one of the following" ({@link Rule.TariffShift#atMostOneOf}): the tested materials
+     * (passing and failing) under a provision of some group are counted; when no single group holds them all,
+     * the change is from more than one of the entries and every counted material that passed fails, to be
+     * judged by de minimis like any other failure. Materials from one entry only are left to the other tests.
+     */
+    private void counted(Rule.TariffShift ts, List<Candidate> failing, List<Candidate> passing, List<TraceNode> lines) {
+        List<Candidate> counted = new ArrayList<>();
+        for (Candidate c : passing) if (inSomeGroup(c.hs(), ts)) counted.add(c);
+        for (Candidate c : failing) if (inSomeGroup(c.hs(), ts)) counted.add(c);
+        if (counted.isEmpty()) return;
+        boolean oneEntry = false;
+        for (List<HsPrefix> g : ts.atMostOneOf()) {
+            if (counted.stream().allMatch(c -> g.stream().anyMatch(p -> p.contains(c.hs())))) oneEntry = true;
+        }
+        BigDecimal value = BigDecimal.ZERO;
+        StringBuilder which = new StringBuilder();
+        for (Candidate c : counted) {
+            value = value.add(c.value());
+            which.append(which.isEmpty() ? "" : ", ").append('`').append(c.path()).append("` (").append(c.hs()).append(')');
+        }
+        if (!oneEntry) {
+            for (Candidate c : passing) if (inSomeGroup(c.hs(), ts)) failing.add(c);
+        }
+        if (trace) {
+            lines.add(TraceNode.leaf(oneEntry
+                    ? "Non-originating materials of only one of the entries " + groups(ts) + ": " + which
+                    : "Non-originating materials of more than one of the entries " + groups(ts) + ": " + which
+                            + "; the change from more than one of them is excepted", null, null, value, null, oneEntry));
+        }
+    }
+
+    private static boolean inSomeGroup(HsCode hs, Rule.TariffShift ts) {
+        if (hs == null) return false;
+        for (List<HsPrefix> g : ts.atMostOneOf()) for (HsPrefix p : g) if (p.contains(hs)) return true;
+        return false;
+    }
+
+    private static String groups(Rule.TariffShift ts) {
+        StringBuilder sb = new StringBuilder();
+        for (List<HsPrefix> g : ts.atMostOneOf()) sb.append(sb.isEmpty() ? "" : ", ").append('[').append(join(g)).append(']');
+        return sb.toString();
     }
 
     static boolean shifts(HsCode material, HsCode goodHs, Rule.TariffShift ts) {
@@ -833,6 +883,10 @@ final class Run {
         }
         if (!ts.except().isEmpty() || !ts.exceptDescribed().isEmpty()) {
             sb.append(" except from ").append(join(ts.except())).append(described(ts.except(), ts.exceptDescribed()));
+        }
+        if (!ts.atMostOneOf().isEmpty()) {
+            boolean listed = !ts.except().isEmpty() || !ts.exceptDescribed().isEmpty();
+            sb.append(listed ? " or" : " except from").append(" more than one of ").append(groups(ts));
         }
         return sb.toString();
     }

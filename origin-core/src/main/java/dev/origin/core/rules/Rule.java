@@ -34,18 +34,35 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
      *                        subheading 8708.94"): only materials of the provision stating the description
      * @param exceptDescribed materials named in words from which no change is allowed ("except from printed
      *                        circuit assemblies (PCAs) of subheading 9030.90")
+     * @param atMostOneOf     the entries of an "except from more than one of the following" list: groups of
+     *                        provisions (one group per entry, a range of subheadings being one entry) of which
+     *                        the non-originating materials may come from at most one. When the tested materials
+     *                        under these provisions fall under more than one group, all of them fail the shift;
+     *                        otherwise they are tested like any other material. Empty for none; else at least two
+     *                        non-empty groups.
      */
     record TariffShift(String id, ShiftLevel level, List<dev.origin.core.hs.HsPrefix> from,
                        List<dev.origin.core.hs.HsPrefix> except, List<Described> fromDescribed,
-                       List<Described> exceptDescribed, String citation) implements Rule {
+                       List<Described> exceptDescribed, List<List<dev.origin.core.hs.HsPrefix>> atMostOneOf,
+                       String citation) implements Rule {
         public TariffShift {
             from = List.copyOf(from);
             except = List.copyOf(except);
             fromDescribed = fromDescribed == null ? List.of() : List.copyOf(fromDescribed);
             exceptDescribed = exceptDescribed == null ? List.of() : List.copyOf(exceptDescribed);
+            atMostOneOf = atMostOneOf == null ? List.of() : atMostOneOf.stream().map(List::copyOf).toList();
             if (level == null && from.isEmpty() && fromDescribed.isEmpty()) {
                 throw new IllegalArgumentException("a tariff shift needs a level (CC, CTH, CTSH) or a `from` list");
             }
+            if (atMostOneOf.size() == 1 || atMostOneOf.stream().anyMatch(List::isEmpty)) {
+                throw new IllegalArgumentException("`except from more than one of` needs at least two non-empty groups");
+            }
+        }
+        /** A shift without counted materials. */
+        public TariffShift(String id, ShiftLevel level, List<dev.origin.core.hs.HsPrefix> from,
+                           List<dev.origin.core.hs.HsPrefix> except, List<Described> fromDescribed,
+                           List<Described> exceptDescribed, String citation) {
+            this(id, level, from, except, fromDescribed, exceptDescribed, List.of(), citation);
         }
         /** A shift without materials named in words. */
         public TariffShift(String id, ShiftLevel level, List<dev.origin.core.hs.HsPrefix> from,

@@ -36,8 +36,13 @@ import java.util.stream.Collectors;
  *            | ('STEEL' | 'ALUMINUM') '&gt;=' threshold
  *            | 'RVC' '(' 'NC+IP' ')' '&gt;=' threshold                     -- RVC counting intangibles
  *            | ('GOOD' | 'PROCESS') '"' text '"'                          -- a fact the case file must state
- * shift     := level ['from' hsList] ['except' ['from'] hsList]
- *            | 'from' hsList ['except' ['from'] hsList]       -- no level: only the listed provisions
+ * shift     := level ['from' hsList] [exception]
+ *            | 'from' hsList [exception]                      -- no level: only the listed provisions
+ * exception := 'except' ['from'] (hsList [[';'] 'or' counted] | counted)
+ * counted   := 'more' 'than' 'one' 'of' group (',' group)+   -- materials from at most one group (entry) may be
+ *                                                              -- used, e.g. CTH except from more than one of
+ *                                                              -- [8413.50, 8413.60], [8466.93.10], [8537.10]
+ * group     := '[' hs (',' hs)* ']'
  * level     := 'CC' | 'CTH' | 'CTSH' | 'CTI'                           -- CTI: 8-digit tariff item
  * rvc       := 'RVC' '(' ('NC' | 'TV' | 'either') ')' '&gt;=' threshold
  * threshold := number | param | '[' step (',' step)* ']'
@@ -120,8 +125,12 @@ public final class RuleSyntax {
         if (!shift.from().isEmpty() || !shift.fromDescribed().isEmpty()) {
             parts.add("from " + hsList(shift.from(), shift.fromDescribed()));
         }
-        if (!shift.except().isEmpty() || !shift.exceptDescribed().isEmpty()) {
-            parts.add("except from " + hsList(shift.except(), shift.exceptDescribed()));
+        boolean listed = !shift.except().isEmpty() || !shift.exceptDescribed().isEmpty();
+        if (listed) parts.add("except from " + hsList(shift.except(), shift.exceptDescribed()));
+        if (!shift.atMostOneOf().isEmpty()) {
+            parts.add((listed ? "or" : "except from") + " more than one of " + shift.atMostOneOf().stream()
+                    .map(g -> g.stream().map(HsPrefix::toString).collect(Collectors.joining(", ", "[", "]")))
+                    .collect(Collectors.joining(", ")));
         }
         return String.join(" ", parts);
     }
@@ -241,7 +250,9 @@ public final class RuleSyntax {
 
         Token peek() { return tokens.get(pos); }
 
-        Token peekAfter() { return tokens.get(Math.min(pos + 1, tokens.size() - 1)); }
+        Token peekAfter() { return peekAt(1); }
+
+        Token peekAt(int ahead) { return tokens.get(Math.min(pos + ahead, tokens.size() - 1)); }
 
         Token next() {
             Token t = tokens.get(pos);
@@ -361,22 +372,55 @@ public final class RuleSyntax {
             List<HsPrefix> except = new ArrayList<>();
             List<Rule.Described> exceptDescribed = new ArrayList<>();
             if (accept("from")) hsList(from, fromDescribed);
+            List<List<HsPrefix>> counted = List.of();
             if (accept("except")) {
                 accept("from");
-                hsList(except, exceptDescribed);
+                if (peek().is("more")) {
+                    counted = counted();
+                } else {
+                    hsList(except, exceptDescribed);
+                    int skip = peek().is(";") ? 1 : 0;                 // "; or" is "or" here too
+                    if (peekAt(skip).is("or") && peekAt(skip + 1).is("more")) {
+                        pos += skip + 1;
+                        counted = counted();
+                    }
+                }
             }
-            return new Rule.TariffShift(null, level, from, except, fromDescribed, exceptDescribed, null);
+            return new Rule.TariffShift(null, level, from, except, fromDescribed, exceptDescribed, counted, null);
+        }
+
+        /** Reads {@code more than one of [hs, ...], [hs, ...]}: the groups (entries) of counted materials. */
+        List<List<HsPrefix>> counted() {
+            expect("more");
+            expect("than");
+            expect("one");
+            expect("of");
+            List<List<HsPrefix>> groups = new ArrayList<>();
+            do {
+                expect("[");
+                List<HsPrefix> group = new ArrayList<>();
+                do {
+                    group.add(hs(next()));
+                } while (accept(","));
+                if (!accept("]")) throw syntax("Expected `,` or `]`", peek());
+                groups.add(group);
+            } while (peek().is(",") && peekAfter().is("[") && accept(","));
+            if (groups.size() < 2) throw syntax("Expected `,` and a second group `[...]`", peek());
+            return groups;
+        }
+
+        HsPrefix hs(Token t) {
+            if (t.kind != Kind.NUM) throw syntax("Expected an HS chapter, heading or subheading", t);
+            if (!HS.matcher(t.text).matches()) {
+                throw error(BAD_HS, t.shown() + " is not an HS chapter, heading, subheading or tariff item", t);
+            }
+            return HsPrefix.parse(t.text);
         }
 
         /** Reads an hsList: plain provisions into {@code plain}, those with a quoted description into {@code described}. */
         void hsList(List<HsPrefix> plain, List<Rule.Described> described) {
             do {
-                Token t = next();
-                if (t.kind != Kind.NUM) throw syntax("Expected an HS chapter, heading or subheading", t);
-                if (!HS.matcher(t.text).matches()) {
-                    throw error(BAD_HS, t.shown() + " is not an HS chapter, heading, subheading or tariff item", t);
-                }
-                HsPrefix prefix = HsPrefix.parse(t.text);
+                HsPrefix prefix = hs(next());
                 if (peek().kind == Kind.STR) {
                     Token q = next();
                     String text = q.text.substring(1, q.text.length() - 1);

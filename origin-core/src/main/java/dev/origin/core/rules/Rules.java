@@ -22,7 +22,7 @@ public final class Rules {
 
     private static Rule assign(Rule r, String id, String inherited) {
         String cite = r.citation() != null ? r.citation() : inherited;
-        if (r instanceof Rule.TariffShift t) return new Rule.TariffShift(id, t.level(), t.from(), t.except(), t.fromDescribed(), t.exceptDescribed(), cite);
+        if (r instanceof Rule.TariffShift t) return new Rule.TariffShift(id, t.level(), t.from(), t.except(), t.fromDescribed(), t.exceptDescribed(), t.atMostOneOf(), cite);
         if (r instanceof Rule.Rvc v) return new Rule.Rvc(id, v.method(), v.min(), cite);
         if (r instanceof Rule.WhollyObtained) return new Rule.WhollyObtained(id, cite);
         if (r instanceof Rule.NoChangeRequired) return new Rule.NoChangeRequired(id, cite);

@@ -142,6 +142,56 @@ class RuleSyntaxTest {
     }
 
     @Test
+    void exceptFromMoreThanOneOfTheEntries() {
+        // SOR/94-14 Sch. I, 8456.20-8456.90: "from any other heading, except from more than one of the following:
+        // — subheadings 8413.50 through 8413.60, — tariff item No. 8466.93.10, — subheading 8501.32 or 8501.52,
+        // — subheading 8537.10": one bracketed group per entry
+        List<List<HsPrefix>> entries = List.of(hs("8413.50", "8413.60"), hs("8466.93.10"), hs("8501.32", "8501.52"), hs("8537.10"));
+        String text = "CTH except from more than one of [8413.50, 8413.60], [8466.93.10], [8501.32, 8501.52], [8537.10]";
+        Rule counted = new Rule.TariffShift(null, ShiftLevel.CTH, List.of(), List.of(), List.of(), List.of(), entries, null);
+        assertThat(RuleSyntax.parse(text)).isEqualTo(counted);
+        assertThat(RuleSyntax.format(counted)).isEqualTo(text);
+        assertThat(RuleSyntax.parse("cth except MORE THAN ONE OF [8413.50,8413.60],[8466.93.10],[8501.32, 8501.52],[8537.10]"))
+                .isEqualTo(counted);
+        // after a plain except-list, joined by `or` as in the legal text ("except from heading 84.59 or more than one of")
+        String both = "CTH except from 84.59 or more than one of [8413.50, 8413.60], [8537.10] and RVC(NC) >= 50";
+        Rule parsed = RuleSyntax.parse(both);
+        assertThat(parsed).isEqualTo(all(new Rule.TariffShift(null, ShiftLevel.CTH, List.of(), hs("84.59"), List.of(), List.of(),
+                List.of(hs("8413.50", "8413.60"), hs("8537.10")), null), rvc(RvcMethod.NC, "50")));
+        assertThat(RuleSyntax.format(parsed)).isEqualTo(both);
+        assertThat(RuleSyntax.parse(both.replace(" or more", "; or more"))).isEqualTo(parsed);
+        // `or` before anything but `more` is still an alternative
+        assertThat(RuleSyntax.parse("CTH except from 84.59 or NCR")).isEqualTo(any(shift(ShiftLevel.CTH, List.of(), hs("84.59")), NCR));
+        // ids keep the entries
+        Rule.TariffShift withId = (Rule.TariffShift) Rules.withIds(counted, "psr", "cite");
+        assertThat(withId.atMostOneOf()).isEqualTo(entries);
+        assertThat(withId.id()).isEqualTo("psr");
+        // the old constructors mean no counted materials
+        assertThat(((Rule.TariffShift) shift(ShiftLevel.CTH, List.of(), List.of())).atMostOneOf()).isEmpty();
+        assertThat(new Rule.TariffShift(null, ShiftLevel.CTH, List.of(), List.of(), List.of(), List.of(), null, null).atMostOneOf()).isEmpty();
+    }
+
+    @Test
+    void moreThanOneOfNeedsTwoGroupsOfProvisions() {
+        assertThat(catchThrowableOfType(RuleSyntaxException.class,
+                () -> RuleSyntax.parse("CTH except from more than one of [8537.10]")).code()).isEqualTo("RULE_SYNTAX");
+        assertThat(catchThrowableOfType(RuleSyntaxException.class,
+                () -> RuleSyntax.parse("CTH except from more than one of [], [8537.10]")).code()).isEqualTo("RULE_SYNTAX");
+        assertThat(catchThrowableOfType(RuleSyntaxException.class,
+                () -> RuleSyntax.parse("CTH except from more than one of [8537.10, [8501.32]")).code()).isEqualTo("RULE_SYNTAX");
+        RuleSyntaxException bad = catchThrowableOfType(RuleSyntaxException.class,
+                () -> RuleSyntax.parse("CTH except from more than one of [8537.1], [8501.32]"));
+        assertThat(bad.code()).isEqualTo("BAD_HS");
+        assertThat(bad.column()).isEqualTo(35);
+        assertThat(catchThrowableOfType(RuleSyntaxException.class,
+                () -> RuleSyntax.parse("CTH except from more than two of [8537.10], [8501.32]")).code()).isEqualTo("RULE_SYNTAX");
+        assertThatThrownBy(() -> new Rule.TariffShift(null, ShiftLevel.CTH, List.of(), List.of(), List.of(), List.of(),
+                List.of(hs("8537.10")), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Rule.TariffShift(null, ShiftLevel.CTH, List.of(), List.of(), List.of(), List.of(),
+                List.of(hs("8537.10"), List.of()), null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void describedMaterialNeedsAText() {
         RuleSyntaxException e = catchThrowableOfType(RuleSyntaxException.class, () -> RuleSyntax.parse("CTH except from 9030.90 \"\""));
         assertThat(e.code()).isEqualTo("RULE_SYNTAX");
@@ -337,7 +387,11 @@ class RuleSyntaxTest {
         List<HsPrefix> from = randomHsList(rnd, level == null ? rnd.nextInt(3) : rnd.nextInt(3));
         List<Rule.Described> fromDescribed = randomDescribed(rnd, level == null && from.isEmpty() ? 1 + rnd.nextInt(2) : rnd.nextInt(3) / 2);
         List<Rule.Described> exceptDescribed = randomDescribed(rnd, rnd.nextInt(4) / 2);
-        return new Rule.TariffShift(null, level, from, randomHsList(rnd, rnd.nextInt(4)), fromDescribed, exceptDescribed, null);
+        List<List<HsPrefix>> counted = new ArrayList<>();
+        if (rnd.nextInt(3) == 0) {
+            for (int i = 0, n = 2 + rnd.nextInt(3); i < n; i++) counted.add(randomHsList(rnd, 1 + rnd.nextInt(3)));
+        }
+        return new Rule.TariffShift(null, level, from, randomHsList(rnd, rnd.nextInt(4)), fromDescribed, exceptDescribed, counted, null);
     }
 
     /** Descriptions with commas, parentheses and keywords of the syntax, which stay text inside the quotes. */

@@ -172,6 +172,7 @@ public final class HsCheck {
             out.addAll(t.except());
             for (Rule.Described d : t.fromDescribed()) out.add(d.prefix());
             for (Rule.Described d : t.exceptDescribed()) out.add(d.prefix());
+            for (List<HsPrefix> g : t.atMostOneOf()) out.addAll(g);
         } else if (rule instanceof Rule.AllOf a) {
             for (Rule r : a.rules()) collect(r, out);
         } else if (rule instanceof Rule.AnyOf a) {

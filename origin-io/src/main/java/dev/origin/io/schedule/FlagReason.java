@@ -9,7 +9,12 @@ public enum FlagReason {
     TARIFF_ITEM_LEVEL,
     /** The good or a material is named by description ("gear boxes of subheading 8708.40", "any other good of"). */
     DESCRIPTION_SCOPE,
-    /** "except from more than one of the following": a count of materials, not expressible. */
+    /**
+     * A count of materials the AST cannot state: "more than one of the following" with an entry named in words
+     * ("bed, base, ... castings ... of subheading 8486.90"), or "from more than one of the following" without the
+     * complementary limb "except from more than one of" the same entries. Entries of tariff provisions become
+     * {@code except from more than one of [...], [...]} and are not flagged.
+     */
     COUNTED_MATERIALS,
     /**
      * A production requirement the importer does not turn into a {@code PROCESS} condition (distillation or

@@ -84,6 +84,14 @@ import java.util.regex.Pattern;
  *     the legal words: "the visible lining fabric listed in Note 1 to Chapter 61 satisfies the tariff change
  *     requirements provided therein", "wholly of fabric of tariff item No. ..., exclusive of collar, ...", "waste and
  *     scrap as described in paragraph 4(1)(i) of these Regulations".</li>
+ * <li>"except from [X or] more than one of the following: — subheadings 8413.50 through 8413.60, — tariff item No.
+ *     8466.93.10, — subheading 8501.32 or 8501.52" becomes {@code except from [X or] more than one of [8413.50, 8413.60],
+ *     [8466.93.10], [8501.32, 8501.52]}: one group per entry, ranges expanded inside the entry. The complementary limb
+ *     "from more than one of the following: <the entries>, whether or not there is also a change from any other L, provided
+ *     RVC" becomes {@code L from <the provisions of the entries> and RVC}: dropping "more than one" is exact only beside a
+ *     limb "from any other L, except from more than one of <the same entries>" for the same good, whose entries all change
+ *     at L (with fewer than two entries used that limb is met whenever the dropped condition would fail), which is
+ *     checked; otherwise, and for entries named in words, {@link FlagReason#COUNTED_MATERIALS}.</li>
  * <li>Conditions are and-ed with the limb's rule in the order: the good's description, the shift (or NCR), the
  *     RVC, then the provisos.</li>
  * <li>A limb for only part of the scope ("No required change ... to subheading 7106.91" in the rule for
@@ -168,6 +176,16 @@ final class LegalRuleParser {
                 }
             }
         }
+        for (Counted from : ctx.countedFrom) {
+            // "(2) from more than one of G, whether or not there is also a change from any other L, provided RVC" is
+            // read as "L from <the provisions of G> and RVC", dropping "more than one": exact only beside a limb
+            // "(1) from any other L, except from more than one of G" for the same good, which admits every case
+            // of fewer than two entries (each provision of G changes at L, checked when the limb was read)
+            if (!ctx.countedExcept.contains(from)) {
+                throw new Failure(FlagReason.COUNTED_MATERIALS, "", "a change `from more than one of the following` without"
+                        + " the alternative `from any other " + from.level() + ", except from more than one of` the same entries");
+            }
+        }
         List<Rule> alternatives = new ArrayList<>();
         for (int i = 0; i < limbs.size(); i++) if (applies[i]) alternatives.add(parsed[i]);
         if (alternatives.isEmpty()) {
@@ -183,7 +201,14 @@ final class LegalRuleParser {
     /** What the limbs of one rule share: the goods described in words (for "any other good"). */
     static final class Ctx {
         final LinkedHashSet<String> described = new LinkedHashSet<>();
+        /** Limbs that are exactly "a change to T from any other L, except from more than one of G". */
+        final List<Counted> countedExcept = new ArrayList<>();
+        /** Limbs "a change to T from more than one of G, whether or not there is also a change from any other L". */
+        final List<Counted> countedFrom = new ArrayList<>();
     }
+
+    /** The target, level and entries of a limb with counted materials. */
+    record Counted(List<HsPrefix> target, ShiftLevel level, List<List<HsPrefix>> groups) {}
 
     /** The limb is for provisions of the scope other than the one being parsed (after a split). */
     static final class NotApplicable extends Exception {
@@ -253,13 +278,68 @@ final class LegalRuleParser {
             }
         }
         finish(c);
-        Rule shift = acc.build(this, target, good, c);
+        Rule.TariffShift shift = acc.build(this, target, good, c);
         List<Rule> all = new ArrayList<>();
         if (target.condition() != null) all.add(target.condition());
         all.add(shift);
         if (rvc != null) all.add(rvc);
         for (Rule r : conditions) if (r != target.condition()) all.add(r);
+        if (!acc.countedFrom.isEmpty()) countedFrom(c, ctx, acc, target, shift);
+        if (all.size() == 1 && !shift.atMostOneOf().isEmpty() && shift.level() != null && shift.from().isEmpty()
+                && shift.fromDescribed().isEmpty() && shift.except().isEmpty() && shift.exceptDescribed().isEmpty()) {
+            ctx.countedExcept.add(new Counted(target.codes(), shift.level(), shift.atMostOneOf()));
+        }
         return all.size() == 1 ? all.get(0) : new Rule.AllOf(null, all, null);
+    }
+
+    /**
+     * Checks a limb "from more than one of G, whether or not there is also a change from any other L": its shift
+     * must be the level L from exactly the provisions of G, each of which changes at L from every good of the
+     * target; the rule-level check ({@link #parse}) then looks for the complementary limb.
+     */
+    private static void countedFrom(Cur c, Ctx ctx, Acc acc, Target target, Rule.TariffShift shift) throws Failure {
+        LinkedHashSet<HsPrefix> codes = new LinkedHashSet<>();
+        for (List<HsPrefix> g : acc.countedFrom) codes.addAll(g);
+        boolean exact = acc.countedFrom.size() >= 2 && shift.level() != null && shift.except().isEmpty()
+                && shift.exceptDescribed().isEmpty() && shift.fromDescribed().isEmpty()
+                && new LinkedHashSet<>(shift.from()).equals(codes) && shift.atMostOneOf().isEmpty();
+        int d = exact ? shift.level().digits() : 0;
+        for (HsPrefix g : codes) {
+            for (HsPrefix t : target.codes()) {
+                int n = Math.min(d, Math.min(g.length(), t.length()));
+                if (exact && g.digits().substring(0, n).equals(t.digits().substring(0, n))) exact = false;
+            }
+        }
+        if (!exact) {
+            throw c.fail(FlagReason.COUNTED_MATERIALS, "a change `from more than one of the following` that is not the"
+                    + " complement of a limb `except from more than one of` the same entries");
+        }
+        ctx.countedFrom.add(new Counted(target.codes(), shift.level(), List.copyOf(acc.countedFrom)));
+    }
+
+    /**
+     * The entries of "more than one of the following: — subheadings 8413.50 through 8413.60, — tariff item No.
+     * 8466.93.10, — subheading 8501.32 or 8501.52": one group per entry, ranges expanded. An entry that is not a
+     * list of provisions (a material named in words) is flagged.
+     */
+    private List<List<HsPrefix>> countedEntries(Cur c) throws Failure {
+        if (!c.eat("more than one (of )?the following\\s*:?\\s*")) {
+            throw c.fail(FlagReason.COUNTED_MATERIALS, "expected `more than one of the following`");
+        }
+        List<List<HsPrefix>> groups = new ArrayList<>();
+        do {
+            c.eat("\\s*[\u2014\u2013-]\\s*");
+            int start = c.pos;
+            List<HsPrefix> entry = provList(c);
+            if (entry == null || !(c.end() || c.at("\\s*[,;.]"))) {
+                c.pos = start;
+                throw c.fail(FlagReason.COUNTED_MATERIALS, "an entry of `more than one of the following` that is not a list"
+                        + " of tariff provisions");
+            }
+            groups.add(entry);
+        } while (c.eat("\\s*,\\s*(?=[\u2014\u2013])"));
+        if (groups.size() < 2) throw c.fail(FlagReason.COUNTED_MATERIALS, "`more than one of` a single entry");
+        return groups;
     }
 
     private static void finish(Cur c) throws Failure {
@@ -509,8 +589,10 @@ final class LegalRuleParser {
             acc.from.add(own(good, digits(m.group(1), c), c));
             return;
         }
-        if (c.at("more than one of the following")) {
-            throw c.fail(FlagReason.COUNTED_MATERIALS, "a condition on the number of materials");
+        if (c.at("more than one (of )?the following")) {
+            if (!acc.countedFrom.isEmpty()) throw c.fail(FlagReason.COUNTED_MATERIALS, "two lists of counted materials");
+            acc.countedFrom.addAll(countedEntries(c));
+            return;
         }
         List<HsPrefix> codes = provList(c);
         if (codes != null) {
@@ -524,8 +606,10 @@ final class LegalRuleParser {
 
     private void excepts(Cur c, Acc acc, Target target, Good good) throws Failure {
         while (true) {
-            if (c.at("more than one of the following")) {
-                throw c.fail(FlagReason.COUNTED_MATERIALS, "an exception that depends on the number of materials");
+            if (c.at("more than one (of )?the following")) {
+                if (!acc.atMostOneOf.isEmpty()) throw c.fail(FlagReason.COUNTED_MATERIALS, "two lists of counted materials");
+                acc.atMostOneOf.addAll(countedEntries(c));
+                return;                              // the entries end the exceptions
             }
             List<HsPrefix> codes = provList(c);
             if (codes == null) {
@@ -767,8 +851,12 @@ final class LegalRuleParser {
         final List<HsPrefix> except = new ArrayList<>();
         final List<Rule.Described> fromDescribed = new ArrayList<>();
         final List<Rule.Described> exceptDescribed = new ArrayList<>();
+        /** "except from more than one of the following": the entries. */
+        final List<List<HsPrefix>> atMostOneOf = new ArrayList<>();
+        /** "from more than one of the following": the entries (their provisions are also a from-list). */
+        final List<List<HsPrefix>> countedFrom = new ArrayList<>();
 
-        Rule build(LegalRuleParser p, Target target, Good good, Cur c) throws Failure {
+        Rule.TariffShift build(LegalRuleParser p, Target target, Good good, Cur c) throws Failure {
             // "any other L within that group" + "any L' outside that group": every material outside the good's
             // own L-provision, when the group at L covers the group at L' (always when L' == L)
             for (var it = restricted.iterator(); it.hasNext(); ) {
@@ -787,6 +875,7 @@ final class LegalRuleParser {
             Integer l2 = levels.stream().max(Integer::compare).orElse(null);
             Integer level = l2;
             LinkedHashSet<HsPrefix> f = new LinkedHashSet<>(from);
+            for (List<HsPrefix> g : countedFrom) f.addAll(g);
             LinkedHashSet<HsPrefix> groupEx = new LinkedHashSet<>();
             for (Restricted r : restricted) {
                 if (l2 != null && l2 >= r.digits()) continue;                      // subsumed by the finer level
@@ -838,6 +927,15 @@ final class LegalRuleParser {
                     }
                 }
             }
+            for (List<HsPrefix> g : atMostOneOf) {
+                for (HsPrefix x : g) {
+                    for (HsPrefix e : ex) {
+                        if (x.digits().startsWith(e.digits()) || e.digits().startsWith(x.digits())) {
+                            throw c.fail(FlagReason.UNSUPPORTED_COMBINATION, "a counted entry " + x + " overlapping the exception " + e);
+                        }
+                    }
+                }
+            }
             if (level == null && f.isEmpty() && fromDescribed.isEmpty()) throw c.fail(FlagReason.UNRECOGNISED, "no source of change");
             ShiftLevel sl = level == null ? null : switch (level) {
                 case 2 -> ShiftLevel.CC;
@@ -846,7 +944,7 @@ final class LegalRuleParser {
                 default -> ShiftLevel.CTI;
             };
             return new Rule.TariffShift(null, sl, List.copyOf(f), List.copyOf(ex), List.copyOf(new LinkedHashSet<>(fromDescribed)),
-                    List.copyOf(new LinkedHashSet<>(exceptDescribed)), null);
+                    List.copyOf(new LinkedHashSet<>(exceptDescribed)), atMostOneOf, null);
         }
 
         /** True when the group and every good of the scope share one provision at {@code digits}. */

@@ -143,6 +143,38 @@ class LegalRuleParserTest {
     }
 
     @Test
+    void countedMaterialsBecomeGroupsOfAtMostOne() throws Exception {
+        // 84.57: each entry is one group, a range of subheadings expanded inside its entry
+        assertThat(parse("84.57", "A change to heading 84.57 from any other heading, except from heading 84.59 or more than one of the"
+                + " following: \u2014 subheadings 8413.50 through 8413.60, \u2014 tariff item No. 8466.93.10, \u2014 subheading 8501.32 or"
+                + " 8501.52, \u2014 subheading 8537.10."))
+                .isEqualTo(RuleSyntax.parse("CTH except from 84.59 or more than one of [8413.50, 8413.51, 8413.52, 8413.53, 8413.54,"
+                        + " 8413.55, 8413.56, 8413.57, 8413.58, 8413.59, 8413.60], [8466.93.10], [8501.32, 8501.52], [8537.10]"));
+        // 8528.49 (3) omits "of": "more than one the following"
+        assertThat(parse("8540.11.21", "A change to tariff item No. 8540.11.21 from any other subheading, except from tariff item No."
+                + " 8540.12.91 or 8540.12.99 or more than one the following:\u2014tariff item No. 7011.20.10,\u2014tariff item No. 8540.91.10."))
+                .isEqualTo(RuleSyntax.parse("CTSH except from 8540.12.91, 8540.12.99 or more than one of [7011.20.10], [8540.91.10]"));
+        // 8459.21: the complementary limb "from more than one of ..., whether or not there is also a change from any other
+        // heading, provided RVC" is CTH from the listed provisions and the RVC (see LegalRuleParser#parse)
+        String entries = " \u2014 tariff item No. 8466.93.10, \u2014 subheading 8501.32 or 8501.52, \u2014 subheading 8537.10";
+        String rvc = ", provided there is a regional value content of not less than: (a) 60 per cent where the transaction value method"
+                + " is used, or (b) 50 per cent where the net cost method is used.";
+        String first = "A change to subheading 8459.21 from any other heading, except from more than one of the following:" + entries + "; or";
+        String second = "A change to subheading 8459.21 from more than one of the following:" + entries
+                + ", whether or not there is also a change from any other heading" + rvc;
+        assertThat(parse("8459.21", first, second)).isEqualTo(RuleSyntax.parse("CTH except from more than one of [8466.93.10],"
+                + " [8501.32, 8501.52], [8537.10] or (CTH from 8466.93.10, 8501.32, 8501.52, 8537.10 and (RVC(TV) >= 60 or RVC(NC) >= 50))"));
+        // alone, or with an entry of the good's own heading, "from more than one of" is a count the AST cannot state
+        assertThat(failure("8459.21", second).reason).isEqualTo(FlagReason.COUNTED_MATERIALS);
+        assertThat(failure("8459.21", first.replace("8466.93.10", "8459.90.10"), second.replace("8466.93.10", "8459.90.10")).reason)
+                .isEqualTo(FlagReason.COUNTED_MATERIALS);
+        // an entry named in words stays flagged
+        assertThat(failure("8486.30", "A change to subheading 8486.30 from any other heading, except from heading 84.56 or more than one"
+                + " of the following: \u2014 bed, base, table of subheading 8486.90, \u2014 subheading 8537.10.").reason)
+                .isEqualTo(FlagReason.COUNTED_MATERIALS);
+    }
+
+    @Test
     void flagsWhatTheAstCannotSay() {
         assertThat(failure("8443.31", "A change to subheading 8443.31 from any other subheading, except from more than one of the following:").reason)
                 .isEqualTo(FlagReason.COUNTED_MATERIALS);

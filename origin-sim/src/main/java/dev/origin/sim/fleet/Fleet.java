@@ -65,6 +65,13 @@ public record Fleet(String id, String description, boolean synthetic, List<Model
         public boolean isCore() { return CORE_GROUPS.containsKey(group); }
     }
 
-    /** Another source: country, premium over the current cost (percent, non-negative), plant wage. */
-    public record Alternative(String country, BigDecimal premium, VehicleData.Wage wage) {}
+    /**
+     * Another source: country, premium over the current cost (percent, non-negative), plant wage, and the
+     * part's own non-originating share there (percent; null = the simulator's default, docs/simulation.md).
+     */
+    public record Alternative(String country, BigDecimal premium, VehicleData.Wage wage, BigDecimal nonOriginatingShare) {
+        public Alternative(String country, BigDecimal premium, VehicleData.Wage wage) {
+            this(country, premium, wage, null);
+        }
+    }
 }

@@ -239,7 +239,7 @@ public final class FleetReader {
                 String ip = ap + "[" + i + "]";
                 Tree.Obj a = f.obj(arr.items.get(i), ip, "an alternative");
                 if (a == null) continue;
-                f.onlyKnown(a, ip, Set.of("country", "premium", "wage"));
+                f.onlyKnown(a, ip, Set.of("country", "premium", "wage", "nonOriginatingShare"));
                 String c = country(a, "country", ip, true);
                 BigDecimal prem = f.decimal(a, "premium", ip);
                 if (prem == null && a.get("premium") == null) f.problem(a, Fields.sub(ip, "premium"), "MISSING_FIELD", "The required field `premium` is missing.");
@@ -249,7 +249,8 @@ public final class FleetReader {
                     prem = null;
                 }
                 VehicleData.Wage aw = a.get("wage") == null ? null : wage(a.get("wage"), Fields.sub(ip, "wage"));
-                if (c != null && prem != null) alts.add(new Fleet.Alternative(c, prem, aw));
+                BigDecimal anos = f.percent(a, "nonOriginatingShare", ip);
+                if (c != null && prem != null) alts.add(new Fleet.Alternative(c, prem, aw, anos));
             }
         }
         if (id == null || group == null || hs == null || cost == null || country == null) return null;
