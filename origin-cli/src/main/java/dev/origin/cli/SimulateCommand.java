@@ -73,7 +73,9 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             problems.add(new Problem("--date", 0, 0, "", "BAD_DATE", "`" + date + "` is not a date of the form YYYY-MM-DD."));
         }
-        Map<String, Map<String, String>> overrides = CompareCommand.overrides(params, regimes, problems);
+        List<String> known = new ArrayList<>(regimes);
+        if (sweep != null && sweep.contains(":")) known.add(sweep.substring(0, sweep.indexOf(':')));
+        Map<String, Map<String, String>> overrides = CompareCommand.overrides(params, known, problems);
         Map<String, BigDecimal> jobsPer = new LinkedHashMap<>();
         for (String j : jobs) {
             String[] kv = j.split("=", 2);

@@ -157,6 +157,8 @@ class CliTest {
         Result r = run("demo");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("office-chair", "ORIGINATING", "UNDETERMINED", "NAFTA", "USMCA");
+        assertThat(r.out()).contains("sample fleet", "us-proposal-2017", "proposal-80-15", "canada-proposal-2018", "tariffs paid",
+                "jobs change MX", "models resources");
         // the ceiling fan's failing part is 8.9 % of its adjusted transaction value: within 10 %, above 7 %
         String fan = r.out().lines().filter(l -> l.startsWith("ceiling-fan")).findFirst().orElseThrow();
         assertThat(fan).containsSubsequence("NON_ORIGINATING", "ORIGINATING");

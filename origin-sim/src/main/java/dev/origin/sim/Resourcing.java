@@ -81,7 +81,8 @@ final class Resourcing {
             Map<String, Integer> chosen = new LinkedHashMap<>();
             BigDecimal premium = BigDecimal.ZERO;
             for (Fleet.Part p : m.parts()) {
-                int o = Integer.parseInt(plan.choice().get(p.id()));
+                String c = plan.choice().get(p.id());
+                int o = c == null ? 0 : Integer.parseInt(c);
                 if (o != 0) chosen.put(p.id(), o);
                 premium = premium.add(GoodBuilder.value(p, o).subtract(p.cost()));
             }
@@ -150,9 +151,40 @@ final class Resourcing {
                 for (var e : coef.entrySet()) c.put(e.getKey(), e.getValue().get(part.id()).get(o));
                 options.add(new Option(String.valueOf(o), GoodBuilder.value(part, o).subtract(part.cost()), c));
             }
-            items.add(new Item(part.id(), options));
+            List<Option> kept = undominated(options, coef.keySet());
+            // an item left with its current source alone is not a decision; the bounds stay as they are
+            if (kept.size() > 1 || !kept.get(0).id().equals("0")) items.add(new Item(part.id(), kept));
         }
         return new Problem(items, reqs);
+    }
+
+    /**
+     * Drops options no cheaper and no better for any requirement than another option (dominated): an
+     * optimal plan never needs them, and the search shrinks (moves abroad, dearer moves within the territory).
+     */
+    static List<Option> undominated(List<Option> options, Set<String> reqs) {
+        List<Option> kept = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            Option a = options.get(i);
+            boolean dominated = false;
+            for (int j = 0; j < options.size() && !dominated; j++) {
+                if (i == j) continue;
+                Option b = options.get(j);
+                int cost = b.cost().compareTo(a.cost());
+                if (cost > 0) continue;
+                boolean allAtLeast = true;
+                boolean someBetter = cost < 0;
+                for (String r : reqs) {
+                    int cmp = b.coefficient(r).compareTo(a.coefficient(r));
+                    if (cmp < 0) { allAtLeast = false; break; }
+                    if (cmp > 0) someBetter = true;
+                }
+                // strictly better somewhere, or identical and listed earlier (keeps one of equal twins)
+                dominated = allAtLeast && (someBetter || j < i);
+            }
+            if (!dominated) kept.add(a);
+        }
+        return kept;
     }
 
 }

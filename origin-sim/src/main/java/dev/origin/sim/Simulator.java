@@ -85,14 +85,20 @@ public final class Simulator {
     /** Decisions for every model under every regime, in fleet order, one list per regime. */
     public Map<String, List<Decision>> run(Fleet fleet, List<Regime> regimes, IntConsumer progress) {
         Map<String, List<Decision>> out = new LinkedHashMap<>();
-        int done = 0;
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         for (Regime r : regimes) {
             Evaluator ev = Evaluator.of(r, settings.tariffs());
-            List<Decision> ds = new ArrayList<>();
-            for (Fleet.Model m : fleet.models()) {
-                ds.add(decide(m, r, ev));
-                if (progress != null) progress.accept(++done);
-            }
+            // models are independent: decide them in parallel, keep fleet order
+            List<Decision> ds = fleet.models().parallelStream().map(m -> {
+                Decision d = decide(m, r, ev);
+                if (progress != null) {
+                    int n = done.incrementAndGet();
+                    synchronized (progress) {
+                        progress.accept(n);
+                    }
+                }
+                return d;
+            }).toList();
             out.put(r.id(), ds);
         }
         return out;
