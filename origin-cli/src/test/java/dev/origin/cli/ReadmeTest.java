@@ -34,12 +34,13 @@ class ReadmeTest {
     }
 
     @Test
-    void everyReadmeCommandSucceeds() throws IOException {
+    void everyReadmeCommandSucceeds(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
         List<String> cmds = commands();
         assertThat(cmds).contains("demo").hasSizeGreaterThanOrEqualTo(5);
         for (String cmd : cmds) {
             String[] args = Arrays.stream(cmd.split("\\s+"))
-                    .map(a -> a.startsWith("examples/") ? ROOT.resolve(a).toString() : a).toArray(String[]::new);
+                    .map(a -> a.startsWith("examples/") ? ROOT.resolve(a).toString()
+                            : a.matches("[\\w-]+\\.(html|csv|json)") ? tmp.resolve(a).toString() : a).toArray(String[]::new);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
