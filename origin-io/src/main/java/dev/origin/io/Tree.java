@@ -44,7 +44,7 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
         public enum Type { STRING, NUMBER, BOOLEAN, NULL }
         public final Type type;
         public final String text;
-        Scalar(int line, int column, Type type, String text) {
+        public Scalar(int line, int column, Type type, String text) {
             super(line, column);
             this.type = type;
             this.text = text;

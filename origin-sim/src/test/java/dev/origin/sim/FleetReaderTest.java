@@ -46,4 +46,31 @@ class FleetReaderTest {
         Problem premium = ps.stream().filter(p -> p.code().equals("NEGATIVE_PREMIUM")).findFirst().orElseThrow();
         assertThat(premium.path()).isEqualTo("models[0].parts[0].alternatives[0].premium");
     }
+
+    static final String CSV = """
+            model_id,maker,country,class,hs,price,labour,overhead,period,excluded,volumes,part_id,part_group,part_hs,part_cost,part_country,alt_countries,alt_premiums
+            a,Test,MX,passenger-vehicle,8703.23,20000.00,2000.00,1000.00,1000.00,0.00,US:100000,engine,engine,8407.34,4000.00,JP,MX,5
+            a,Test,MX,passenger-vehicle,8703.23,20000.00,2000.00,1000.00,1000.00,0.00,US:100000,body,body,8707.10,3000.00,MX,,
+            """;
+
+    @Test
+    void theCsvFormReadsLikeTheYamlForm() throws Exception {
+        var fleet = FleetReader.readCsv(CSV, "f.csv");
+        assertThat(fleet.models()).hasSize(1);
+        var m = fleet.models().get(0);
+        assertThat(m.parts()).extracting(p -> p.id()).containsExactly("engine", "body");
+        assertThat(m.parts().get(0).alternatives().get(0).country()).isEqualTo("MX");
+        assertThat(m.volumes()).containsEntry("US", 100000L);
+        assertThat(m.totalCost()).isEqualByComparingTo("11000.00");
+    }
+
+    @Test
+    void csvProblemsPointAtTheCell() {
+        InputException e = catchThrowableOfType(InputException.class,
+                () -> FleetReader.readCsv(CSV.replace(",JP,MX,5", ",JQ,MX,-5"), "f.csv"));
+        assertThat(e.problems()).extracting(Problem::code).contains("UNKNOWN_COUNTRY", "NEGATIVE_PREMIUM");
+        Problem c = e.problems().stream().filter(p -> p.code().equals("UNKNOWN_COUNTRY")).findFirst().orElseThrow();
+        assertThat(c.line()).isEqualTo(2);
+        assertThat(c.column()).isEqualTo(16);
+    }
 }

@@ -41,7 +41,9 @@ public final class FleetReader {
 
     public static Fleet read(Path path) throws InputException {
         try {
-            return read(Files.readString(path, StandardCharsets.UTF_8), path.toString(), !path.toString().endsWith(".json"));
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            if (path.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) return readCsv(text, path.toString());
+            return read(text, path.toString(), !path.toString().endsWith(".json"));
         } catch (IOException e) {
             throw new InputException(List.of(new Problem(path.toString(), 0, 0, "", "UNREADABLE", "The file `" + path + "` cannot be read.")));
         }
@@ -55,6 +57,16 @@ public final class FleetReader {
         } catch (IOException | InputException e) {
             throw new IllegalStateException("the built-in sample fleet is invalid: " + e.getMessage(), e);
         }
+    }
+
+    /** Reads the CSV form (one row per part; docs/fleet-format.md). */
+    public static Fleet readCsv(String text, String file) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        Tree t = FleetCsv.toTree(text, file, problems);
+        if (!problems.isEmpty()) throw new InputException(problems);
+        Fleet fleet = new FleetReader(file, problems).fleet(t);
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return fleet;
     }
 
     public static Fleet read(String text, String file, boolean yaml) throws InputException {

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A small RFC 4180 CSV reader: quoted fields, doubled quotes, line breaks inside quotes, CRLF, UTF-8 BOM. */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
     static List<List<String>> read(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
