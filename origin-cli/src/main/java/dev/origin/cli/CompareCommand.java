@@ -12,13 +12,11 @@ import dev.origin.io.CaseFileReader;
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
 import dev.origin.io.ResultWriter;
-import dev.origin.io.RulePackReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,22 +68,8 @@ final class CompareCommand implements Callable<Integer> {
             problems.add(new Problem("--format", 0, 0, "", "BAD_FORMAT", "`" + format + "` is not json or text."));
         }
         Map<String, Map<String, String>> overrides = overrides(params, regimes, problems);
-        LocalDate fixed = null;
-        if (date != null) {
-            try {
-                fixed = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem("--date", 0, 0, "", "BAD_DATE", "`" + date + "` is not a date of the form YYYY-MM-DD."));
-            }
-        }
-        List<Regime> packs = new ArrayList<>();
-        for (String r : regimes) {
-            try {
-                packs.add(RulePackReader.load(r, overrides.getOrDefault(r, Map.of())));
-            } catch (InputException e) {
-                problems.addAll(e.problems());
-            }
-        }
+        LocalDate fixed = Inputs.date(date, problems);
+        List<Regime> packs = Inputs.regimes(regimes, overrides, problems);
         List<Good> goods = List.of();
         try {
             goods = CaseFileReader.read(file);

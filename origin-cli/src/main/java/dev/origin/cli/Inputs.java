@@ -69,14 +69,7 @@ final class Inputs {
                 overrides.put(p.substring(0, eq).strip(), value);
             }
         }
-        LocalDate fixed = null;
-        if (date != null) {
-            try {
-                fixed = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem("--date", 0, 0, "", "BAD_DATE", "`" + date + "` is not a date of the form YYYY-MM-DD."));
-            }
-        }
+        LocalDate fixed = date(date, problems);
         Regime r = null;
         try {
             r = RulePackReader.load(regime, overrides);
@@ -130,6 +123,30 @@ final class Inputs {
             return null;
         }
         return out;
+    }
+
+    /** The `--date` option: null when absent; a problem (and null) when malformed. */
+    static LocalDate date(String text, List<Problem> problems) {
+        if (text == null) return null;
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem("--date", 0, 0, "", "BAD_DATE", "`" + text + "` is not a date of the form YYYY-MM-DD."));
+            return null;
+        }
+    }
+
+    /** Loads each regime with its overrides; problems are collected. */
+    static List<Regime> regimes(List<String> ids, Map<String, Map<String, String>> overrides, List<Problem> problems) {
+        List<Regime> packs = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                packs.add(RulePackReader.load(id, overrides.getOrDefault(id, Map.of())));
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return packs;
     }
 
     static void report(PrintWriter err, List<Problem> problems) {

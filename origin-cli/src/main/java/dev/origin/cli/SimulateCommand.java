@@ -3,7 +3,6 @@ package dev.origin.cli;
 import dev.origin.core.regime.Regime;
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
-import dev.origin.io.RulePackReader;
 import dev.origin.sim.Outcome;
 import dev.origin.sim.Report;
 import dev.origin.sim.Simulator;
@@ -16,7 +15,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,12 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Problem> problems = new ArrayList<>();
-        LocalDate on = null;
-        try {
-            on = LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            problems.add(new Problem("--date", 0, 0, "", "BAD_DATE", "`" + date + "` is not a date of the form YYYY-MM-DD."));
-        }
+        LocalDate on = Inputs.date(date, problems);
         List<String> known = new ArrayList<>(regimes);
         if (sweep != null && sweep.contains(":")) known.add(sweep.substring(0, sweep.indexOf(':')));
         Map<String, Map<String, String>> overrides = CompareCommand.overrides(params, known, problems);
@@ -98,14 +91,7 @@ final class SimulateCommand implements Callable<Integer> {
                 sw = new String[] {mt.group(1), mt.group(2), mt.group(3), mt.group(4), mt.group(5)};
             }
         }
-        List<Regime> packs = new ArrayList<>();
-        for (String r : regimes) {
-            try {
-                packs.add(RulePackReader.load(r, overrides.getOrDefault(r, Map.of())));
-            } catch (InputException e) {
-                problems.addAll(e.problems());
-            }
-        }
+        List<Regime> packs = Inputs.regimes(regimes, overrides, problems);
         Fleet f = null;
         try {
             f = fleet == null ? FleetReader.sample() : FleetReader.read(fleet);

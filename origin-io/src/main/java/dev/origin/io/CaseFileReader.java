@@ -198,14 +198,14 @@ public final class CaseFileReader {
                     Tree.Obj a = f.obj(l.get("assemblyPlant"), app, "the assembly plant");
                     if (a != null) {
                         f.onlyKnown(a, app, Set.of("engines", "transmissions", "batteries", "wage"));
-                        ap = new VehicleData.AssemblyPlant(count(a, "engines", app), count(a, "transmissions", app),
-                                count(a, "batteries", app), a.get("wage") == null ? null : wage(a.get("wage"), Fields.sub(app, "wage")));
+                        ap = new VehicleData.AssemblyPlant(f.count(a, "engines", app), f.count(a, "transmissions", app),
+                                f.count(a, "batteries", app), a.get("wage") == null ? null : f.wage(a.get("wage"), Fields.sub(app, "wage")));
                     }
                 }
                 labour = new VehicleData.Labour(f.oneOf(l, "method", lp, false, Set.of("net-cost", "annual-purchase")),
                         f.money(l, "highWageMaterials", lp), f.money(l, "highWageLabour", lp), f.money(l, "annualPurchaseValue", lp),
                         f.money(l, "totalAnnualPurchaseValue", lp), f.money(l, "technologyWages", lp), f.money(l, "productionWages", lp),
-                        l.get("vehiclePlantWage") == null ? null : wage(l.get("vehiclePlantWage"), Fields.sub(lp, "vehiclePlantWage")), ap);
+                        l.get("vehiclePlantWage") == null ? null : f.wage(l.get("vehiclePlantWage"), Fields.sub(lp, "vehiclePlantWage")), ap);
             }
         }
         VehicleData.Intangibles ip = null;
@@ -263,25 +263,7 @@ public final class CaseFileReader {
         return new VehicleData.Purchases(orig, total);
     }
 
-    private long count(Tree.Obj o, String key, String p) {
-        BigDecimal v = f.decimal(o, key, p);
-        if (v == null) return 0;
-        if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0) {
-            f.problem(o.get(key), Fields.sub(p, key), "BAD_COUNT", "`" + v.toPlainString() + "` is not a whole, non-negative number.");
-            return 0;
-        }
-        return v.longValueExact();
-    }
 
-    private VehicleData.Wage wage(Tree t, String p) {
-        Tree.Obj w = f.obj(t, p, "a wage");
-        if (w == null) return null;
-        f.onlyKnown(w, p, Set.of("rate", "currency"));
-        BigDecimal rate = f.money(w, "rate", p);
-        String cur = f.oneOf(w, "currency", p, true, Set.of("USD", "CAD", "MXN"));
-        if (rate == null && w.get("rate") == null) f.problem(w, Fields.sub(p, "rate"), "MISSING_FIELD", "The required field `rate` is missing.");
-        return rate == null || cur == null ? null : new VehicleData.Wage(rate, cur);
-    }
 
     private String countryCode(Tree.Obj o, String key, String p, boolean required) {
         String c = f.string(o, key, p, required);
@@ -465,7 +447,7 @@ public final class CaseFileReader {
                 if (given != 1) f.problem(x, tp, "BAD_TRACING", "Tracing data gives exactly one of `value`, `rvc`, `rvcRequirement` or `full: true`.");
             }
         }
-        VehicleData.Wage w = m.get("plantWage") == null ? null : wage(m.get("plantWage"), Fields.sub(p, "plantWage"));
+        VehicleData.Wage w = m.get("plantWage") == null ? null : f.wage(m.get("plantWage"), Fields.sub(p, "plantWage"));
         return new PartData(core, fig, tr, w);
     }
 

@@ -161,6 +161,28 @@ public final class Fields {
         return null;
     }
 
+    /** A whole, non-negative count (capacities, units); 0 when absent or invalid. */
+    public long count(Tree.Obj o, String key, String path) {
+        BigDecimal v = decimal(o, key, path);
+        if (v == null) return 0;
+        if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0) {
+            problem(o.get(key), sub(path, key), "BAD_COUNT", "`" + v.toPlainString() + "` is not a whole, non-negative number.");
+            return 0;
+        }
+        return v.longValueExact();
+    }
+
+    /** An hourly wage {@code {rate, currency}} in USD, CAD or MXN; null when invalid. */
+    public dev.origin.core.model.VehicleData.Wage wage(Tree t, String path) {
+        Tree.Obj w = obj(t, path, "a wage");
+        if (w == null) return null;
+        onlyKnown(w, path, Set.of("rate", "currency"));
+        BigDecimal rate = money(w, "rate", path);
+        String cur = oneOf(w, "currency", path, true, Set.of("USD", "CAD", "MXN"));
+        if (rate == null && w.get("rate") == null) problem(w, sub(path, "rate"), "MISSING_FIELD", "The required field `rate` is missing.");
+        return rate == null || cur == null ? null : new dev.origin.core.model.VehicleData.Wage(rate, cur);
+    }
+
     static String describe(Tree t) {
         if (t == null) return "nothing";
         if (t instanceof Tree.Obj) return "an object";

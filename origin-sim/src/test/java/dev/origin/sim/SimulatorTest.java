@@ -21,6 +21,10 @@ class SimulatorTest {
 
     /** A pack with one rule, RVC(NC) >= 60 for passenger vehicles, so every figure can be computed by hand. */
     static Regime pack() throws Exception {
+        return pack(60);
+    }
+
+    static Regime pack(int min) throws Exception {
         return RulePackReader.read("""
                 id: test
                 name: test regime
@@ -31,7 +35,7 @@ class SimulatorTest {
                 params: { min: 60 }
                 rules:
                   - { id: cars, hs: ["87.03"], rule: "RVC(NC) >= ${min}", citation: test }
-                """, "test.yaml", true, Map.of());
+                """, "test.yaml", true, Map.of("min", String.valueOf(min)));
     }
 
     static String model(String id, String country, String volumes, String enginePremium, String electronicsPremium) {
@@ -95,17 +99,7 @@ class SimulatorTest {
     @Test
     void a_higher_threshold_makes_more_moves_or_pays() throws Exception {
         Simulator.Settings s = Simulator.Settings.defaults(DATE, TariffReader.builtIn());
-        Regime r90 = RulePackReader.read("""
-                id: test
-                name: test regime
-                revision: "1"
-                parties: [US, CA, MX]
-                transactionValue: fob
-                deMinimis: { percent: 7, citation: a, rvcCitation: b }
-                params: { min: 90 }
-                rules:
-                  - { id: cars, hs: ["87.03"], rule: "RVC(NC) >= ${min}", citation: test }
-                """, "test.yaml", true, Map.of());
+        Regime r90 = pack(90);
         Decision a = new Simulator(s).run(fleet(), List.of(r90), null).get("test").get(0);
         // 90 % needs both moves: NC 14,500, VNM 0 -> 100 %; cost 500/unit = 50,000,000 <= tariff 50,000,000 -> re-source (ties comply)
         assertThat(a.choice()).isEqualTo(Choice.RESOURCES);

@@ -139,7 +139,7 @@ public final class FleetReader {
                 BigDecimal overhead = required(a, "overhead", ap);
                 BigDecimal period = required(a, "period", ap);
                 BigDecimal excluded = f.money(a, "excluded", ap);
-                VehicleData.Wage w = a.get("plantWage") == null ? null : wage(a.get("plantWage"), Fields.sub(ap, "plantWage"));
+                VehicleData.Wage w = a.get("plantWage") == null ? null : f.wage(a.get("plantWage"), Fields.sub(ap, "plantWage"));
                 if (labour != null && overhead != null && period != null) {
                     assembly = new Fleet.Assembly(labour, overhead, period, excluded == null ? BigDecimal.ZERO.setScale(2) : excluded, w);
                     if (excluded != null && excluded.compareTo(overhead.add(period)) > 0) {
@@ -184,7 +184,7 @@ public final class FleetReader {
             Tree.Obj t = f.obj(m.get("assemblyPlant"), pp, "the assembly plant");
             if (t != null) {
                 f.onlyKnown(t, pp, Set.of("engines", "transmissions", "batteries"));
-                plant = new Fleet.AssemblyPlant(count(t, "engines", pp), count(t, "transmissions", pp), count(t, "batteries", pp));
+                plant = new Fleet.AssemblyPlant(f.count(t, "engines", pp), f.count(t, "transmissions", pp), f.count(t, "batteries", pp));
             }
         }
         BigDecimal steel = share(m, "steel", p);
@@ -241,7 +241,7 @@ public final class FleetReader {
         HsCode hs = f.hs(o, "hs", p, true);
         BigDecimal cost = positive(o, "cost", p);
         String country = country(o, "country", p, true);
-        VehicleData.Wage w = o.get("wage") == null ? null : wage(o.get("wage"), Fields.sub(p, "wage"));
+        VehicleData.Wage w = o.get("wage") == null ? null : f.wage(o.get("wage"), Fields.sub(p, "wage"));
         BigDecimal nos = f.percent(o, "nonOriginatingShare", p);
         List<Fleet.Alternative> alts = new ArrayList<>();
         if (o.get("alternatives") != null) {
@@ -260,7 +260,7 @@ public final class FleetReader {
                             + "` is negative; an alternative costs at least as much as the current source.");
                     prem = null;
                 }
-                VehicleData.Wage aw = a.get("wage") == null ? null : wage(a.get("wage"), Fields.sub(ip, "wage"));
+                VehicleData.Wage aw = a.get("wage") == null ? null : f.wage(a.get("wage"), Fields.sub(ip, "wage"));
                 BigDecimal anos = f.percent(a, "nonOriginatingShare", ip);
                 if (c != null && prem != null) alts.add(new Fleet.Alternative(c, prem, aw, anos));
             }
@@ -295,15 +295,6 @@ public final class FleetReader {
         return f.percent(o, "originatingShare", sp);
     }
 
-    private long count(Tree.Obj o, String key, String p) {
-        BigDecimal v = f.decimal(o, key, p);
-        if (v == null) return 0;
-        if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0) {
-            f.problem(o.get(key), Fields.sub(p, key), "BAD_COUNT", "`" + v.toPlainString() + "` is not a whole, non-negative number.");
-            return 0;
-        }
-        return v.longValueExact();
-    }
 
     private String country(Tree.Obj o, String key, String p, boolean required) {
         String c = f.string(o, key, p, required);
@@ -314,12 +305,4 @@ public final class FleetReader {
         return c;
     }
 
-    private VehicleData.Wage wage(Tree t, String p) {
-        Tree.Obj w = f.obj(t, p, "a wage");
-        if (w == null) return null;
-        f.onlyKnown(w, p, Set.of("rate", "currency"));
-        BigDecimal rate = f.money(w, "rate", p);
-        String cur = f.oneOf(w, "currency", p, true, Set.of("USD", "CAD", "MXN"));
-        return rate == null || cur == null ? null : new VehicleData.Wage(rate, cur);
-    }
 }
