@@ -253,9 +253,28 @@ public final class CaseFileReader {
         String pp = Fields.sub(p, key);
         Tree.Obj x = f.obj(o.get(key), pp, "the " + key + " purchases");
         if (x == null) return null;
-        f.onlyKnown(x, pp, Set.of("originating", "total"));
+        f.onlyKnown(x, pp, Set.of("originating", "total", "purchases"));
         BigDecimal orig = f.money(x, "originating", pp);
         BigDecimal total = f.money(x, "total", pp);
+        List<VehicleData.Purchase> items = new ArrayList<>();
+        if (x.get("purchases") != null) {
+            Tree.Arr arr = f.arr(x.get("purchases"), Fields.sub(pp, "purchases"), "the purchases");
+            if (arr != null) for (int i = 0; i < arr.items.size(); i++) {
+                String ip = Fields.sub(pp, "purchases") + "[" + i + "]";
+                Tree.Obj it = f.obj(arr.items.get(i), ip, "a purchase");
+                if (it == null) continue;
+                f.onlyKnown(it, ip, Set.of("hs", "value", "origin"));
+                HsCode hs = f.hs(it, "hs", ip, true);
+                BigDecimal v = f.money(it, "value", ip);
+                String o2 = f.oneOf(it, "origin", ip, true, Set.of("originating", "non-originating"));
+                if (v == null && it.get("value") == null) f.problem(it, Fields.sub(ip, "value"), "MISSING_FIELD", "The required field `value` is missing.");
+                if (hs != null && v != null && o2 != null) items.add(new VehicleData.Purchase(hs, v, o2.equals("originating")));
+            }
+            if ((orig != null || total != null) && !items.isEmpty()) {
+                f.problem(x, pp, "BAD_PURCHASES", "Give either `originating` and `total`, or `purchases`, not both.");
+            }
+            return new VehicleData.Purchases(orig, total, items);
+        }
         if (orig != null && total != null && orig.compareTo(total) > 0) {
             f.problem(x.get("originating"), Fields.sub(pp, "originating"), "AMOUNT_EXCEEDS_TOTAL",
                     "Originating " + key + " purchases `" + orig.toPlainString() + "` exceed the total `" + total.toPlainString() + "`.");

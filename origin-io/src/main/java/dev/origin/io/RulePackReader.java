@@ -312,7 +312,7 @@ public final class RulePackReader {
         Tree.Obj o = f.obj(t, p, "the automotive provisions");
         if (o == null) return null;
         f.onlyKnown(o, p, Set.of("vehicleKinds", "tracing", "thresholds", "wageFloors", "assemblyCredit", "technologyCreditCap",
-                "rollUpCitation", "newPlantRelief"));
+                "rollUpCitation", "newPlantRelief", "steelTable", "aluminumTable"));
         List<Regime.VehicleKind> kinds = new ArrayList<>();
         if (o.get("vehicleKinds") != null) {
             Tree.Arr a = f.arr(o.get("vehicleKinds"), p + ".vehicleKinds", "the vehicle kinds");
@@ -401,7 +401,9 @@ public final class RulePackReader {
             }
         }
         return new Regime.Automotive(kinds, tracing, thresholds, floors, ac, f.percent(o, "technologyCreditCap", p),
-                f.string(o, "rollUpCitation", p, false), relief);
+                f.string(o, "rollUpCitation", p, false), relief,
+                o.get("steelTable") == null ? List.of() : ranges(o.get("steelTable"), p + ".steelTable"),
+                o.get("aluminumTable") == null ? List.of() : ranges(o.get("aluminumTable"), p + ".aluminumTable"));
     }
 
     private long whole(Tree.Obj o, String key, String p) {

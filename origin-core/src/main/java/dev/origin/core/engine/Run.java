@@ -1178,13 +1178,32 @@ final class Run {
         boolean steel = rule.metal() == Rule.Metal.STEEL;
         var p = steel ? good.vehicleData().steel() : good.vehicleData().aluminum();
         String field = steel ? "steel" : "aluminum";
-        if (p == null || p.total() == null || p.total().signum() <= 0 || p.originating() == null) {
+        List<TraceNode> kids = new ArrayList<>();
+        BigDecimal originating = p == null ? null : p.originating();
+        BigDecimal total = p == null ? null : p.total();
+        if (p != null && !p.items().isEmpty()) {
+            // only purchases of Table S goods count (SOR/2020-155 s.17, Table S)
+            var table = regime.automotive() == null ? List.<dev.origin.core.hs.HsRange>of()
+                    : steel ? regime.automotive().steelTable() : regime.automotive().aluminumTable();
+            originating = BigDecimal.ZERO;
+            total = BigDecimal.ZERO;
+            for (VehicleData.Purchase it : p.items()) {
+                boolean inTable = table.isEmpty() || table.stream().anyMatch(r -> r.contains(it.hs()));
+                if (inTable) {
+                    total = total.add(it.value());
+                    if (it.originating()) originating = originating.add(it.value());
+                }
+                if (trace) kids.add(TraceNode.leaf(it.hs() + (it.originating() ? " originating" : " non-originating")
+                        + (inTable ? "" : ": not a Table S good, not counted"), null, rule.citation(), it.value(), null, null));
+            }
+        }
+        if (originating == null || total == null || total.signum() <= 0) {
             return missing(rule, "MISSING_PURCHASES", "`" + field + "` purchase figures", field, min);
         }
-        Ratio share = Ratio.percent(p.originating(), p.total());
+        Ratio share = Ratio.percent(originating, total);
         boolean met = share.atLeast(min);
-        return simple(rule, share, min, met, "Originating " + field + " purchases " + p.originating().toPlainString() + " of "
-                + p.total().toPlainString() + " = " + display(share.value()) + " % (at least " + min.toPlainString() + " %)", List.of(), null);
+        return simple(rule, share, min, met, "Originating " + field + " purchases " + originating.toPlainString() + " of "
+                + total.toPlainString() + " = " + display(share.value()) + " % (at least " + min.toPlainString() + " %)", kids, null);
     }
 
     /**

@@ -34,8 +34,22 @@ public record VehicleData(MonthDay fiscalYearStart, boolean alternativeStaging, 
     /** A high-wage assembly plant the producer operates or contracts with (s.18(12)-(14)): capacities and wage. */
     public record AssemblyPlant(long engines, long transmissions, long batteries, Wage wage) {}
 
-    /** Corporate-level purchases of Table S steel or aluminum: originating value and total value. */
-    public record Purchases(BigDecimal originating, BigDecimal total) {}
+    /**
+     * Corporate-level purchases of Table S steel or aluminum: originating value and total value, or the
+     * purchases themselves ({@code items}), of which only those of Table S count (SOR/2020-155 s.17).
+     */
+    public record Purchases(BigDecimal originating, BigDecimal total, java.util.List<Purchase> items) {
+        public Purchases {
+            items = items == null ? java.util.List.of() : java.util.List.copyOf(items);
+        }
+
+        public Purchases(BigDecimal originating, BigDecimal total) {
+            this(originating, total, null);
+        }
+    }
+
+    /** One purchase of steel or aluminum: HS code, value, originating or not. */
+    public record Purchase(dev.origin.core.hs.HsCode hs, BigDecimal value, boolean originating) {}
 
     /** R&amp;D, engineering, software and IP embodied in the vehicle, not already in its net cost. */
     public record Intangibles(BigDecimal northAmerican, BigDecimal total) {}

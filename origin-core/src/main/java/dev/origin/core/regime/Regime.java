@@ -58,12 +58,14 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      */
     public record Automotive(List<VehicleKind> vehicleKinds, List<Tracing> tracing, List<ThresholdOverride> thresholds,
                              Map<String, BigDecimal> wageFloors, AssemblyCredit assemblyCredit, BigDecimal technologyCreditCap,
-                             String rollUpCitation, NewPlantRelief newPlantRelief) {
+                             String rollUpCitation, NewPlantRelief newPlantRelief, List<HsRange> steelTable, List<HsRange> aluminumTable) {
         public Automotive {
             vehicleKinds = List.copyOf(vehicleKinds);
             tracing = List.copyOf(tracing);
             thresholds = List.copyOf(thresholds);
             wageFloors = Map.copyOf(wageFloors);
+            steelTable = steelTable == null ? List.of() : List.copyOf(steelTable);
+            aluminumTable = aluminumTable == null ? List.of() : List.copyOf(aluminumTable);
         }
 
         /** The automotive RVC threshold that replaces the product-specific rule's, or null. */
