@@ -206,6 +206,8 @@ public final class Report {
     }
 
     private static final String[] COLOURS = {"#2b8a3e", "#1971c2", "#e03131", "#adb5bd", "#868e96"};
+    /** Country colours (US, CA, MX, rest of world), distinct from the choice colours. */
+    private static final String[] COUNTRY_COLOURS = {"#364fc7", "#c92a2a", "#2f9e44", "#868e96"};
 
     private static String complianceChart(List<Outcome> outcomes) {
         int w = 160, h = 220, top = 20;
@@ -240,7 +242,7 @@ public final class Report {
             max = Math.max(max, Math.abs(o.purchasesAfter().get(c).subtract(o.purchasesBefore().get(c)).doubleValue()));
         }
         int w = 160, h = 200, mid = 120;
-        StringBuilder sb = new StringBuilder("<svg role=\"img\" aria-label=\"purchases shift\" width=\"" + (outcomes.size() * w + 40) + "\" height=\"" + (h + 60) + "\">");
+        StringBuilder sb = new StringBuilder("<svg role=\"img\" aria-label=\"purchases shift\" width=\"" + (outcomes.size() * w + 200) + "\" height=\"" + (h + 60) + "\">");
         sb.append("<line x1=\"0\" x2=\"").append(outcomes.size() * w).append("\" y1=\"").append(mid).append("\" y2=\"").append(mid).append("\" stroke=\"#333\"/>");
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
@@ -249,10 +251,16 @@ public final class Report {
                 double bh = Math.abs(d) / max * 90;
                 double y = d >= 0 ? mid - bh : mid;
                 sb.append(String.format(java.util.Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"28\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %s</title></rect>",
-                        i * w + 10 + k * 32, y, bh, COLOURS[k], esc(o.regime()), cs[k], money(BigDecimal.valueOf(d))));
+                        i * w + 10 + k * 32, y, bh, COUNTRY_COLOURS[k], esc(o.regime()), cs[k], money(BigDecimal.valueOf(d))));
                 sb.append("<text x=\"").append(i * w + 14 + k * 32).append("\" y=\"").append(mid + 105).append("\">").append(cs[k]).append("</text>");
             }
             sb.append("<text x=\"").append(i * w + 10).append("\" y=\"").append(mid + 125).append("\">").append(esc(o.regime())).append("</text>");
+        }
+        for (int k = 0; k < cs.length; k++) {
+            int x = outcomes.size() * w + 20;
+            sb.append("<rect x=\"").append(x).append("\" y=\"").append(10 + k * 18).append("\" width=\"12\" height=\"12\" fill=\"")
+                    .append(COUNTRY_COLOURS[k]).append("\"/><text x=\"").append(x + 16).append("\" y=\"").append(20 + k * 18).append("\">")
+                    .append(cs[k].equals("ROW") ? "rest of world" : cs[k]).append("</text>");
         }
         return sb.append("</svg><p>Change of yearly parts purchases against today's sourcing (bars up: more purchases).</p>").toString();
     }
@@ -273,9 +281,16 @@ public final class Report {
                 .append("\" fill=\"none\" stroke=\"#ccc\"/>");
         sb.append("<polyline fill=\"none\" stroke=\"#1971c2\" stroke-width=\"2\" points=\"").append(regional).append("\"/>");
         sb.append("<polyline fill=\"none\" stroke=\"#e03131\" stroke-width=\"2\" points=\"").append(rate).append("\"/>");
-        sb.append("<text x=\"").append(left).append("\" y=\"").append(top + h + 15).append("\">").append(sweep.get(0).threshold()).append(" %</text>");
-        sb.append("<text x=\"").append(left + w - 30).append("\" y=\"").append(top + h + 15).append("\">").append(sweep.get(sweep.size() - 1).threshold())
-                .append(" %</text>");
+        for (Sweep.Point p : sweep) {
+            double x = left + (tMax == tMin ? 0 : (p.threshold().doubleValue() - tMin) / (tMax - tMin) * w);
+            sb.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s %%</text>", x, top + h + 15,
+                    p.threshold().toPlainString()));
+        }
+        for (int pct = 0; pct <= 100; pct += 25) {
+            double y = top + h - pct / 100.0 * h;
+            sb.append(String.format(java.util.Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>"
+                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d %%</text>", left, left + w, y, y, left - 4, y + 4, pct));
+        }
         sb.append("<text x=\"").append(left + w + 10).append("\" y=\"").append(top + 20).append("\" fill=\"#1971c2\">N. American parts share</text>");
         sb.append("<text x=\"").append(left + w + 10).append("\" y=\"").append(top + 40).append("\" fill=\"#e03131\">compliance rate</text>");
         return sb.append("</svg><p>Regional value content threshold (x) against the North American share of parts purchases and the "
