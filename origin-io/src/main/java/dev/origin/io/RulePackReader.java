@@ -244,7 +244,8 @@ public final class RulePackReader {
         Tree.Obj o = f.obj(t, "deMinimis", "the de minimis provision");
         if (o == null) return null;
         String p = "deMinimis";
-        f.onlyKnown(o, p, Set.of("percent", "citation", "rvcCitation", "rates", "exclusions"));
+        f.onlyKnown(o, p, Set.of("percent", "citation", "rvcCitation", "rates", "exclusions", "base"));
+        String base = f.oneOf(o, "base", p, false, Set.of("transaction-value-else-total-cost", "either"));
         BigDecimal pct = f.percent(o, "percent", p);
         if (pct == null && o.get("percent") == null) f.problem(o, p + ".percent", "MISSING_FIELD", "The required field `percent` is missing.");
         String cite = f.string(o, "citation", p, true);
@@ -274,7 +275,7 @@ public final class RulePackReader {
             }
         }
         if (pct == null || cite == null || rvcCite == null) return null;
-        return new DeMinimis(pct, rates, exclusions, cite, rvcCite);
+        return new DeMinimis(pct, rates, exclusions, cite, rvcCite, "either".equals(base));
     }
 
     private List<HsRange> ranges(Tree t, String p) {
@@ -312,7 +313,7 @@ public final class RulePackReader {
         Tree.Obj o = f.obj(t, p, "the automotive provisions");
         if (o == null) return null;
         f.onlyKnown(o, p, Set.of("vehicleKinds", "tracing", "thresholds", "wageFloors", "assemblyCredit", "technologyCreditCap",
-                "rollUpCitation", "newPlantRelief", "steelTable", "aluminumTable"));
+                "rollUpCitation", "newPlantRelief", "steelTable", "aluminumTable", "netCostOnly", "lvcCredit"));
         List<Regime.VehicleKind> kinds = new ArrayList<>();
         if (o.get("vehicleKinds") != null) {
             Tree.Arr a = f.arr(o.get("vehicleKinds"), p + ".vehicleKinds", "the vehicle kinds");
@@ -333,7 +334,7 @@ public final class RulePackReader {
                 String ip = p + ".tracing[" + i + "]";
                 Tree.Obj k = f.obj(a.items.get(i), ip, "a tracing scheme");
                 if (k == null) continue;
-                f.onlyKnown(k, ip, Set.of("goods", "vehicles", "use", "listed", "citation", "method"));
+                f.onlyKnown(k, ip, Set.of("goods", "vehicles", "use", "listed", "citation", "method", "designationBarred"));
                 Set<String> vehicles = new LinkedHashSet<>();
                 if (k.get("vehicles") != null) vehicles.addAll(words(k.get("vehicles"), ip + ".vehicles", VEHICLES));
                 String cite = f.string(k, "citation", ip, true);
@@ -341,7 +342,8 @@ public final class RulePackReader {
                 tracing.add(new Regime.Tracing(ranges(k.get("goods"), ip + ".goods"), vehicles,
                         f.oneOf(k, "use", ip, false, Set.of("original-equipment", "aftermarket")),
                         k.get("listed") == null ? List.of() : ranges(k.get("listed"), ip + ".listed"), cite == null ? "" : cite,
-                        "listed".equals(method) ? Regime.Tracing.Method.LISTED : Regime.Tracing.Method.TRACED));
+                        "listed".equals(method) ? Regime.Tracing.Method.LISTED : Regime.Tracing.Method.TRACED,
+                        Boolean.TRUE.equals(f.bool(k, "designationBarred", ip))));
             }
         }
         List<Regime.ThresholdOverride> thresholds = new ArrayList<>();
@@ -403,7 +405,24 @@ public final class RulePackReader {
         return new Regime.Automotive(kinds, tracing, thresholds, floors, ac, f.percent(o, "technologyCreditCap", p),
                 f.string(o, "rollUpCitation", p, false), relief,
                 o.get("steelTable") == null ? List.of() : ranges(o.get("steelTable"), p + ".steelTable"),
-                o.get("aluminumTable") == null ? List.of() : ranges(o.get("aluminumTable"), p + ".aluminumTable"));
+                o.get("aluminumTable") == null ? List.of() : ranges(o.get("aluminumTable"), p + ".aluminumTable"),
+                o.get("netCostOnly") == null ? List.of() : ranges(o.get("netCostOnly"), p + ".netCostOnly"), lvcCredit(o.get("lvcCredit")));
+    }
+
+    private Regime.LvcCredit lvcCredit(Tree t) {
+        if (t == null) return null;
+        String p = "automotive.lvcCredit";
+        Tree.Obj o = f.obj(t, p, "the LVC credit toward RVC");
+        if (o == null) return null;
+        f.onlyKnown(o, p, Set.of("vehicles", "above", "floor", "until", "citation"));
+        Set<String> vehicles = new LinkedHashSet<>();
+        if (o.get("vehicles") != null) vehicles.addAll(words(o.get("vehicles"), p + ".vehicles", VEHICLES));
+        BigDecimal above = f.percent(o, "above", p);
+        BigDecimal floor = f.percent(o, "floor", p);
+        java.time.LocalDate until = f.date(o, "until", p);
+        String cite = f.string(o, "citation", p, true);
+        if (above == null || floor == null || cite == null) return null;
+        return new Regime.LvcCredit(vehicles, above, floor, until, cite);
     }
 
     private long whole(Tree.Obj o, String key, String p) {

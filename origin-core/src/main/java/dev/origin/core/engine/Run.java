@@ -96,8 +96,11 @@ final class Run {
         /** Self-produced materials: their own analysis and whether they originate. */
         final java.util.Map<Material, Analysis> subs = new java.util.IdentityHashMap<>();
         final java.util.Map<Material, Boolean> subOrigin = new java.util.IdentityHashMap<>();
+        final java.util.Map<Material, Boolean> designated = new java.util.IdentityHashMap<>();
         BigDecimal adjustedTv;
         boolean accumulating;
+        /** A supplier statement of the originating-amount form was used. */
+        boolean amountStatement;
         boolean anyNonOriginating;
         final List<Candidate> candidates = new ArrayList<>();
         final List<TraceNode> vnmLines = new ArrayList<>();
@@ -165,13 +168,28 @@ final class Run {
             vnmLine(a, "Non-originating materials given as a lump sum", c.nonOriginatingMaterials(), null);
         }
         if (n.top()) a.core = coreParts(n);
+        Regime.Tracing scheme = n.top() && regime.automotive() != null ? regime.automotive().tracingFor(n.hs(), vehicleKind, use) : null;
         for (Material m : n.materials()) {
             String path = at(n, m.id());
             BigDecimal value = m.value();
             if (m.isSelfProduced()) {
                 Material.Production p = m.production();
                 Rule subRule = ruleFor(p.rule(), m.hs(), path, false);
-                Node sub = new Node(path, m.hs(), p.costs(), p.materials(), subRule, null, false, m.intermediate(), false);
+                boolean designated = m.intermediate();
+                if (designated && scheme != null && scheme.designationBarred() && scheme.isListed(m.hs())) {
+                    // SOR/94-14 s.7(4): no designation of an automotive component for a heavy-duty vehicle (a listed
+                    // material inside a component may still be designated by its producer: s.10(10) Example 5)
+                    designated = false;
+                    warn("DESIGNATION_NOT_AVAILABLE", "Self-produced material `" + path + "` cannot be designated an intermediate material "
+                            + "here (" + scheme.citation() + "); its own non-originating materials count instead.", path);
+                }
+                if (designated && n.intermediate() && n.rule() != null && Rules.hasRvc(n.rule()) && subRule != null && Rules.hasRvc(subRule)) {
+                    designated = false; // evaluated as the outer designation alone; the input must still be corrected
+                    error("NESTED_DESIGNATION", "Self-produced material `" + path + "` and the intermediate material `" + n.path()
+                            + "` it is part of are both subject to an RVC, so only one of them may be designated ("
+                            + regime.cite("intermediate") + "); remove one designation.", path);
+                }
+                Node sub = new Node(path, m.hs(), p.costs(), p.materials(), subRule, null, false, designated, false);
                 Analysis sa = analyze(sub);
                 Outcome so = decideSub(sa);
                 boolean subOriginating = Boolean.TRUE.equals(so.met());
@@ -183,7 +201,8 @@ final class Run {
                     value = BigDecimal.ZERO;
                 }
                 if (trace) a.subTraces.add(subTrace(path, m, sa, so));
-                if (m.intermediate()) {
+                a.designated.put(m, designated);
+                if (designated) {
                     if (subRule == null) {
                         warn("NO_RULE", "Intermediate material `" + path + "` (" + m.hs() + ") has no rule in `" + regime.id()
                                 + "`, so it is treated as non-originating.", path);
@@ -239,6 +258,7 @@ final class Run {
                     accumulationAdjustment = accumulationAdjustment.add(s.netCost()).add(added).subtract(value);
                 } else {
                     contribution = value.subtract(s.originatingAmount());
+                    a.amountStatement = true;
                 }
                 addVnm(a, path, "Accumulated under a supplier statement", contribution);
                 if (testedForShift) {
@@ -388,7 +408,7 @@ final class Run {
                 // s.10(1)(a)(iii): for a designated intermediate material that is not originating, the producer may
                 // count the non-originating materials used to make it instead of its whole value (the lower is taken)
                 Analysis sa = parent.subs.get(m);
-                if (m.intermediate() && sa != null && !Boolean.TRUE.equals(parent.subOrigin.get(m))) {
+                if (Boolean.TRUE.equals(parent.designated.get(m)) && sa != null && !Boolean.TRUE.equals(parent.subOrigin.get(m))) {
                     BigDecimal value = m.value() != null ? m.value() : sa.totalCost;
                     if (value != null && sa.vnm.compareTo(value) < 0) {
                         sum = sum.add(sa.vnm.subtract(value));
@@ -457,7 +477,7 @@ final class Run {
     }
 
     private record CorePart(Material material, String path, boolean figures, BigDecimal nc, BigDecimal vnm, BigDecimal vnmComponents,
-                            BigDecimal tv, Ratio rvcAll, Ratio rvcComponents, Qualification qualification) {}
+                            BigDecimal tv, Ratio rvcAll, Ratio rvcComponents, Qualification qualification, boolean individually) {}
 
     /** The core parts of a vehicle evaluated under the four VNM options, and the super-core results. */
     private record CoreParts(Rule.CoreParts rule, BigDecimal ncMin, BigDecimal tvMin, List<CorePart> parts, Ratio superAll,
@@ -487,17 +507,19 @@ final class Run {
                 allFigures = false;
                 Qualification q = m.isSelfProduced() ? Qualification.NONE
                         : isOriginating(m.origin()) ? Qualification.ALL_MATERIALS : Qualification.NONE;
-                parts.add(new CorePart(m, path, false, null, null, null, null, null, null, q));
+                parts.add(new CorePart(m, path, false, null, null, null, null, null, null, q, q != Qualification.NONE));
                 continue;
             }
             BigDecimal comp = f.vnmComponents() == null ? f.vnm() : f.vnmComponents();
             Ratio all = Ratio.percent(f.netCost().subtract(f.vnm()), f.netCost());
             Ratio components = Ratio.percent(f.netCost().subtract(comp), f.netCost());
-            boolean tvOk = tvMin != null && f.transactionValue() != null && f.transactionValue().signum() > 0
-                    && Ratio.percent(f.transactionValue().subtract(f.vnm()), f.transactionValue()).atLeast(tvMin);
+            boolean hasTv = tvMin != null && f.transactionValue() != null && f.transactionValue().signum() > 0;
+            boolean tvOk = hasTv && Ratio.percent(f.transactionValue().subtract(f.vnm()), f.transactionValue()).atLeast(tvMin);
+            // s.14(13): the TV threshold serves every option where the part's rule has a TV method
+            boolean tvComponentsOk = hasTv && Ratio.percent(f.transactionValue().subtract(comp), f.transactionValue()).atLeast(tvMin);
             Qualification q = all.atLeast(ncMin) || tvOk ? Qualification.ALL_MATERIALS
-                    : components.atLeast(ncMin) ? Qualification.OTHER_OPTION : Qualification.NONE;
-            parts.add(new CorePart(m, path, true, f.netCost(), f.vnm(), comp, f.transactionValue(), all, components, q));
+                    : components.atLeast(ncMin) || tvComponentsOk ? Qualification.OTHER_OPTION : Qualification.NONE;
+            parts.add(new CorePart(m, path, true, f.netCost(), f.vnm(), comp, f.transactionValue(), all, components, q, q != Qualification.NONE));
             sumNc = sumNc.add(f.netCost());
             sumVnm = sumVnm.add(f.vnm());
             sumComp = sumComp.add(comp);
@@ -513,7 +535,7 @@ final class Run {
                 List<CorePart> upgraded = new ArrayList<>();
                 for (CorePart p : parts) {
                     upgraded.add(p.qualification() == Qualification.NONE ? new CorePart(p.material(), p.path(), p.figures(), p.nc(),
-                            p.vnm(), p.vnmComponents(), p.tv(), p.rvcAll(), p.rvcComponents(), Qualification.OTHER_OPTION) : p);
+                            p.vnm(), p.vnmComponents(), p.tv(), p.rvcAll(), p.rvcComponents(), Qualification.OTHER_OPTION, false) : p);
                 }
                 parts = upgraded;
             }
@@ -731,7 +753,7 @@ final class Run {
             if (ex != null && barred == null) barred = ex;
         }
         DeMinimis dm = regime.deMinimis();
-        BigDecimal base = a.deMinimisBase();
+        BigDecimal base = deMinimisBase(a);
         BigDecimal pct = dm.percentFor(goodHs);
         String dmId = regime.id() + ".de-minimis";
         List<TraceNode> dmKids = new ArrayList<>(lines);
@@ -916,7 +938,7 @@ final class Run {
         var np = good.vehicleData().newPlant();
         var npr = regime.automotive() == null ? null : regime.automotive().newPlantRelief();
         if (a.node.top() && np != null && np.from() != null && npr != null && min != null
-                && (npr.vehicles().isEmpty() || npr.vehicles().contains(vehicleKind))) {
+                && (npr.vehicles().isEmpty() || (vehicleKind != null && npr.vehicles().contains(vehicleKind)))) {
             LocalDate end = np.from().plusYears("refit".equals(np.kind()) ? npr.refitYears() : npr.newPlantYears());
             if (!thresholdDate.isBefore(np.from()) && thresholdDate.isBefore(end) && npr.percent().compareTo(min) < 0) {
                 min = npr.percent();
@@ -928,7 +950,7 @@ final class Run {
         BigDecimal vnm = a.tracing != null ? a.tracedVnm : a.vnm;
         // De minimis exemption: all non-originating materials within the limit (SOR/2020-155 s.5(4); SOR/94-14 s.5(5)).
         DeMinimis dm = regime.deMinimis();
-        BigDecimal base = a.deMinimisBase();
+        BigDecimal base = deMinimisBase(a);
         BigDecimal pct = dm.percentFor(a.node.hs());
         Outcome exemption = null;
         if (base != null && base.signum() > 0 && a.vnm.multiply(HUNDRED).compareTo(pct.multiply(base)) <= 0) {
@@ -943,10 +965,21 @@ final class Run {
                     List.of(rv.id(), dmId), null);
         }
         boolean ncOnly = (regime.netCostRequiredWhenAccumulating() && a.accumulating)
-                || (regime.netCostRequiredForIntermediate() && a.node.intermediate()) || auto != null;
+                || (regime.netCostRequiredForIntermediate() && a.node.intermediate()) || auto != null
+                || (regime.automotive() != null && regime.automotive().netCostOnly(a.node.hs()))
+                // a statement of an originating amount serves the net cost method only (SOR/2020-155 s.9(2)(b), (3))
+                || a.amountStatement;
+        if (ncOnly && rv.method() == RvcMethod.TV) {
+            // the net cost method is required, so a transaction-value limb is not available (its NC
+            // alternative, if the rule has one, is evaluated on its own)
+            return new Outcome(false, node("Transaction value method not available: the net cost method is required", rv.id(),
+                    regime.cite("net-cost-required"), null, min, false, List.of()),
+                    List.of(new Requirement(rv.id(), rv.kind(), false, null, min, rv.citation(), "net cost method required")),
+                    List.of(rv.id()), null);
+        }
         List<RvcMethod> methods = new ArrayList<>();
         if (rv.method() != RvcMethod.NC && !ncOnly) methods.add(RvcMethod.TV);
-        if (rv.method() != RvcMethod.TV || ncOnly) methods.add(RvcMethod.NC);
+        if (rv.method() != RvcMethod.TV) methods.add(RvcMethod.NC);
         RvcResult best = null;
         List<TraceNode> kids = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -999,6 +1032,25 @@ final class Run {
                     null, auto.citation(), null, min, null));
         }
         String how = (best.method() == RvcMethod.NC ? "net cost method" : "transaction value method") + (a.tracing != null ? "; traced VNM" : "");
+        var credit = regime.automotive() == null ? null : regime.automotive().lvcCredit();
+        if (!best.met() && a.node.top() && credit != null && vehicleKind != null && credit.vehicles().contains(vehicleKind)
+                && (credit.until() == null || !thresholdDate.isAfter(credit.until())) && best.method() == RvcMethod.NC
+                && best.value().compareTo(credit.floor()) >= 0) {
+            Ratio points = hwmme(a);
+            if (points != null) {
+                Ratio excess = points.compareTo(Ratio.of(credit.above())) > 0
+                        ? points.plus(new Ratio(credit.above().negate(), BigDecimal.ONE)) : Ratio.ZERO;
+                Ratio withCredit = Ratio.percent(best.netCost().subtract(vnm), best.netCost()).plus(excess);
+                if (withCredit.atLeast(min)) {
+                    best = new RvcResult(best.method(), withCredit.value(), min, best.netCost(), best.transactionValue(), best.vnm(), true);
+                    how += "; with " + display(excess.value()) + " LVC points above " + credit.above().toPlainString() + " credited ("
+                            + credit.citation() + ")";
+                    if (trace) kids.add(TraceNode.leaf("High-wage material and manufacturing points above " + credit.above().toPlainString()
+                            + " credited: " + display(excess.value()) + " (RVC itself at least " + credit.floor().toPlainString() + " %)",
+                            null, credit.citation(), excess.value(), null, true));
+                }
+            }
+        }
         if (exemption != null && !best.met()) {
             // computed and reported, but not required (SOR/2020-155 s.5(4); SOR/94-14 s.5(5))
             List<Requirement> er = new ArrayList<>(exemption.requirements());
@@ -1069,8 +1121,7 @@ final class Run {
         Ratio lowest = null;
         for (CorePart p : core.parts()) {
             boolean ok = p.qualification() != Qualification.NONE;
-            boolean individually = p.figures() ? (p.rvcAll().atLeast(core.ncMin()) || p.rvcComponents().atLeast(core.ncMin())
-                    || p.qualification() == Qualification.ALL_MATERIALS) : ok;
+            boolean individually = p.individually();
             allIndividually &= individually;
             if (p.figures()) {
                 Ratio best = p.rvcAll().compareTo(p.rvcComponents()) >= 0 ? p.rvcAll() : p.rvcComponents();
@@ -1160,6 +1211,30 @@ final class Run {
         return simple(rule, total, min, met, "Labour value content " + display(total.value()) + " % (at least " + min.toPlainString()
                 + ", of which " + hwMin.toPlainString() + " from high-wage materials and manufacturing)", kids,
                 "HWMME " + display(hwmme.value()) + " + technology " + display(tech.value()) + " + assembly " + display(assembly.value()));
+    }
+
+    /** High-wage material and manufacturing points (the LVC without credits), or null without labour data. */
+    private Ratio hwmme(Analysis a) {
+        var l = good.vehicleData().labour();
+        if (l == null) return null;
+        java.util.Map<String, BigDecimal> floors = regime.automotive() == null ? java.util.Map.of() : regime.automotive().wageFloors();
+        boolean plantOk = l.vehiclePlantWage() == null || qualifies(l.vehiclePlantWage(), floors);
+        BigDecimal hwlc = l.highWageLabour() == null || !plantOk ? BigDecimal.ZERO : l.highWageLabour();
+        BigDecimal hwm = l.highWageMaterials();
+        if (hwm == null) {
+            hwm = BigDecimal.ZERO;
+            for (Material m : good.materials()) {
+                var w = m.part() == null ? null : m.part().plantWage();
+                if (w != null && qualifies(w, floors)) hwm = hwm.add(m.value() != null ? m.value() : BigDecimal.ZERO);
+            }
+        }
+        if ("annual-purchase".equals(l.method())) {
+            BigDecimal apv = l.annualPurchaseValue() != null ? l.annualPurchaseValue() : hwm;
+            if (l.totalAnnualPurchaseValue() == null || l.totalAnnualPurchaseValue().add(hwlc).signum() <= 0) return null;
+            return Ratio.percent(apv.add(hwlc), l.totalAnnualPurchaseValue().add(hwlc));
+        }
+        if (a.netCost == null || a.netCost.signum() <= 0) return null;
+        return Ratio.percent(hwlc.add(hwm), a.netCost);
     }
 
     private static boolean qualifies(VehicleData.Wage w, java.util.Map<String, BigDecimal> floors) {
@@ -1287,8 +1362,18 @@ final class Run {
         return pct.setScale(4, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
     }
 
-    private static String baseName(Analysis a) {
-        return a.adjustedTv != null ? "the adjusted transaction value" : "total cost";
+    /**
+     * The de minimis base: the adjusted transaction value, or total cost where there is none (NAFTA
+     * s.5(1)(b)); where the regime lets the producer choose either (USMCA s.5(1)(a)), the larger.
+     */
+    private BigDecimal deMinimisBase(Analysis a) {
+        if (regime.deMinimis().eitherBase() && a.adjustedTv != null && a.totalCost != null) return a.adjustedTv.max(a.totalCost);
+        return a.deMinimisBase();
+    }
+
+    private String baseName(Analysis a) {
+        BigDecimal base = deMinimisBase(a);
+        return base != null && a.adjustedTv != null && base.compareTo(a.adjustedTv) == 0 ? "the adjusted transaction value" : "total cost";
     }
 
     private String label(Analysis a) {

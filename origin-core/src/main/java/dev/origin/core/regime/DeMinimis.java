@@ -14,7 +14,15 @@ import java.util.List;
  * @param exclusions combinations of good and material for which the tariff-shift rescue is unavailable
  */
 public record DeMinimis(BigDecimal percent, List<Rate> rates, List<Exclusion> exclusions,
-                        String citation, String rvcCitation) {
+                        String citation, String rvcCitation, boolean eitherBase) {
+
+    /**
+     * A provision measured on the transaction value, or on total cost only when there is none (NAFTA
+     * s.5(1)(b)); with {@code eitherBase} the producer may use either (USMCA s.5(1)(a)(i)-(ii)).
+     */
+    public DeMinimis(BigDecimal percent, List<Rate> rates, List<Exclusion> exclusions, String citation, String rvcCitation) {
+        this(percent, rates, exclusions, citation, rvcCitation, false);
+    }
 
     public DeMinimis {
         rates = List.copyOf(rates);

@@ -58,7 +58,8 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      */
     public record Automotive(List<VehicleKind> vehicleKinds, List<Tracing> tracing, List<ThresholdOverride> thresholds,
                              Map<String, BigDecimal> wageFloors, AssemblyCredit assemblyCredit, BigDecimal technologyCreditCap,
-                             String rollUpCitation, NewPlantRelief newPlantRelief, List<HsRange> steelTable, List<HsRange> aluminumTable) {
+                             String rollUpCitation, NewPlantRelief newPlantRelief, List<HsRange> steelTable, List<HsRange> aluminumTable,
+                             List<HsRange> netCostOnly, LvcCredit lvcCredit) {
         public Automotive {
             vehicleKinds = List.copyOf(vehicleKinds);
             tracing = List.copyOf(tracing);
@@ -66,6 +67,12 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
             wageFloors = Map.copyOf(wageFloors);
             steelTable = steelTable == null ? List.of() : List.copyOf(steelTable);
             aluminumTable = aluminumTable == null ? List.of() : List.copyOf(aluminumTable);
+            netCostOnly = netCostOnly == null ? List.of() : List.copyOf(netCostOnly);
+        }
+
+        /** True when goods of {@code hs} must use the net cost method (e.g. SOR/94-14 s.6(6)(d)(iii)-(iv)). */
+        public boolean netCostOnly(HsCode hs) {
+            return netCostOnly.stream().anyMatch(r -> r.contains(hs));
         }
 
         /** The automotive RVC threshold that replaces the product-specific rule's, or null. */
@@ -140,9 +147,13 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * (SOR/94-14 s.9, Schedule IV; SOR/2020-155 s.20(4)-(5), Tables F and G).
      */
     public record Tracing(List<HsRange> goods, Set<String> vehicles, String use, List<HsRange> listed, String citation,
-                          Method method) {
+                          Method method, boolean designationBarred) {
         /** TRACED: VNM is the traced materials only (light-duty); LISTED: all NOM plus the NOM inside originating listed materials (heavy-duty). */
         public enum Method { TRACED, LISTED }
+
+        public Tracing(List<HsRange> goods, Set<String> vehicles, String use, List<HsRange> listed, String citation, Method method) {
+            this(goods, vehicles, use, listed, citation, method, false);
+        }
 
         public Tracing {
             if (method == null) method = Method.TRACED;
@@ -169,6 +180,15 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      */
     public record NewPlantRelief(BigDecimal percent, int newPlantYears, int refitYears, Set<String> vehicles, String citation) {
         public NewPlantRelief { vehicles = Set.copyOf(vehicles); }
+    }
+
+    /**
+     * High-wage material and manufacturing points above {@code above} credited toward the RVC of the
+     * vehicles of the kinds given, until {@code until}, provided the RVC itself is at least {@code floor}
+     * (SOR/2020-155 s.18(22): heavy trucks, 30 points, 60 %, until 30 June 2027).
+     */
+    public record LvcCredit(Set<String> vehicles, BigDecimal above, BigDecimal floor, LocalDate until, String citation) {
+        public LvcCredit { vehicles = Set.copyOf(vehicles); }
     }
 
     /** High-wage assembly credit thresholds (SOR/2020-155 s.18(12)-(14)). */
