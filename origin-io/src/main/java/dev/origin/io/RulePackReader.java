@@ -313,7 +313,7 @@ public final class RulePackReader {
         Tree.Obj o = f.obj(t, p, "the automotive provisions");
         if (o == null) return null;
         f.onlyKnown(o, p, Set.of("vehicleKinds", "tracing", "thresholds", "wageFloors", "assemblyCredit", "technologyCreditCap",
-                "rollUpCitation", "newPlantRelief", "steelTable", "aluminumTable", "netCostOnly", "lvcCredit"));
+                "rollUpCitation", "newPlantRelief", "steelTable", "aluminumTable", "netCostOnly", "lvcCredit", "averagingPeriods"));
         List<Regime.VehicleKind> kinds = new ArrayList<>();
         if (o.get("vehicleKinds") != null) {
             Tree.Arr a = f.arr(o.get("vehicleKinds"), p + ".vehicleKinds", "the vehicle kinds");
@@ -406,7 +406,25 @@ public final class RulePackReader {
                 f.string(o, "rollUpCitation", p, false), relief,
                 o.get("steelTable") == null ? List.of() : ranges(o.get("steelTable"), p + ".steelTable"),
                 o.get("aluminumTable") == null ? List.of() : ranges(o.get("aluminumTable"), p + ".aluminumTable"),
-                o.get("netCostOnly") == null ? List.of() : ranges(o.get("netCostOnly"), p + ".netCostOnly"), lvcCredit(o.get("lvcCredit")));
+                o.get("netCostOnly") == null ? List.of() : ranges(o.get("netCostOnly"), p + ".netCostOnly"), lvcCredit(o.get("lvcCredit")),
+                periods(o.get("averagingPeriods"), p + ".averagingPeriods"));
+    }
+
+    private List<String> periods(Tree t, String p) {
+        List<String> out = new ArrayList<>();
+        if (t == null) return out;
+        Tree.Arr a = f.arr(t, p, "the averaging periods");
+        if (a == null) return out;
+        for (int i = 0; i < a.items.size(); i++) {
+            Tree it = a.items.get(i);
+            String s = it instanceof Tree.Scalar sc ? sc.text : null;
+            if (s == null || !s.matches("\\d{4}-\\d\\d-\\d\\d\\.\\.(\\d{4}-\\d\\d-\\d\\d|FY|FY\\+1)")) {
+                f.problem(it, p + "[" + i + "]", "BAD_PERIOD", "`" + s + "` is not a period FROM..TO (TO a date, FY or FY+1).");
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     private Regime.LvcCredit lvcCredit(Tree t) {

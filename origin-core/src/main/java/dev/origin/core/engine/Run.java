@@ -129,6 +129,7 @@ final class Run {
             error("SHIPPING_EXCEEDS_VALUE", "International shipping `" + good.internationalShipping()
                     + "` exceeds the transaction value `" + good.transactionValue() + "`.", "internationalShipping");
         }
+        checkAveraging();
         Analysis a = analyze(top);
         Outcome o = decide(a);
         Status status = Boolean.TRUE.equals(o.met()) ? Status.ORIGINATING : Status.NON_ORIGINATING;
@@ -1069,6 +1070,32 @@ final class Run {
         TraceNode t = node("Regional value content of at least " + min.toPlainString() + " % (" + rv.method() + ")",
                 rv.id(), rv.citation(), best.value(), min, best.met(), kids);
         return new Outcome(best.met(), t, reqs, List.of(rv.id()), best);
+    }
+
+    /**
+     * An averaging period must be a fiscal year of the producer (SOR/2020-155 s.16(1); SOR/94-14 s.11(1))
+     * or one of the periods the pack allows (USMCA s.16(4)-(5): the 18-month period at entry into force,
+     * the transitional periods aligned with the 1 July steps).
+     */
+    private void checkAveraging() {
+        var av = good.vehicleData().averaging();
+        if (av == null || av.from() == null || av.to() == null) return;
+        java.time.MonthDay start = fiscalYearStart == null ? java.time.MonthDay.of(1, 1) : fiscalYearStart;
+        LocalDate fyStart = start.atYear(av.from().getYear());
+        if (fyStart.isAfter(av.from())) fyStart = start.atYear(av.from().getYear() - 1);
+        LocalDate fyEnd = fyStart.plusYears(1).minusDays(1);
+        if (av.from().equals(fyStart) && av.to().equals(fyEnd)) return;
+        if (regime.automotive() != null) {
+            for (String period : regime.automotive().averagingPeriods()) {
+                String[] ft = period.split("\\.\\.");
+                if (!LocalDate.parse(ft[0]).equals(av.from())) continue;
+                LocalDate to = ft[1].equals("FY") ? fyEnd : ft[1].equals("FY+1") ? fyEnd.plusYears(1) : LocalDate.parse(ft[1]);
+                if (to.equals(av.to())) return;
+            }
+        }
+        warn("AVERAGING_PERIOD", "The averaging period " + av.from() + " to " + av.to() + " is neither a fiscal year of the producer"
+                + " (from " + start + ") nor a period the regime allows" + (regime.automotive() == null || regime.automotive().averagingPeriods().isEmpty()
+                ? "" : " (" + String.join(", ", regime.automotive().averagingPeriods()) + ")") + ".", "averaging");
     }
 
     /** The threshold in force (at the averaging period's start when averaging), with the producer's fiscal year. */

@@ -55,11 +55,14 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * @param vehicleKinds default vehicle kind by HS code (passenger-vehicle, light-truck, heavy-truck, other)
      * @param tracing      goods whose VNM counts only traced (listed) materials, with the lists
      * @param wageFloors   LVC wage floors by currency (USD 16, CAD 20.88, MXN 294.22)
+     * @param averagingPeriods periods allowed for averaging besides a fiscal year, as {@code FROM..TO} where TO
+     *                     is a date, {@code FY} (the end of the fiscal year containing FROM) or {@code FY+1}
+     *                     (the end of the following one), e.g. SOR/2020-155 s.16(4)-(5)
      */
     public record Automotive(List<VehicleKind> vehicleKinds, List<Tracing> tracing, List<ThresholdOverride> thresholds,
                              Map<String, BigDecimal> wageFloors, AssemblyCredit assemblyCredit, BigDecimal technologyCreditCap,
                              String rollUpCitation, NewPlantRelief newPlantRelief, List<HsRange> steelTable, List<HsRange> aluminumTable,
-                             List<HsRange> netCostOnly, LvcCredit lvcCredit) {
+                             List<HsRange> netCostOnly, LvcCredit lvcCredit, List<String> averagingPeriods) {
         public Automotive {
             vehicleKinds = List.copyOf(vehicleKinds);
             tracing = List.copyOf(tracing);
@@ -68,6 +71,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
             steelTable = steelTable == null ? List.of() : List.copyOf(steelTable);
             aluminumTable = aluminumTable == null ? List.of() : List.copyOf(aluminumTable);
             netCostOnly = netCostOnly == null ? List.of() : List.copyOf(netCostOnly);
+            averagingPeriods = averagingPeriods == null ? List.of() : List.copyOf(averagingPeriods);
         }
 
         /** True when goods of {@code hs} must use the net cost method (e.g. SOR/94-14 s.6(6)(d)(iii)-(iv)). */
