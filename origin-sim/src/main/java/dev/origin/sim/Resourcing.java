@@ -4,7 +4,6 @@ import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Evaluator;
 import dev.origin.core.engine.Requirement;
 import dev.origin.core.engine.Status;
-import dev.origin.core.regime.Regime;
 import dev.origin.sim.fleet.Fleet;
 import dev.origin.sim.opt.Item;
 import dev.origin.sim.opt.Option;
@@ -49,8 +48,8 @@ final class Resourcing {
         }
     }
 
-    static Result cheapest(Fleet.Model m, Regime regime, Evaluator ev, String dest, LocalDate date, BigDecimal margin) {
-        Determination d0 = ev.evaluate(GoodBuilder.good(m, Map.of(), dest, date), date, false);
+    /** The cheapest plan for a model whose current sourcing gives {@code d0} (its determination, already made). */
+    static Result cheapest(Fleet.Model m, Determination d0, Evaluator ev, String dest, LocalDate date, BigDecimal margin) {
         Set<String> fixedFailures = new LinkedHashSet<>();
         for (Requirement r : d0.requirements()) {
             if (Boolean.FALSE.equals(r.met()) && Set.of("steel", "aluminum", "tariff-shift", "condition").contains(r.kind())) {
@@ -71,7 +70,7 @@ final class Resourcing {
         }
         BigDecimal extra = margin;
         for (int attempt = 0; attempt < 4; attempt++) {
-            Problem problem = problem(m, regime, d0, base, moves, extra);
+            Problem problem = problem(m, d0, base, moves, extra);
             Plan plan = Optimizer.solve(problem);
             if (!plan.feasible()) {
                 List<String> unmet = new ArrayList<>(plan.unmet());
@@ -94,7 +93,7 @@ final class Resourcing {
     }
 
     /** The linear model: one item per part, one requirement per threshold kind of the regime's rule. */
-    private static Problem problem(Fleet.Model m, Regime regime, Determination d0, Metrics base, Map<String, Map<Integer, Metrics>> moves,
+    private static Problem problem(Fleet.Model m, Determination d0, Metrics base, Map<String, Map<Integer, Metrics>> moves,
                                    BigDecimal margin) {
         List<dev.origin.sim.opt.Requirement> reqs = new ArrayList<>();
         Map<String, Map<String, Map<Integer, BigDecimal>>> coef = new LinkedHashMap<>(); // requirement → part → option → coefficient

@@ -135,7 +135,7 @@ public final class Simulator {
             return new Decision(m, regime.id(), Choice.QUALIFIES, d0.status(), d0.status(), Map.of(), BigDecimal.ZERO, BigDecimal.ZERO,
                     tariff, BigDecimal.ZERO, exposed, before, before, List.of(), null);
         }
-        Resourcing.Result plan = Resourcing.cheapest(m, regime, ev, dest, date, settings.margin());
+        Resourcing.Result plan = Resourcing.cheapest(m, d0, ev, dest, date, settings.margin());
         if (plan.feasible()) {
             BigDecimal compliance = plan.premiumPerUnit().multiply(BigDecimal.valueOf(m.totalVolume())).setScale(2, RoundingMode.HALF_UP);
             if (compliance.compareTo(tariff) <= 0) {

@@ -1182,34 +1182,28 @@ final class Run {
         if (l == null) return missing(rule, "MISSING_LABOUR_DATA", "`labour` data", "labour", min);
         Regime.Automotive auto = regime.automotive();
         java.util.Map<String, BigDecimal> floors = auto == null ? java.util.Map.of() : auto.wageFloors();
+        if ("annual-purchase".equals(l.method())) {
+            if (l.totalAnnualPurchaseValue() == null) return missing(rule, "MISSING_LABOUR_DATA", "`labour.totalAnnualPurchaseValue`", "labour", min);
+        } else if (a.netCost == null || a.netCost.signum() <= 0) {
+            return missing(rule, "MISSING_COST", "cost sheet (net cost)", "costs", min);
+        }
+        Ratio hwmme = hwmme(a);
+        if (hwmme == null) return missing(rule, "MISSING_LABOUR_DATA", "positive annual purchase value", "labour", min);
         List<TraceNode> kids = new ArrayList<>();
-        boolean plantOk = l.vehiclePlantWage() == null || qualifies(l.vehiclePlantWage(), floors);
-        BigDecimal hwlc = l.highWageLabour() == null || !plantOk ? BigDecimal.ZERO : l.highWageLabour();
-        if (trace) kids.add(TraceNode.leaf("High-wage labour costs (vehicle plant " + (l.vehiclePlantWage() == null ? "certified by the producer"
-                : wage(l.vehiclePlantWage()) + (plantOk ? ", at or above" : ", below") + " the wage floor") + ")", null, rule.citation(), hwlc, null, null));
-        BigDecimal hwm = l.highWageMaterials();
-        if (hwm == null) {
-            hwm = BigDecimal.ZERO;
-            for (Material m : good.materials()) {
-                var w = m.part() == null ? null : m.part().plantWage();
-                if (w != null && qualifies(w, floors)) {
-                    BigDecimal v = m.value() != null ? m.value() : BigDecimal.ZERO;
-                    hwm = hwm.add(v);
-                    if (trace) kids.add(TraceNode.leaf("High-wage material `" + m.id() + "` (" + wage(w) + "), full value whatever its origin",
-                            null, rule.citation(), v, null, null));
+        if (trace) {
+            boolean plantOk = l.vehiclePlantWage() == null || qualifies(l.vehiclePlantWage(), floors);
+            kids.add(TraceNode.leaf("High-wage labour costs (vehicle plant " + (l.vehiclePlantWage() == null ? "certified by the producer"
+                    : wage(l.vehiclePlantWage()) + (plantOk ? ", at or above" : ", below") + " the wage floor") + ")", null, rule.citation(),
+                    l.highWageLabour() == null || !plantOk ? BigDecimal.ZERO : l.highWageLabour(), null, null));
+            if (l.highWageMaterials() == null) {
+                for (Material m : good.materials()) {
+                    var w = m.part() == null ? null : m.part().plantWage();
+                    if (w != null && qualifies(w, floors)) {
+                        kids.add(TraceNode.leaf("High-wage material `" + m.id() + "` (" + wage(w) + "), full value whatever its origin",
+                                null, rule.citation(), m.value() != null ? m.value() : BigDecimal.ZERO, null, null));
+                    }
                 }
             }
-        }
-        Ratio hwmme;
-        if ("annual-purchase".equals(l.method())) {
-            BigDecimal apv = l.annualPurchaseValue() != null ? l.annualPurchaseValue() : hwm;
-            if (l.totalAnnualPurchaseValue() == null) return missing(rule, "MISSING_LABOUR_DATA", "`labour.totalAnnualPurchaseValue`", "labour", min);
-            BigDecimal den = l.totalAnnualPurchaseValue().add(hwlc);
-            if (den.signum() <= 0) return missing(rule, "MISSING_LABOUR_DATA", "positive annual purchase value", "labour", min);
-            hwmme = Ratio.percent(apv.add(hwlc), den);
-        } else {
-            if (a.netCost == null || a.netCost.signum() <= 0) return missing(rule, "MISSING_COST", "cost sheet (net cost)", "costs", min);
-            hwmme = Ratio.percent(hwlc.add(hwm), a.netCost);
         }
         Ratio cap = Ratio.of(auto == null || auto.technologyCreditCap() == null ? BigDecimal.TEN : auto.technologyCreditCap());
         Ratio tech = Ratio.ZERO;
