@@ -29,7 +29,7 @@ public final class GoodBuilder {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /**
      * Assumption: half of a core part's own non-originating content is Table A.2 column-2 components
-     * (the rest is other materials), for the components-only options of SOR/2020-155 s.14(8)(b),(d).
+     * (the rest is other materials), for the components-only options of SOR/2020-155 s.14(7)(b) and s.14(10)(b).
      */
     public static final BigDecimal COMPONENT_FRACTION = new BigDecimal("0.5");
     /** Assumption: a part re-sourced into the territory from outside has 25 % foreign content of its own, unless the file says. */

@@ -468,8 +468,8 @@ final class Run {
 
     /** How a core part qualified: its own RVC counting all non-originating materials, or another option. */
     enum Qualification {
-        ALL_MATERIALS("with all non-originating materials counted (s.14(8)(a))"),
-        OTHER_OPTION("under the component or super-core options (s.14(8)(b)-(d))"),
+        ALL_MATERIALS("with all non-originating materials counted (s.14(7)(a))"),
+        OTHER_OPTION("under the component or super-core options (s.14(7)(b), s.14(10))"),
         NONE("not originating");
 
         final String label;
