@@ -146,7 +146,7 @@ class CliTest {
         assertThat(none.exit()).isZero();
         assertThat(none.out()).contains("No product-specific rule");
         Result car = run("rules", "show", "usmca", "8703.23");
-        assertThat(car.out()).contains("usmca.passenger-vehicle", "CORE-PARTS", "SOR/2020-155 s.13(1)(a)");
+        assertThat(car.out()).contains("usmca.passenger-vehicle", "CORE-PARTS", "SOR/2020-155 s.13 (table, 8703.21-8703.90 (1))");
         Result bad = run("rules", "show", "usmca", "87x");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("BAD_HS");

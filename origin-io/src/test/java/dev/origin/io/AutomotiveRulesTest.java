@@ -114,7 +114,7 @@ class AutomotiveRulesTest {
     @Nested
     class UsmcaVehicleThresholds {
 
-        // SOR/2020-155 s.13(1)(a), s.18(1): PV RVC 66/69/72/75 and LVC 30/33/36/40 on 1 July 2020-2023.
+        // SOR/2020-155 s.13 (table, 8703.21-8703.90), s.18(1): PV RVC 66/69/72/75 and LVC 30/33/36/40 on 1 July 2020-2023.
         @ParameterizedTest(name = "passenger vehicle on {0}: RVC {1}, LVC {2}")
         @CsvSource({
                 "2020-07-01, 66, 30",
@@ -135,7 +135,7 @@ class AutomotiveRulesTest {
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
         }
 
-        // s.13(1)(b), s.18(2): light truck RVC as PV, LVC 45 flat.
+        // s.13 (table, 8704.21, 8704.31), s.18(2): light truck RVC as PV, LVC 45 flat.
         @ParameterizedTest(name = "light truck on {0}: RVC {1}, LVC 45")
         @CsvSource({
                 "2020-07-01, 66",
@@ -153,7 +153,7 @@ class AutomotiveRulesTest {
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
         }
 
-        // s.15(1), s.18(2): heavy truck RVC 60 / 64 from 1 July 2024 / 70 from 1 July 2027; LVC 45; no core-parts test.
+        // s.13 (table, 8701.20, 8704.22-23, 8704.32-90), s.18(2): heavy truck RVC 60 / 64 from 1 July 2024 / 70 from 1 July 2027; LVC 45; no core-parts test.
         @ParameterizedTest(name = "heavy truck on {0}: RVC {1}")
         @CsvSource({
                 "2020-07-01, 60",
@@ -218,8 +218,8 @@ class AutomotiveRulesTest {
     class UsmcaPartThresholds {
 
         // s.14(2)-(3) Table A.1 (core parts): 66/69/72/75 NC, 76/79/82/85 TV.
-        // s.14(13)-(14) Table B: 62.5/65/67.5/70 NC, 72.5/75/77.5/80 TV.
-        // s.14(15)-(16) Table C: 62/63/64/65 NC, 72/73/74/75 TV.
+        // s.14(14)-(15) Table B: 62.5/65/67.5/70 NC, 72.5/75/77.5/80 TV.
+        // s.14(16)-(17) Table C: 62/63/64/65 NC, 72/73/74/75 TV.
         // s.15 Table D (heavy trucks): 60/64/70 NC, 70/74/80 TV; Table E: 50/54/60 NC, 60/64/70 TV.
         @ParameterizedTest(name = "{0} for {1} on {2} by {3}: {4} %")
         @CsvSource({
