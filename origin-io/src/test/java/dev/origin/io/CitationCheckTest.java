@@ -32,8 +32,8 @@ import org.w3c.dom.Node;
 class CitationCheckTest {
 
     private static final Path DATA = Path.of(System.getProperty("origin.shared.data", "../../shared/data"));
-    /** "s.14(2)-(3)", "s.15(2), (4)", "s.14(14),(16)", "s.20(2)(b)-(f)", "s.13 (table, ...)". */
-    private static final Pattern REF = Pattern.compile("s\\.(\\d+)((?:\\s*(?:-|,)?\\s*\\(\\d+\\)(?:\\([a-z]+\\))*)*)");
+    /** "s.14(2)-(3)", "s.15(2), (4)", "s.14(14),(16)", "s.20(2)(b)-(f)", "s.19(4)(a), (4)(c)-(d), (5)", "s.13 (table, ...)". */
+    private static final Pattern REF = Pattern.compile("s\\.(\\d+)((?:\\s*(?:-|,)?\\s*\\(\\d+\\)(?:\\([a-z]+\\)(?:-\\([a-z]+\\))?)*)*)");
     private static final Pattern SUB = Pattern.compile("(-)?\\s*\\((\\d+)\\)");
     private static final Pattern TABLE_ROW = Pattern.compile("s\\.13 \\(table, ([^()]*(?:\\(\\d\\)[^()]*)*)\\)");
 
@@ -98,6 +98,16 @@ class CitationCheckTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void citationReferencesAreRead() {
+        assertThat(cited("citation: SOR/2020-155 s.19(1)-(2), (4)(a), (4)(c)-(d), (5)", "SOR/2020-155"))
+                .isEqualTo(Map.of("19", Set.of("(1)", "(2)", "(4)", "(5)")));
+        assertThat(cited("SOR/2020-155 s.14(14)-(17), Table B; s.15(2), (4) and s.13 (table, 87.06 (2))", "SOR/2020-155"))
+                .isEqualTo(Map.of("14", Set.of("(14)", "(15)", "(16)", "(17)"), "15", Set.of("(2)", "(4)"), "13", Set.of()));
+        assertThat(cited("SOR/94-14 Sch. I, subheading 8703.10; s.13(1)(b)(iii)", "SOR/94-14"))
+                .isEqualTo(Map.of("13", Set.of("(1)")));
     }
 
     @ParameterizedTest(name = "{0} cites sections of {1} that exist")
