@@ -266,9 +266,10 @@ class AutomotiveRulesTest {
                 "8708.40, heavy-truck, 2024-07-01, NC, 64",
                 "8708.40, heavy-truck, 2027-06-30, NC, 64",
                 "8708.40, heavy-truck, 2027-07-01, NC, 70",
-                "8708.40, heavy-truck, 2020-07-01, TV, 70",
-                "8708.40, heavy-truck, 2024-07-01, TV, 74",
-                "8708.40, heavy-truck, 2027-07-01, TV, 80",
+                // TV only where the part's rule has a TV method (s.15(2)): not for 87.08 parts (s.13 rows), so an engine part
+                "8409.91, heavy-truck, 2020-07-01, TV, 70",
+                "8409.91, heavy-truck, 2024-07-01, TV, 74",
+                "8409.91, heavy-truck, 2027-07-01, TV, 80",
                 // Table E (heavy trucks): bearings 8482.10
                 "8482.10, heavy-truck, 2020-07-01, NC, 50",
                 "8482.10, heavy-truck, 2024-06-30, NC, 50",
@@ -337,6 +338,80 @@ class AutomotiveRulesTest {
     private static Determination coreCase(String policy, String engineOrigin, String[] e, String tValue, String[] t)
             throws InputException {
         return eval(pack("usmca", Map.of("roll-up", policy)), coreVehicle(engineOrigin, e, tValue, t), "2024-01-01");
+    }
+
+    /**
+     * Rows of the SOR/2020-155 s.13 table for Table B parts of heading 87.08: the row is the part's rule, so a tariff
+     * shift qualifies it as well as the RVC. Figures by hand: NC = other costs + material values.
+     */
+    @Nested
+    class UsmcaSection13PartRows {
+
+        private static final String OE = ",\"use\":\"original-equipment\"";
+
+        private Determination bumper(String vehicle, String matHs, String matValue, String other) throws InputException {
+            return eval(pack("usmca"), good("8708.10", vehicle, "US", other, OE,
+                    mat("m", matHs, matValue, "non-originating", "CN", "")), "2024-01-01");
+        }
+
+        @Test
+        void changeOfHeadingQualifiesWithoutRvc() throws InputException {
+            // 8708.10 (1)(a): steel sheet 7208.51 (chapter 72) -> 87.08. RVC (1000 - 900) / 1000 = 10 % is irrelevant.
+            Determination d = bumper("passenger-vehicle", "7208.51", "900.00", "100.00");
+            assertThat(d.status()).isEqualTo(Status.ORIGINATING);
+            assertThat(d.decidingRules()).anyMatch(r -> r.startsWith("usmca.8708-10-pv-lt"));
+        }
+
+        @Test
+        void changeFrom870899NeedsTheTableBRvc() throws InputException {
+            // 8708.10 (1)(b): parts of 8708.99 allowed with RVC >= 70 % NC from 1 July 2023.
+            assertThat(bumper("passenger-vehicle", "8708.99", "250.00", "750.00").status())
+                    .isEqualTo(Status.ORIGINATING);                       // (1000 - 250) / 1000 = 75 %
+            Determination d = bumper("light-truck", "8708.99", "400.00", "600.00");   // 60 % < 70
+            assertThat(d.status()).isEqualTo(Status.NON_ORIGINATING);
+            assertPercent(d.rvc().value(), "60");
+        }
+
+        @Test
+        void noShiftFromAnotherSubheadingOfTheHeadingEvenWithAHighRvc() throws InputException {
+            // A non-originating 8708.21 material (150 of total cost 1000 = 15 %, above the 10 % de minimis of s.5(1))
+            // makes neither change (not another heading, not 8708.99), and criterion (d) (s.3(4)(a)) needs the same
+            // subheading, so the 85 % RVC does not help. The RVC-only reading of Table B passed it.
+            Determination d = bumper("passenger-vehicle", "8708.21", "150.00", "850.00");
+            assertThat(d.status()).isEqualTo(Status.NON_ORIGINATING);
+            assertPercent(d.rvc().value(), "85");
+        }
+
+        @Test
+        void partsOfTheSameSubheadingFallToCriterionD() throws InputException {
+            // 8708.10 provides for bumpers and their parts: a non-originating 8708.10 part cannot change, so
+            // s.3(4)(a) applies with RVC >= 50 % NC. (1000 - 550) / 1000 = 45 % fails; (1000 - 450) / 1000 = 55 % passes.
+            assertThat(bumper("passenger-vehicle", "8708.10", "550.00", "450.00").status()).isEqualTo(Status.NON_ORIGINATING);
+            assertThat(bumper("passenger-vehicle", "8708.10", "450.00", "550.00").status()).isEqualTo(Status.ORIGINATING);
+        }
+
+        @Test
+        void heavyTruckPartsOfHeading8708AreNetCostOnly() throws InputException {
+            // s.15(2) allows TV only where the part's rule has it; the 8708.40 row (2) does not. NOM 550, other 450:
+            // NC (1000 - 550) / 1000 = 45 % < 64 (1 July 2024), though TV (5000 - 550) / 5000 = 89 % would pass.
+            Determination d = eval(pack("usmca"), part("8708.40", "heavy-truck", "original-equipment", true, ""), "2025-01-01");
+            assertThat(d.status()).isEqualTo(Status.NON_ORIGINATING);
+            assertThat(d.rvc().method()).isEqualTo(RvcMethod.NC);
+            assertPercent(d.rvc().min(), "64");
+        }
+
+        @Test
+        void aftermarketRowAppliesAtFiftyPercent() throws InputException {
+            // 8708.95 (3)(b): no change required, RVC >= 50 % NC. Air-bag parts of 8708.99 make no change of heading.
+            String pass = good("8708.95", "passenger-vehicle", "US", "550.00", ",\"use\":\"aftermarket\"",
+                    mat("m", "8708.99", "450.00", "non-originating", "CN", ""));         // 55 %
+            String fail = good("8708.95", "passenger-vehicle", "US", "400.00", ",\"use\":\"aftermarket\"",
+                    mat("m", "8708.99", "600.00", "non-originating", "CN", ""));         // 40 %
+            assertThat(eval(pack("usmca"), pass, "2024-01-01").status()).isEqualTo(Status.ORIGINATING);
+            Determination d = eval(pack("usmca"), fail, "2024-01-01");
+            assertThat(d.status()).isEqualTo(Status.NON_ORIGINATING);
+            assertPercent(d.rvc().min(), "50");
+        }
     }
 
     @Nested
