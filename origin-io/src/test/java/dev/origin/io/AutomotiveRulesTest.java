@@ -401,6 +401,19 @@ class AutomotiveRulesTest {
         }
 
         @Test
+        void heavyTruckBodyPartsByShiftOrNetCost() throws InputException {
+            // 8708.29 row (3) for a heavy truck: CTH, or no change with RVC >= 64 % NC from 1 July 2024.
+            String byShift = good("8708.29", "heavy-truck", "US", "100.00", OE, mat("m", "7208.51", "900.00", "non-originating", "CN", ""));
+            assertThat(eval(pack("usmca"), byShift, "2025-01-01").status()).isEqualTo(Status.ORIGINATING);   // RVC 10 %
+            String low = good("8708.29", "heavy-truck", "US", "620.00", OE, mat("m", "8708.21", "380.00", "non-originating", "CN", ""));
+            String high = good("8708.29", "heavy-truck", "US", "700.00", OE, mat("m", "8708.21", "300.00", "non-originating", "CN", ""));
+            Determination d = eval(pack("usmca"), low, "2025-01-01");                                        // 62 % < 64
+            assertThat(d.status()).isEqualTo(Status.NON_ORIGINATING);
+            assertPercent(d.rvc().min(), "64");
+            assertThat(eval(pack("usmca"), high, "2025-01-01").status()).isEqualTo(Status.ORIGINATING);      // 70 %
+        }
+
+        @Test
         void aftermarketRowAppliesAtFiftyPercent() throws InputException {
             // 8708.95 (3)(b): no change required, RVC >= 50 % NC. Air-bag parts of 8708.99 make no change of heading.
             String pass = good("8708.95", "passenger-vehicle", "US", "550.00", ",\"use\":\"aftermarket\"",
