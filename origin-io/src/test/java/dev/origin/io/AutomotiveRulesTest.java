@@ -238,17 +238,17 @@ class AutomotiveRulesTest {
                 "8708.40, passenger-vehicle, 2023-07-01, TV, 85",
                 "8407.34, light-truck, 2023-07-01, NC, 75",
                 "8708.50, light-truck, 2021-07-01, TV, 79",
-                // Table B: brakes 8708.30, bearings 8482.10 (for a passenger vehicle)
+                // Table B: brakes 8708.30 (its s.13 row: net cost only), bearings 8482.10 (for a passenger vehicle)
                 "8708.30, passenger-vehicle, 2020-07-01, NC, 62.5",
                 "8708.30, passenger-vehicle, 2021-06-30, NC, 62.5",
                 "8708.30, passenger-vehicle, 2021-07-01, NC, 65",
                 "8708.30, passenger-vehicle, 2022-07-01, NC, 67.5",
                 "8708.30, passenger-vehicle, 2023-06-30, NC, 67.5",
                 "8708.30, passenger-vehicle, 2023-07-01, NC, 70",
-                "8708.30, passenger-vehicle, 2020-07-01, TV, 72.5",
-                "8708.30, passenger-vehicle, 2021-07-01, TV, 75",
-                "8708.30, passenger-vehicle, 2022-07-01, TV, 77.5",
-                "8708.30, passenger-vehicle, 2023-07-01, TV, 80",
+                "8482.10, passenger-vehicle, 2020-07-01, TV, 72.5",
+                "8482.10, passenger-vehicle, 2021-07-01, TV, 75",
+                "8482.10, passenger-vehicle, 2022-07-01, TV, 77.5",
+                "8482.10, passenger-vehicle, 2023-07-01, TV, 80",
                 "8482.10, passenger-vehicle, 2023-07-01, NC, 70",
                 // Table C: wiring harnesses 8544.30
                 "8544.30, passenger-vehicle, 2020-07-01, NC, 62",
@@ -388,6 +388,32 @@ class AutomotiveRulesTest {
             // s.3(4)(a) applies with RVC >= 50 % NC. (1000 - 550) / 1000 = 45 % fails; (1000 - 450) / 1000 = 55 % passes.
             assertThat(bumper("passenger-vehicle", "8708.10", "550.00", "450.00").status()).isEqualTo(Status.NON_ORIGINATING);
             assertThat(bumper("passenger-vehicle", "8708.10", "450.00", "550.00").status()).isEqualTo(Status.ORIGINATING);
+        }
+
+        @Test
+        void passengerVehiclePartsOfHeading8708AreNetCostOnly() throws InputException {
+            // The 8708.30 row (1) states net cost only; s.14(15)'s TV figures replace only Schedule 1 requirements.
+            // Brake parts 8708.99 make no change of heading (and are 55 % of total cost, beyond de minimis), so the
+            // RVC decides: NC (1000 - 550) / 1000 = 45 % < 70, though TV (5000 - 550) / 5000 = 89 % would pass 80.
+            String g = good("8708.30", "passenger-vehicle", "US", "450.00", OE + ",\"transactionValue\":\"5000.00\"",
+                    mat("m", "8708.99", "550.00", "non-originating", "CN", ""));
+            Determination d = eval(pack("usmca"), g, "2024-01-01");
+            assertThat(d.status()).isEqualTo(Status.NON_ORIGINATING);
+            assertThat(d.rvc().method()).isEqualTo(RvcMethod.NC);
+            assertPercent(d.rvc().value(), "45");
+        }
+
+        @Test
+        void describedRowsAreApproximatedFromTheSafeSide() throws InputException {
+            // 8708.91 radiator for a passenger vehicle from non-originating 8708.99 parts: row (1)(a) needs a change of
+            // heading, (1)(b) a change from another good of 8708.91, so it fails although RVC 75 % >= 70. From
+            // aluminium 7606.12 (a change of heading) with RVC 75 % it passes; with RVC 60 % it fails.
+            String parts = good("8708.91", "passenger-vehicle", "US", "750.00", OE, mat("m", "8708.99", "250.00", "non-originating", "CN", ""));
+            String alu = good("8708.91", "passenger-vehicle", "US", "750.00", OE, mat("m", "7606.12", "250.00", "non-originating", "CN", ""));
+            String aluLow = good("8708.91", "passenger-vehicle", "US", "600.00", OE, mat("m", "7606.12", "400.00", "non-originating", "CN", ""));
+            assertThat(eval(pack("usmca"), parts, "2024-01-01").status()).isEqualTo(Status.NON_ORIGINATING);
+            assertThat(eval(pack("usmca"), alu, "2024-01-01").status()).isEqualTo(Status.ORIGINATING);
+            assertThat(eval(pack("usmca"), aluLow, "2024-01-01").status()).isEqualTo(Status.NON_ORIGINATING);
         }
 
         @Test
