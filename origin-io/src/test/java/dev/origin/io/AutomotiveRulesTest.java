@@ -349,9 +349,13 @@ class AutomotiveRulesTest {
 
         private static final String OE = ",\"use\":\"original-equipment\"";
 
+        /** An original-equipment part of {@code hs} with one non-originating Chinese material. */
+        private String oe(String hs, String vehicle, String matHs, String matValue, String other) {
+            return good(hs, vehicle, "US", other, OE, mat("m", matHs, matValue, "non-originating", "CN", ""));
+        }
+
         private Determination bumper(String vehicle, String matHs, String matValue, String other) throws InputException {
-            return eval(pack("usmca"), good("8708.10", vehicle, "US", other, OE,
-                    mat("m", matHs, matValue, "non-originating", "CN", "")), "2024-01-01");
+            return eval(pack("usmca"), oe("8708.10", vehicle, matHs, matValue, other), "2024-01-01");
         }
 
         @Test
@@ -408,9 +412,9 @@ class AutomotiveRulesTest {
             // 8708.91 radiator for a passenger vehicle from non-originating 8708.99 parts: row (1)(a) needs a change of
             // heading, (1)(b) a change from another good of 8708.91, so it fails although RVC 75 % >= 70. From
             // aluminium 7606.12 (a change of heading) with RVC 75 % it passes; with RVC 60 % it fails.
-            String parts = good("8708.91", "passenger-vehicle", "US", "750.00", OE, mat("m", "8708.99", "250.00", "non-originating", "CN", ""));
-            String alu = good("8708.91", "passenger-vehicle", "US", "750.00", OE, mat("m", "7606.12", "250.00", "non-originating", "CN", ""));
-            String aluLow = good("8708.91", "passenger-vehicle", "US", "600.00", OE, mat("m", "7606.12", "400.00", "non-originating", "CN", ""));
+            String parts = oe("8708.91", "passenger-vehicle", "8708.99", "250.00", "750.00");
+            String alu = oe("8708.91", "passenger-vehicle", "7606.12", "250.00", "750.00");
+            String aluLow = oe("8708.91", "passenger-vehicle", "7606.12", "400.00", "600.00");
             assertThat(eval(pack("usmca"), parts, "2024-01-01").status()).isEqualTo(Status.NON_ORIGINATING);
             assertThat(eval(pack("usmca"), alu, "2024-01-01").status()).isEqualTo(Status.ORIGINATING);
             assertThat(eval(pack("usmca"), aluLow, "2024-01-01").status()).isEqualTo(Status.NON_ORIGINATING);
@@ -429,10 +433,10 @@ class AutomotiveRulesTest {
         @Test
         void heavyTruckBodyPartsByShiftOrNetCost() throws InputException {
             // 8708.29 row (3) for a heavy truck: CTH, or no change with RVC >= 64 % NC from 1 July 2024.
-            String byShift = good("8708.29", "heavy-truck", "US", "100.00", OE, mat("m", "7208.51", "900.00", "non-originating", "CN", ""));
+            String byShift = oe("8708.29", "heavy-truck", "7208.51", "900.00", "100.00");
             assertThat(eval(pack("usmca"), byShift, "2025-01-01").status()).isEqualTo(Status.ORIGINATING);   // RVC 10 %
-            String low = good("8708.29", "heavy-truck", "US", "620.00", OE, mat("m", "8708.21", "380.00", "non-originating", "CN", ""));
-            String high = good("8708.29", "heavy-truck", "US", "700.00", OE, mat("m", "8708.21", "300.00", "non-originating", "CN", ""));
+            String low = oe("8708.29", "heavy-truck", "8708.21", "380.00", "620.00");
+            String high = oe("8708.29", "heavy-truck", "8708.21", "300.00", "700.00");
             Determination d = eval(pack("usmca"), low, "2025-01-01");                                        // 62 % < 64
             assertThat(d.status()).isEqualTo(Status.NON_ORIGINATING);
             assertPercent(d.rvc().min(), "64");
