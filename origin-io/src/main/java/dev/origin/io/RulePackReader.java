@@ -212,6 +212,11 @@ public final class RulePackReader {
         if (options.containsKey("roll-up") && !Set.of("panel-2023", "us-cbp").contains(options.get("roll-up"))) {
             f.problem(null, "params.roll-up", "BAD_PARAM", "`" + options.get("roll-up") + "` is not a roll-up policy (panel-2023, us-cbp).");
         }
+        if (options.containsKey("body-limbs") && !Set.of("or", "and").contains(options.get("body-limbs"))) {
+            f.problem(null, "params.body-limbs", "BAD_PARAM", "`" + options.get("body-limbs")
+                    + "` is not a reading of the limbs of the 87.07 rows (or, and).");
+            options.put("body-limbs", "or");   // reported once: keep the rules that use it from failing to parse too
+        }
         if (o.get("tables") != null) {
             Tree.Obj tb = f.obj(o.get("tables"), "tables", "the tables");
             if (tb != null) for (String k : tb.fields.keySet()) tables.put(k, ranges(tb.get(k), "tables." + k));

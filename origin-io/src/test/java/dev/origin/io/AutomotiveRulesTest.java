@@ -444,6 +444,23 @@ class AutomotiveRulesTest {
         }
 
         @Test
+        void heavyTruckBodyLimbsAreANamedReading() throws InputException {
+            // 87.07 row (2) joins "(a) a change ... from any other chapter; and (b) no required change ... RVC".
+            // Steel 7208.51 makes the change of chapter; RVC (1000 - 900) / 1000 = 10 % < 64 (2025).
+            String body = oe("8707.90", "heavy-truck", "7208.51", "900.00", "100.00");
+            assertThat(eval(pack("usmca"), body, "2025-01-01").status()).isEqualTo(Status.ORIGINATING);
+            assertThat(eval(pack("usmca", Map.of("body-limbs", "and")), body, "2025-01-01").status())
+                    .isEqualTo(Status.NON_ORIGINATING);
+            // both limbs met: RVC (1000 - 300) / 1000 = 70 % -> originating under either reading
+            String both = oe("8707.90", "heavy-truck", "7208.51", "300.00", "700.00");
+            assertThat(eval(pack("usmca", Map.of("body-limbs", "and")), both, "2025-01-01").status())
+                    .isEqualTo(Status.ORIGINATING);
+            InputException e = org.assertj.core.api.Assertions.catchThrowableOfType(InputException.class,
+                    () -> pack("usmca", Map.of("body-limbs", "xor")));
+            assertThat(e.problems()).extracting(Problem::code).containsExactly("BAD_PARAM");
+        }
+
+        @Test
         void aftermarketRowAppliesAtFiftyPercent() throws InputException {
             // 8708.95 (3)(b): no change required, RVC >= 50 % NC. Air-bag parts of 8708.99 make no change of heading.
             String pass = good("8708.95", "passenger-vehicle", "US", "550.00", ",\"use\":\"aftermarket\"",
