@@ -208,20 +208,14 @@ public final class CaseFileReader {
                         l.get("vehiclePlantWage") == null ? null : f.wage(l.get("vehiclePlantWage"), Fields.sub(lp, "vehiclePlantWage")), ap);
             }
         }
-        VehicleData.Intangibles ip = null;
-        if (o.get("intangibles") != null) {
-            String ipp = Fields.sub(p, "intangibles");
-            Tree.Obj i = f.obj(o.get("intangibles"), ipp, "the intangibles");
-            if (i != null) {
-                f.onlyKnown(i, ipp, Set.of("northAmerican", "total"));
-                BigDecimal na = f.money(i, "northAmerican", ipp);
-                BigDecimal tot = f.money(i, "total", ipp);
-                if (na != null && tot != null && na.compareTo(tot) > 0) {
-                    f.problem(i, ipp, "BAD_INTANGIBLES", "North American intangibles `" + na.toPlainString() + "` exceed the total `" + tot.toPlainString() + "`.");
-                }
-                ip = new VehicleData.Intangibles(na, tot);
+        VehicleData.Intangibles ip = f.optionalObj(o, "intangibles", p, "the intangibles", Set.of("northAmerican", "total"), (i, ipp) -> {
+            BigDecimal na = f.money(i, "northAmerican", ipp);
+            BigDecimal tot = f.money(i, "total", ipp);
+            if (na != null && tot != null && na.compareTo(tot) > 0) {
+                f.problem(i, ipp, "BAD_INTANGIBLES", "North American intangibles `" + na.toPlainString() + "` exceed the total `" + tot.toPlainString() + "`.");
             }
-        }
+            return new VehicleData.Intangibles(na, tot);
+        });
         VehicleData.Averaging av = null;
         if (o.get("averaging") != null) {
             String avp = Fields.sub(p, "averaging");

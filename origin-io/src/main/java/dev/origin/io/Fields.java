@@ -47,6 +47,24 @@ public final class Fields {
         return null;
     }
 
+    /** Reads one part of an optional sub-object {@code parent.key}: null when absent or not an object. */
+    public interface Part<T> {
+        T read(Tree.Obj o, String path);
+    }
+
+    /**
+     * An optional sub-object {@code parent.key} (a {@code what}) with only the {@code allowed} fields, read by
+     * {@code part} at its path; null when absent or not an object (the latter reported).
+     */
+    public <T> T optionalObj(Tree.Obj parent, String key, String path, String what, Set<String> allowed, Part<T> part) {
+        if (parent.get(key) == null) return null;
+        String p = sub(path, key);
+        Tree.Obj o = obj(parent.get(key), p, what);
+        if (o == null) return null;
+        onlyKnown(o, p, allowed);
+        return part.read(o, p);
+    }
+
     public Tree.Arr arr(Tree t, String path, String what) {
         if (t instanceof Tree.Arr a) return a;
         problem(t, path, "BAD_TYPE", "Expected " + what + " (a list) but found " + describe(t) + ".");

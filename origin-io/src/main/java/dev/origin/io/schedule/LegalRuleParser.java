@@ -710,22 +710,7 @@ final class LegalRuleParser {
 
     /** The provisions a description applies to: a list without a repeated provision word. */
     private List<HsPrefix> describedCodes(Cur c) throws Failure {
-        boolean[] chapter = {false};
-        List<HsPrefix> out = provItem(c, chapter);
-        if (out == null) return null;
-        out = new ArrayList<>(out);
-        while (true) {
-            int save = c.pos;
-            if (c.eat("\\s*(,\\s*or|,|or|and)\\s+") && !c.at(KIND.pattern())) {
-                List<HsPrefix> more = provItem(c, chapter);
-                if (more != null) {
-                    out.addAll(more);
-                    continue;
-                }
-            }
-            c.pos = save;
-            return out;
-        }
+        return provSequence(c, "\\s*(,\\s*or|,|or|and)\\s+", true);
     }
 
     private static int digits(String levelWord, Cur c) {
@@ -762,13 +747,21 @@ final class LegalRuleParser {
      * Returns null (consuming nothing) when no provision starts here.
      */
     private List<HsPrefix> provList(Cur c) throws Failure {
+        return provSequence(c, "\\s*(,\\s*or|,|or|and)\\s+(from\\s+)?", false);
+    }
+
+    /**
+     * Provision items joined by {@code separator}; with {@code stopAtKind} a separator followed by a provision
+     * word ("heading", "subheading", ...) ends the list. Null (consuming nothing) when no provision starts here.
+     */
+    private List<HsPrefix> provSequence(Cur c, String separator, boolean stopAtKind) throws Failure {
         boolean[] chapter = {false};
         List<HsPrefix> out = provItem(c, chapter);
         if (out == null) return null;
         out = new ArrayList<>(out);
         while (true) {
             int save = c.pos;
-            if (c.eat("\\s*(,\\s*or|,|or|and)\\s+(from\\s+)?")) {
+            if (c.eat(separator) && !(stopAtKind && c.at(KIND.pattern()))) {
                 List<HsPrefix> more = provItem(c, chapter);
                 if (more != null) {
                     out.addAll(more);

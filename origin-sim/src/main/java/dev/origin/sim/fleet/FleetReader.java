@@ -169,35 +169,14 @@ public final class FleetReader {
                 volumes.put(k, n.longValueExact());
             }
         }
-        Fleet.Technology tech = null;
-        if (m.get("technology") != null) {
-            String tp = Fields.sub(p, "technology");
-            Tree.Obj t = f.obj(m.get("technology"), tp, "the technology wages");
-            if (t != null) {
-                f.onlyKnown(t, tp, Set.of("rdItWages", "productionWages"));
-                tech = new Fleet.Technology(f.money(t, "rdItWages", tp), f.money(t, "productionWages", tp));
-            }
-        }
-        Fleet.AssemblyPlant plant = null;
-        if (m.get("assemblyPlant") != null) {
-            String pp = Fields.sub(p, "assemblyPlant");
-            Tree.Obj t = f.obj(m.get("assemblyPlant"), pp, "the assembly plant");
-            if (t != null) {
-                f.onlyKnown(t, pp, Set.of("engines", "transmissions", "batteries"));
-                plant = new Fleet.AssemblyPlant(f.count(t, "engines", pp), f.count(t, "transmissions", pp), f.count(t, "batteries", pp));
-            }
-        }
+        Fleet.Technology tech = f.optionalObj(m, "technology", p, "the technology wages", Set.of("rdItWages", "productionWages"),
+                (t, tp) -> new Fleet.Technology(f.money(t, "rdItWages", tp), f.money(t, "productionWages", tp)));
+        Fleet.AssemblyPlant plant = f.optionalObj(m, "assemblyPlant", p, "the assembly plant", Set.of("engines", "transmissions", "batteries"),
+                (t, pp) -> new Fleet.AssemblyPlant(f.count(t, "engines", pp), f.count(t, "transmissions", pp), f.count(t, "batteries", pp)));
         BigDecimal steel = share(m, "steel", p);
         BigDecimal aluminum = share(m, "aluminum", p);
-        VehicleData.Intangibles ip = null;
-        if (m.get("intangibles") != null) {
-            String ipp = Fields.sub(p, "intangibles");
-            Tree.Obj t = f.obj(m.get("intangibles"), ipp, "the intangibles");
-            if (t != null) {
-                f.onlyKnown(t, ipp, Set.of("northAmerican", "total"));
-                ip = new VehicleData.Intangibles(f.money(t, "northAmerican", ipp), f.money(t, "total", ipp));
-            }
-        }
+        VehicleData.Intangibles ip = f.optionalObj(m, "intangibles", p, "the intangibles", Set.of("northAmerican", "total"),
+                (t, ipp) -> new VehicleData.Intangibles(f.money(t, "northAmerican", ipp), f.money(t, "total", ipp)));
         List<Fleet.Part> parts = new ArrayList<>();
         if (m.get("parts") == null) {
             f.problem(m, Fields.sub(p, "parts"), "MISSING_FIELD", "Model `" + id + "` has no `parts`.");
