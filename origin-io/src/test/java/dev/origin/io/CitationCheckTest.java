@@ -37,11 +37,24 @@ class CitationCheckTest {
     private static final Pattern SUB = Pattern.compile("(-)?\\s*\\((\\d+)\\)");
     private static final Pattern TABLE_ROW = Pattern.compile("s\\.13 \\(table, ([^()]*(?:\\(\\d\\)[^()]*)*)\\)");
 
+    private static final String USMCA_XML = "SOR-2020-155_CUSMA-rules-of-origin-regulations.xml";
+    /** Parsed regulations by file name: each is read once per run. */
+    private static final Map<String, Document> DOCS = new java.util.HashMap<>();
+
+    /** The regulation {@code file} of shared/data, parsed; the test is skipped when it is absent. */
+    private static Document regulation(String file) throws Exception {
+        Path xml = DATA.resolve("canada-roo-regulations").resolve(file);
+        Assumptions.assumeTrue(Files.isRegularFile(xml), xml.toAbsolutePath() + " not found (set -Dorigin.shared.data); skipping");
+        Document doc = DOCS.get(file);
+        if (doc == null) {
+            doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+            DOCS.put(file, doc);
+        }
+        return doc;
+    }
+
     /** Section label -> subsection label -> full text, from the body only (not the schedules). */
-    private static Map<String, Map<String, String>> sections(Path xml) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(false);
-        Document doc = f.newDocumentBuilder().parse(xml.toFile());
+    private static Map<String, Map<String, String>> sections(Document doc) {
         Element body = (Element) doc.getElementsByTagName("Body").item(0);
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -116,9 +129,7 @@ class CitationCheckTest {
         "nafta, SOR/94-14, SOR-94-14_NAFTA-rules-of-origin-regulations_pre-repeal.xml"
     })
     void citedSubsectionsExist(String pack, String instrument, String file) throws Exception {
-        Path xml = DATA.resolve("canada-roo-regulations").resolve(file);
-        Assumptions.assumeTrue(Files.isRegularFile(xml), xml.toAbsolutePath() + " not found (set -Dorigin.shared.data); skipping");
-        Map<String, Map<String, String>> text = sections(xml);
+        Map<String, Map<String, String>> text = sections(regulation(file));
         List<String> citations = citations(pack, instrument);
         assertThat(citations).as("citations of " + pack).hasSizeGreaterThan(10);
         List<String> missing = new ArrayList<>();
@@ -143,9 +154,7 @@ class CitationCheckTest {
     @ParameterizedTest(name = "usmca Table {0} rule cites the subsection that sets its thresholds")
     @CsvSource({"B, 14", "C, 14", "D, 15", "E, 15"})
     void partsTableThresholds(String table, String section) throws Exception {
-        Path xml = DATA.resolve("canada-roo-regulations/SOR-2020-155_CUSMA-rules-of-origin-regulations.xml");
-        Assumptions.assumeTrue(Files.isRegularFile(xml), xml.toAbsolutePath() + " not found (set -Dorigin.shared.data); skipping");
-        Map<String, String> subs = sections(xml).get(section);
+        Map<String, String> subs = sections(regulation(USMCA_XML)).get(section);
         Set<String> setting = new LinkedHashSet<>();
         subs.forEach((label, body) -> {
             if (!label.isEmpty() && body.contains("Table " + table) && body.contains("net cost method")) setting.add(label);
@@ -159,9 +168,7 @@ class CitationCheckTest {
 
     @Test
     void section13TableRowsExist() throws Exception {
-        Path xml = DATA.resolve("canada-roo-regulations/SOR-2020-155_CUSMA-rules-of-origin-regulations.xml");
-        Assumptions.assumeTrue(Files.isRegularFile(xml), xml.toAbsolutePath() + " not found (set -Dorigin.shared.data); skipping");
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        Document doc = regulation(USMCA_XML);
         Set<String> rows = new LinkedHashSet<>();
         var entries = doc.getElementsByTagName("row");
         for (int i = 0; i < entries.getLength(); i++) {
