@@ -46,6 +46,13 @@ public final class RulePackReader {
         return BUILT_IN.contains(regime);
     }
 
+    /** The values a word-valued named option may take (the first is the default) and what it chooses. */
+    private record Choice(List<String> values, String what) {}
+
+    private static final Map<String, Choice> CHOICES = Map.of(
+            "roll-up", new Choice(List.of("panel-2023", "us-cbp"), "a roll-up policy"),
+            "body-limbs", new Choice(List.of("or", "and"), "a reading of the limbs of the 87.07 rows"));
+
     /**
      * Loads a built-in pack by id or a pack file by path, with parameter overrides
      * ({@code --param NAME=VALUE}); an override of a parameter the pack does not declare is an error.
@@ -209,13 +216,14 @@ public final class RulePackReader {
                         + (known.isEmpty() ? "" : "; it has " + String.join(", ", known)) + ".");
             }
         }
-        if (options.containsKey("roll-up") && !Set.of("panel-2023", "us-cbp").contains(options.get("roll-up"))) {
-            f.problem(null, "params.roll-up", "BAD_PARAM", "`" + options.get("roll-up") + "` is not a roll-up policy (panel-2023, us-cbp).");
-        }
-        if (options.containsKey("body-limbs") && !Set.of("or", "and").contains(options.get("body-limbs"))) {
-            f.problem(null, "params.body-limbs", "BAD_PARAM", "`" + options.get("body-limbs")
-                    + "` is not a reading of the limbs of the 87.07 rows (or, and).");
-            options.put("body-limbs", "or");   // reported once: keep the rules that use it from failing to parse too
+        for (var c : CHOICES.entrySet()) {
+            String k = c.getKey(), v = options.get(k);
+            if (v != null && !c.getValue().values().contains(v)) {
+                f.problem(null, "params." + k, "BAD_PARAM", "`" + v + "` is not " + c.getValue().what()
+                        + " (" + String.join(", ", c.getValue().values()) + ").");
+                // reported once: the default keeps rules that substitute the word from failing to parse too
+                options.put(k, c.getValue().values().get(0));
+            }
         }
         if (o.get("tables") != null) {
             Tree.Obj tb = f.obj(o.get("tables"), "tables", "the tables");

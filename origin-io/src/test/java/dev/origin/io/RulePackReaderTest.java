@@ -70,6 +70,18 @@ class RulePackReaderTest {
     }
 
     @Test
+    void namedOptionsTakeOnlyTheirValues() {
+        for (var bad : List.of(Map.of("roll-up", "nope"), Map.of("body-limbs", "xor"))) {
+            InputException e = catchThrowableOfType(InputException.class, () -> RulePackReader.load("usmca", bad));
+            String key = bad.keySet().iterator().next();
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo("BAD_PARAM");
+                assertThat(p.message()).contains("`" + bad.get(key) + "`");
+            });
+        }
+    }
+
+    @Test
     void everyPackProblemIsLocated() {
         String pack = """
                 id: bad
