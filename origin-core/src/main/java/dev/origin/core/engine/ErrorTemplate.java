@@ -1,0 +1,66 @@
+package dev.origin.core.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A message of the error catalogue: a stable {@link #code()}, a severity and a sentence with named
+ * placeholders such as {@code "Material `{path}` has no value."}. Either a code's own message
+ * ({@link ErrorCode}) or another wording of the same code ({@link ErrorCode.Variant}).
+ *
+ * <p>{@link #message(Object...)} fills the placeholders in the order of their first appearance; a
+ * placeholder that appears twice takes the same argument. Too few or too many arguments are a
+ * programming error ({@link IllegalArgumentException}), never a wrong sentence shown to a user.
+ */
+public sealed interface ErrorTemplate permits ErrorCode, ErrorCode.Variant {
+
+    /** The stable code, e.g. {@link ErrorCode#MISSING_VALUE}. */
+    ErrorCode code();
+
+    /** The severity a diagnostic of this message has unless the caller decides otherwise. */
+    Diagnostic.Severity severity();
+
+    /** The sentence with its {@code {placeholders}}. */
+    String template();
+
+    /** The names of the placeholders, in the order {@link #message(Object...)} takes their values. */
+    default List<String> placeholders() {
+        return placeholders(template());
+    }
+
+    /**
+     * The sentence with each placeholder replaced by its argument ({@link BigDecimal}s in plain notation).
+     *
+     * @throws IllegalArgumentException when the number of arguments is not the number of placeholders
+     */
+    default String message(Object... args) {
+        List<String> names = placeholders();
+        if (args.length != names.size()) {
+            throw new IllegalArgumentException(this + " takes " + names.size() + " argument(s) " + names + " but was given " + args.length + ".");
+        }
+        Matcher m = PLACEHOLDER.matcher(template());
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            Object v = args[names.indexOf(m.group(1))];
+            m.appendReplacement(sb, Matcher.quoteReplacement(v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** A placeholder: a name in braces. */
+    Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
+
+    /** The distinct placeholder names of {@code template}, in order of first appearance. */
+    static List<String> placeholders(String template) {
+        List<String> names = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (!names.contains(m.group(1))) names.add(m.group(1));
+        }
+        return names;
+    }
+}
