@@ -1,5 +1,7 @@
 package dev.origin.io;
 
+import dev.origin.core.engine.ErrorCode;
+import dev.origin.core.engine.ErrorCode.Variant;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.model.CostSheet;
 import dev.origin.core.model.ExcludedCosts;
@@ -66,8 +68,7 @@ public final class CaseFileReader {
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InputException(List.of(new Problem(path.toString(), 0, 0, "", "UNREADABLE",
-                    "The file `" + path + "` cannot be read.")));
+            throw new InputException(List.of(Problem.of(path.toString(), 0, 0, "", ErrorCode.UNREADABLE, path)));
         }
         return read(text, path.toString(), Tree.isYaml(path.toString()));
     }
@@ -93,16 +94,16 @@ public final class CaseFileReader {
         f.onlyKnown(root, "", TOP);
         Tree gt = root.get("goods");
         if (gt == null) {
-            f.problem(root, "goods", "MISSING_FIELD", "The required field `goods` is missing.");
+            f.problem(root, "goods", ErrorCode.MISSING_FIELD, "goods");
             return List.of();
         }
         Tree.Arr arr = f.arr(gt, "goods", "the goods");
         if (arr == null) return List.of();
-        if (arr.items.isEmpty()) f.problem(arr, "goods", "NO_GOODS", "The case file has no goods.");
+        if (arr.items.isEmpty()) f.problem(arr, "goods", ErrorCode.NO_GOODS);
         for (int i = 0; i < arr.items.size(); i++) {
             if (arr.items.get(i) instanceof Tree.Obj o && o.get("id") instanceof Tree.Scalar s && s.text != null) {
                 if (goodsById.putIfAbsent(s.text, o) != null) {
-                    f.problem(s, "goods[" + i + "].id", "DUPLICATE_ID", "The good id `" + s.text + "` is used twice.");
+                    f.problem(s, "goods[" + i + "].id", ErrorCode.DUPLICATE_ID, "good", s.text);
                 }
             }
         }
@@ -127,7 +128,7 @@ public final class CaseFileReader {
         String country = null;
         Tree pt = o.get("producer");
         if (pt == null) {
-            f.problem(o, Fields.sub(p, "producer"), "MISSING_FIELD", "The required field `producer` is missing.");
+            f.problem(o, Fields.sub(p, "producer"), ErrorCode.MISSING_FIELD, "producer");
         } else {
             Tree.Obj po = f.obj(pt, Fields.sub(p, "producer"), "the producer");
             if (po != null) {
@@ -142,12 +143,11 @@ public final class CaseFileReader {
         BigDecimal tv = f.money(o, "transactionValue", p);
         BigDecimal shipping = f.money(o, "internationalShipping", p);
         if (tv != null && shipping != null && shipping.compareTo(tv) > 0) {
-            f.problem(o.get("internationalShipping"), Fields.sub(p, "internationalShipping"), "SHIPPING_EXCEEDS_VALUE",
-                    "International shipping `" + shipping.toPlainString() + "` exceeds the transaction value `" + tv.toPlainString() + "`.");
+            f.problem(o.get("internationalShipping"), Fields.sub(p, "internationalShipping"), ErrorCode.SHIPPING_EXCEEDS_VALUE, shipping, tv);
         }
         if (shipping != null && tv == null) {
-            f.problem(o.get("internationalShipping"), Fields.sub(p, "internationalShipping"), "MISSING_FIELD",
-                    "`internationalShipping` is given but `transactionValue` is not.");
+            f.problem(o.get("internationalShipping"), Fields.sub(p, "internationalShipping"), Variant.GIVEN_WITHOUT,
+                    "internationalShipping", "transactionValue");
         }
         CostSheet costs = o.get("costs") == null ? null : costs(o.get("costs"), Fields.sub(p, "costs"));
         List<Material> materials = materials(o, p);
@@ -167,7 +167,7 @@ public final class CaseFileReader {
             Tree.Arr fa = f.arr(o.get("facts"), Fields.sub(p, "facts"), "the stated facts");
             if (fa != null) for (int i = 0; i < fa.items.size(); i++) {
                 if (fa.items.get(i) instanceof Tree.Scalar sc && sc.type == Tree.Scalar.Type.STRING && !sc.text.isBlank()) facts.add(sc.text);
-                else f.problem(fa.items.get(i), Fields.sub(p, "facts") + "[" + i + "]", "BAD_TYPE", "A fact is a text such as `" + example + "`.");
+                else f.problem(fa.items.get(i), Fields.sub(p, "facts") + "[" + i + "]", Variant.FACT_NOT_TEXT, example);
             }
         }
         return facts;
@@ -180,8 +180,7 @@ public final class CaseFileReader {
             try {
                 fy = MonthDay.parse("--" + fyText);
             } catch (java.time.format.DateTimeParseException e) {
-                f.problem(o.get("fiscalYearStart"), Fields.sub(p, "fiscalYearStart"), "BAD_DATE",
-                        "`" + fyText + "` is not a month and day of the form MM-DD (e.g. `10-01`).");
+                f.problem(o.get("fiscalYearStart"), Fields.sub(p, "fiscalYearStart"), Variant.NOT_A_MONTH_DAY, fyText);
             }
         }
         boolean asr = Boolean.TRUE.equals(f.bool(o, "alternativeStaging", p));
@@ -212,7 +211,7 @@ public final class CaseFileReader {
             BigDecimal na = f.money(i, "northAmerican", ipp);
             BigDecimal tot = f.money(i, "total", ipp);
             if (na != null && tot != null && na.compareTo(tot) > 0) {
-                f.problem(i, ipp, "BAD_INTANGIBLES", "North American intangibles `" + na.toPlainString() + "` exceed the total `" + tot.toPlainString() + "`.");
+                f.problem(i, ipp, ErrorCode.BAD_INTANGIBLES, na, tot);
             }
             return new VehicleData.Intangibles(na, tot);
         });
@@ -224,9 +223,9 @@ public final class CaseFileReader {
                 f.onlyKnown(a, avp, Set.of("category", "from", "to"));
                 av = new VehicleData.Averaging(f.oneOf(a, "category", avp, true, Set.of("model-line-plant", "class-plant",
                         "model-line-country", "class-country", "other")), f.date(a, "from", avp), f.date(a, "to", avp));
-                if (av.from() == null && a.get("from") == null) f.problem(a, Fields.sub(avp, "from"), "MISSING_FIELD", "The required field `from` is missing.");
+                if (av.from() == null && a.get("from") == null) f.problem(a, Fields.sub(avp, "from"), ErrorCode.MISSING_FIELD, "from");
                 if (av.from() != null && av.to() != null && av.to().isBefore(av.from())) {
-                    f.problem(a.get("to"), Fields.sub(avp, "to"), "BAD_PERIOD", "The averaging period ends (" + av.to() + ") before it starts (" + av.from() + ").");
+                    f.problem(a.get("to"), Fields.sub(avp, "to"), ErrorCode.BAD_PERIOD, av.to(), av.from());
                 }
             }
         }
@@ -261,17 +260,16 @@ public final class CaseFileReader {
                 HsCode hs = f.hs(it, "hs", ip, true);
                 BigDecimal v = f.money(it, "value", ip);
                 String o2 = f.oneOf(it, "origin", ip, true, Set.of("originating", "non-originating"));
-                if (v == null && it.get("value") == null) f.problem(it, Fields.sub(ip, "value"), "MISSING_FIELD", "The required field `value` is missing.");
+                if (v == null && it.get("value") == null) f.problem(it, Fields.sub(ip, "value"), ErrorCode.MISSING_FIELD, "value");
                 if (hs != null && v != null && o2 != null) items.add(new VehicleData.Purchase(hs, v, o2.equals("originating")));
             }
             if ((orig != null || total != null) && !items.isEmpty()) {
-                f.problem(x, pp, "BAD_PURCHASES", "Give either `originating` and `total`, or `purchases`, not both.");
+                f.problem(x, pp, ErrorCode.BAD_PURCHASES);
             }
             return new VehicleData.Purchases(orig, total, items);
         }
         if (orig != null && total != null && orig.compareTo(total) > 0) {
-            f.problem(x.get("originating"), Fields.sub(pp, "originating"), "AMOUNT_EXCEEDS_TOTAL",
-                    "Originating " + key + " purchases `" + orig.toPlainString() + "` exceed the total `" + total.toPlainString() + "`.");
+            f.problem(x.get("originating"), Fields.sub(pp, "originating"), ErrorCode.AMOUNT_EXCEEDS_TOTAL, key, orig, total);
         }
         return new VehicleData.Purchases(orig, total);
     }
@@ -282,7 +280,7 @@ public final class CaseFileReader {
         String c = f.string(o, key, p, required);
         if (c == null) return null;
         if (!c.matches("[A-Z]{2}")) {
-            f.problem(o.get(key), Fields.sub(p, key), "BAD_COUNTRY", "`" + c + "` is not an ISO 3166 alpha-2 country code (e.g. `MX`).");
+            f.problem(o.get(key), Fields.sub(p, key), ErrorCode.BAD_COUNTRY, c);
             return null;
         }
         return c;
@@ -305,12 +303,10 @@ public final class CaseFileReader {
         BigDecimal total = f.money(o, "totalCost", p);
         BigDecimal net = f.money(o, "netCost", p);
         if (total != null && net != null && net.compareTo(total) > 0) {
-            f.problem(o.get("netCost"), Fields.sub(p, "netCost"), "NET_COST_EXCEEDS_TOTAL",
-                    "Net cost `" + net.toPlainString() + "` exceeds total cost `" + total.toPlainString() + "`.");
+            f.problem(o.get("netCost"), Fields.sub(p, "netCost"), ErrorCode.NET_COST_EXCEEDS_TOTAL, net, total);
         }
         if (total != null && ex.total().compareTo(total) > 0) {
-            f.problem(o.get("excludedCosts"), Fields.sub(p, "excludedCosts"), "EXCLUDED_EXCEEDS_TOTAL",
-                    "Excluded costs `" + ex.total().toPlainString() + "` exceed total cost `" + total.toPlainString() + "`.");
+            f.problem(o.get("excludedCosts"), Fields.sub(p, "excludedCosts"), ErrorCode.EXCLUDED_EXCEEDS_TOTAL, ex.total(), total);
         }
         return new CostSheet(z(f.money(o, "originatingMaterials", p)), z(f.money(o, "nonOriginatingMaterials", p)),
                 z(f.money(o, "otherProductCosts", p)), z(f.money(o, "periodCosts", p)), z(f.money(o, "otherCosts", p)),
@@ -336,7 +332,7 @@ public final class CaseFileReader {
             Tree.Obj m = f.obj(arr.items.get(i), ip, "a material");
             if (m == null) { ok = false; continue; }
             if (m.get("id") instanceof Tree.Scalar idT && idT.text != null && !ids.add(idT.text)) {
-                f.problem(idT, Fields.sub(ip, "id"), "DUPLICATE_ID", "The material id `" + idT.text + "` is used twice in this bill of materials.");
+                f.problem(idT, Fields.sub(ip, "id"), Variant.MATERIAL_ID_TWICE, idT.text);
                 ok = false;
             }
             Material mat = material(m, ip);
@@ -363,14 +359,13 @@ public final class CaseFileReader {
         if (ref != null) {
             Tree.Obj target = goodsById.get(ref);
             if (target == null) {
-                f.problem(m.get("ref"), Fields.sub(p, "ref"), "UNKNOWN_REF", "No good with id `" + ref + "` is in this file.");
+                f.problem(m.get("ref"), Fields.sub(p, "ref"), ErrorCode.UNKNOWN_REF, ref);
                 return null;
             }
             if (refStack.contains(ref)) {
                 List<String> cycle = new ArrayList<>(refStack);
                 java.util.Collections.reverse(cycle);
-                f.problem(m.get("ref"), Fields.sub(p, "ref"), "BOM_CYCLE", "The bill of materials is circular: "
-                        + String.join(" → ", cycle) + " → " + ref + ".");
+                f.problem(m.get("ref"), Fields.sub(p, "ref"), ErrorCode.BOM_CYCLE, String.join(" → ", cycle) + " → " + ref);
                 return null;
             }
             if (hs == null && target.get("hs") instanceof Tree.Scalar hsT && HsCode.isValid(hsT.text)) hs = HsCode.parse(hsT.text);
@@ -388,32 +383,30 @@ public final class CaseFileReader {
             Rule r = m.get("rule") == null ? null : rules.read(m.get("rule"), Fields.sub(p, "rule"));
             if (sub == null) return null;
             if (c == null && value == null) {
-                f.problem(m, p, "MISSING_COST", "Self-produced material `" + id + "` needs its `costs` or a `value`.");
+                f.problem(m, p, Variant.SELF_PRODUCED_NEEDS_COST, id);
             }
             production = new Material.Production(c, sub, r);
         } else if (m.get("rule") != null) {
-            f.problem(m.get("rule"), Fields.sub(p, "rule"), "UNEXPECTED_FIELD", "Only a self-produced material can have a `rule`.");
+            f.problem(m.get("rule"), Fields.sub(p, "rule"), ErrorCode.UNEXPECTED_FIELD, "rule");
         }
         if (intermediate && production == null) {
-            f.problem(m.get("intermediate"), Fields.sub(p, "intermediate"), "NOT_SELF_PRODUCED",
-                    "Only a self-produced material can be designated an intermediate material.");
+            f.problem(m.get("intermediate"), Fields.sub(p, "intermediate"), ErrorCode.NOT_SELF_PRODUCED);
         }
         Origin origin = originText == null ? null : Origin.fromLabel(originText);
         SupplierStatement st = m.get("statement") == null ? null : statement(m.get("statement"), Fields.sub(p, "statement"));
         if (production == null) {
-            if (value == null && m.get("value") == null) f.problem(m, Fields.sub(p, "value"), "MISSING_FIELD", "The required field `value` is missing.");
-            if (originText == null && m.get("origin") == null) f.problem(m, Fields.sub(p, "origin"), "MISSING_FIELD", "The required field `origin` is missing.");
+            if (value == null && m.get("value") == null) f.problem(m, Fields.sub(p, "value"), ErrorCode.MISSING_FIELD, "value");
+            if (originText == null && m.get("origin") == null) f.problem(m, Fields.sub(p, "origin"), ErrorCode.MISSING_FIELD, "origin");
         } else if (originText != null) {
-            f.problem(m.get("origin"), Fields.sub(p, "origin"), "UNEXPECTED_FIELD",
-                    "A self-produced material's origin is derived by evaluating it; remove `origin`.");
+            f.problem(m.get("origin"), Fields.sub(p, "origin"), Variant.ORIGIN_OF_SELF_PRODUCED);
         }
         if (st != null && production != null) {
-            f.problem(m.get("statement"), Fields.sub(p, "statement"), "UNEXPECTED_FIELD", "A self-produced material cannot carry a supplier statement.");
+            f.problem(m.get("statement"), Fields.sub(p, "statement"), Variant.STATEMENT_OF_SELF_PRODUCED);
         }
         if (st != null && value != null) {
             if (st.originatingAmount() != null && st.originatingAmount().compareTo(value) > 0) {
-                f.problem(m.get("statement"), Fields.sub(p, "statement.originatingAmount"), "AMOUNT_EXCEEDS_VALUE",
-                        "The originating amount `" + st.originatingAmount().toPlainString() + "` exceeds the material's value `" + value.toPlainString() + "`.");
+                f.problem(m.get("statement"), Fields.sub(p, "statement.originatingAmount"), ErrorCode.AMOUNT_EXCEEDS_VALUE,
+                        st.originatingAmount(), value);
             }
         }
         PartData part = partData(m, p);
@@ -436,14 +429,12 @@ public final class CaseFileReader {
                 fig = new PartData.Figures(f.money(x, "netCost", fp), f.money(x, "vnm", fp), f.money(x, "vnmComponents", fp),
                         f.money(x, "transactionValue", fp));
                 if (fig.netCost() == null || fig.vnm() == null) {
-                    f.problem(x, fp, "MISSING_FIELD", "A part's figures need `netCost` and `vnm`.");
+                    f.problem(x, fp, Variant.PART_FIGURES_INCOMPLETE);
                 } else if (fig.vnm().compareTo(fig.netCost()) > 0) {
-                    f.problem(x.get("vnm"), Fields.sub(fp, "vnm"), "VNM_EXCEEDS_NET_COST", "The part's VNM `" + fig.vnm().toPlainString()
-                            + "` exceeds its net cost `" + fig.netCost().toPlainString() + "`.");
+                    f.problem(x.get("vnm"), Fields.sub(fp, "vnm"), ErrorCode.VNM_EXCEEDS_NET_COST, fig.vnm(), fig.netCost());
                 }
                 if (fig.vnmComponents() != null && fig.vnm() != null && fig.vnmComponents().compareTo(fig.vnm()) > 0) {
-                    f.problem(x.get("vnmComponents"), Fields.sub(fp, "vnmComponents"), "BAD_COMPONENTS", "The VNM of column-2 components `"
-                            + fig.vnmComponents().toPlainString() + "` exceeds the part's whole VNM `" + fig.vnm().toPlainString() + "`.");
+                    f.problem(x.get("vnmComponents"), Fields.sub(fp, "vnmComponents"), ErrorCode.BAD_COMPONENTS, fig.vnmComponents(), fig.vnm());
                 }
             }
         }
@@ -457,7 +448,7 @@ public final class CaseFileReader {
                         Boolean.TRUE.equals(f.bool(x, "full", tp)));
                 int given = (x.get("value") != null ? 1 : 0) + (x.get("rvc") != null ? 1 : 0) + (x.get("rvcRequirement") != null ? 1 : 0)
                         + (tr.full() ? 1 : 0);
-                if (given != 1) f.problem(x, tp, "BAD_TRACING", "Tracing data gives exactly one of `value`, `rvc`, `rvcRequirement` or `full: true`.");
+                if (given != 1) f.problem(x, tp, ErrorCode.BAD_TRACING);
             }
         }
         VehicleData.Wage w = m.get("plantWage") == null ? null : f.wage(m.get("plantWage"), Fields.sub(p, "plantWage"));
@@ -475,16 +466,15 @@ public final class CaseFileReader {
         boolean ncForm = o.get("netCost") != null || o.get("vnm") != null;
         boolean amountForm = o.get("originatingAmount") != null;
         if (ncForm == amountForm) {
-            f.problem(o, p, "BAD_STATEMENT", "A supplier statement gives either `netCost` and `vnm`, or `originatingAmount`.");
+            f.problem(o, p, ErrorCode.BAD_STATEMENT);
             return null;
         }
         if (ncForm && (o.get("netCost") == null || o.get("vnm") == null)) {
-            f.problem(o, p, "BAD_STATEMENT", "A net-cost statement needs both `netCost` and `vnm`.");
+            f.problem(o, p, Variant.NET_COST_STATEMENT_INCOMPLETE);
             return null;
         }
         if (nc != null && vnm != null && vnm.compareTo(nc) > 0) {
-            f.problem(o.get("vnm"), Fields.sub(p, "vnm"), "VNM_EXCEEDS_NET_COST", "The stated VNM `" + vnm.toPlainString()
-                    + "` exceeds the stated net cost `" + nc.toPlainString() + "`.");
+            f.problem(o.get("vnm"), Fields.sub(p, "vnm"), Variant.STATED_VNM_EXCEEDS_NET_COST, vnm, nc);
         }
         List<Material> mats = null;
         if (o.get("materials") != null) {
@@ -499,7 +489,7 @@ public final class CaseFileReader {
                     String id = f.string(m, "id", ip, true);
                     HsCode hs = f.hs(m, "hs", ip, true);
                     BigDecimal v = f.money(m, "value", ip);
-                    if (v == null && m.get("value") == null) f.problem(m, Fields.sub(ip, "value"), "MISSING_FIELD", "The required field `value` is missing.");
+                    if (v == null && m.get("value") == null) f.problem(m, Fields.sub(ip, "value"), ErrorCode.MISSING_FIELD, "value");
                     if (id != null && hs != null && v != null) {
                         mats.add(new Material(id, hs, v, Origin.NON_ORIGINATING, null, MaterialKind.DIRECT, false, false, null, null));
                     }

@@ -1,5 +1,8 @@
 package dev.origin.io;
 
+import dev.origin.core.engine.ErrorCode;
+import dev.origin.core.engine.ErrorCode.Variant;
+import dev.origin.core.engine.ErrorTemplate;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.hs.HsPrefix;
 import java.math.BigDecimal;
@@ -28,6 +31,11 @@ public final class Fields {
         problems.add(new Problem(file, at == null ? 0 : at.line, at == null ? 0 : at.column, path, code, message));
     }
 
+    /** A problem at {@code at} (null: no position) whose message is {@code template} filled with {@code args}. */
+    public void problem(Tree at, String path, ErrorTemplate template, Object... args) {
+        problems.add(Problem.of(file, at == null ? 0 : at.line, at == null ? 0 : at.column, path, template, args));
+    }
+
     public static String sub(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
@@ -36,14 +44,14 @@ public final class Fields {
     public void onlyKnown(Tree.Obj o, String path, Set<String> allowed) {
         for (var e : o.fields.entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                problem(e.getValue(), sub(path, e.getKey()), "UNKNOWN_FIELD", "The field `" + e.getKey() + "` is not known here.");
+                problem(e.getValue(), sub(path, e.getKey()), ErrorCode.UNKNOWN_FIELD, e.getKey());
             }
         }
     }
 
     public Tree.Obj obj(Tree t, String path, String what) {
         if (t instanceof Tree.Obj o) return o;
-        problem(t, path, "BAD_TYPE", "Expected " + what + " (an object) but found " + describe(t) + ".");
+        problem(t, path, ErrorCode.BAD_TYPE, what, "an object", describe(t));
         return null;
     }
 
@@ -67,7 +75,7 @@ public final class Fields {
 
     public Tree.Arr arr(Tree t, String path, String what) {
         if (t instanceof Tree.Arr a) return a;
-        problem(t, path, "BAD_TYPE", "Expected " + what + " (a list) but found " + describe(t) + ".");
+        problem(t, path, ErrorCode.BAD_TYPE, what, "a list", describe(t));
         return null;
     }
 
@@ -75,24 +83,24 @@ public final class Fields {
         Tree t = o.get(key);
         String p = sub(path, key);
         if (t == null || (t instanceof Tree.Scalar s && s.isNull())) {
-            if (required) problem(o, p, "MISSING_FIELD", "The required field `" + key + "` is missing.");
+            if (required) problem(o, p, ErrorCode.MISSING_FIELD, key);
             return null;
         }
         if (t instanceof Tree.Scalar s && s.type != Tree.Scalar.Type.BOOLEAN) {
             if (s.text.isBlank()) {
-                problem(t, p, "EMPTY_VALUE", "The field `" + key + "` is empty.");
+                problem(t, p, ErrorCode.EMPTY_VALUE, key);
                 return null;
             }
             return s.text;
         }
-        problem(t, p, "BAD_TYPE", "The field `" + key + "` must be text but is " + describe(t) + ".");
+        problem(t, p, Variant.FIELD_OF_TYPE, key, "text", describe(t));
         return null;
     }
 
     public String oneOf(Tree.Obj o, String key, String path, boolean required, Set<String> values) {
         String s = string(o, key, path, required);
         if (s != null && !values.contains(s)) {
-            problem(o.get(key), sub(path, key), "BAD_VALUE", "`" + s + "` is not one of " + String.join(", ", values.stream().sorted().toList()) + ".");
+            problem(o.get(key), sub(path, key), ErrorCode.BAD_VALUE, s, String.join(", ", values.stream().sorted().toList()));
             return null;
         }
         return s;
@@ -102,7 +110,7 @@ public final class Fields {
         Tree t = o.get(key);
         if (t == null || (t instanceof Tree.Scalar s && s.isNull())) return null;
         if (t instanceof Tree.Scalar s && s.type == Tree.Scalar.Type.BOOLEAN) return Boolean.valueOf(s.text);
-        problem(t, sub(path, key), "BAD_TYPE", "The field `" + key + "` must be true or false but is " + describe(t) + ".");
+        problem(t, sub(path, key), Variant.FIELD_OF_TYPE, key, "true or false", describe(t));
         return null;
     }
 
@@ -112,12 +120,12 @@ public final class Fields {
         if (t == null || (t instanceof Tree.Scalar s0 && s0.isNull())) return null;
         String p = sub(path, key);
         if (!(t instanceof Tree.Scalar s) || s.type == Tree.Scalar.Type.BOOLEAN) {
-            problem(t, p, "BAD_NUMBER", "The field `" + key + "` must be a decimal number but is " + describe(t) + ".");
+            problem(t, p, Variant.FIELD_NOT_A_NUMBER, key, describe(t));
             return null;
         }
         String text = s.text.strip();
         if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            problem(t, p, "BAD_NUMBER", "`" + s.text + "` is not a decimal number.");
+            problem(t, p, ErrorCode.BAD_NUMBER, s.text);
             return null;
         }
         return new BigDecimal(text);
@@ -130,12 +138,11 @@ public final class Fields {
         Tree t = o.get(key);
         String text = ((Tree.Scalar) t).text;
         if (v.signum() < 0) {
-            problem(t, sub(path, key), "NEGATIVE_AMOUNT", "The amount `" + text + "` is negative.");
+            problem(t, sub(path, key), ErrorCode.NEGATIVE_AMOUNT, text);
             return null;
         }
         if (v.stripTrailingZeros().scale() > MONEY_SCALE) {
-            problem(t, sub(path, key), "OVER_PRECISE_AMOUNT", "The amount `" + text + "` has more than " + MONEY_SCALE
-                    + " decimals; round it as your books do before giving it.");
+            problem(t, sub(path, key), ErrorCode.OVER_PRECISE_AMOUNT, text, MONEY_SCALE);
             return null;
         }
         return v.scale() < MONEY_SCALE ? v.setScale(MONEY_SCALE) : v;
@@ -145,7 +152,7 @@ public final class Fields {
     public BigDecimal percent(Tree.Obj o, String key, String path) {
         BigDecimal v = decimal(o, key, path);
         if (v != null && (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            problem(o.get(key), sub(path, key), "BAD_PERCENT", "The percentage `" + v.toPlainString() + "` is not between 0 and 100.");
+            problem(o.get(key), sub(path, key), ErrorCode.BAD_PERCENT, v);
             return null;
         }
         return v;
@@ -157,7 +164,7 @@ public final class Fields {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            problem(o.get(key), sub(path, key), "BAD_DATE", "`" + s + "` is not a date of the form YYYY-MM-DD.");
+            problem(o.get(key), sub(path, key), ErrorCode.BAD_DATE, s);
             return null;
         }
     }
@@ -166,7 +173,7 @@ public final class Fields {
         String s = string(o, key, path, required);
         if (s == null) return null;
         if (!HsCode.isValid(s)) {
-            problem(o.get(key), sub(path, key), "BAD_HS", "`" + s + "` is not an HS code of 6, 8 or 10 digits (e.g. `8708.40`).");
+            problem(o.get(key), sub(path, key), ErrorCode.BAD_HS, s);
             return null;
         }
         return HsCode.parse(s);
@@ -174,8 +181,7 @@ public final class Fields {
 
     public HsPrefix hsPrefix(Tree t, String path) {
         if (t instanceof Tree.Scalar s && s.text != null && HsPrefix.isValid(s.text)) return HsPrefix.parse(s.text);
-        problem(t, path, "BAD_HS", "`" + (t instanceof Tree.Scalar s ? s.text : describe(t))
-                + "` is not an HS chapter, heading or subheading (e.g. `87`, `87.08`, `8708.50`).");
+        problem(t, path, Variant.NOT_AN_HS_PREFIX, t instanceof Tree.Scalar s ? s.text : describe(t));
         return null;
     }
 
@@ -184,7 +190,7 @@ public final class Fields {
         BigDecimal v = decimal(o, key, path);
         if (v == null) return 0;
         if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0) {
-            problem(o.get(key), sub(path, key), "BAD_COUNT", "`" + v.toPlainString() + "` is not a whole, non-negative number.");
+            problem(o.get(key), sub(path, key), ErrorCode.BAD_COUNT, v);
             return 0;
         }
         return v.longValueExact();
@@ -197,7 +203,7 @@ public final class Fields {
         onlyKnown(w, path, Set.of("rate", "currency"));
         BigDecimal rate = money(w, "rate", path);
         String cur = oneOf(w, "currency", path, true, Set.of("USD", "CAD", "MXN"));
-        if (rate == null && w.get("rate") == null) problem(w, sub(path, "rate"), "MISSING_FIELD", "The required field `rate` is missing.");
+        if (rate == null && w.get("rate") == null) problem(w, sub(path, "rate"), ErrorCode.MISSING_FIELD, "rate");
         return rate == null || cur == null ? null : new dev.origin.core.model.VehicleData.Wage(rate, cur);
     }
 

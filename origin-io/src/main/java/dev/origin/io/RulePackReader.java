@@ -1,5 +1,7 @@
 package dev.origin.io;
 
+import dev.origin.core.engine.ErrorCode;
+import dev.origin.core.engine.ErrorCode.Variant;
 import dev.origin.core.hs.HsRange;
 import dev.origin.core.regime.DeMinimis;
 import dev.origin.core.regime.Regime;
@@ -69,14 +71,13 @@ public final class RulePackReader {
         }
         Path path = Path.of(regimeOrPath);
         if (!Files.isRegularFile(path)) {
-            throw new InputException(List.of(new Problem(regimeOrPath, 0, 0, "", "UNKNOWN_REGIME",
-                    "`" + regimeOrPath + "` is neither a built-in regime (" + String.join(", ", BUILT_IN) + ") nor a rule-pack file.")));
+            throw new InputException(List.of(Problem.of(regimeOrPath, 0, 0, "", ErrorCode.UNKNOWN_REGIME, regimeOrPath, String.join(", ", BUILT_IN))));
         }
         try {
             String text = Files.readString(path, StandardCharsets.UTF_8);
             return read(text, path.toString(), !path.toString().endsWith(".json"), overrides);
         } catch (IOException e) {
-            throw new InputException(List.of(new Problem(path.toString(), 0, 0, "", "UNREADABLE", "The file `" + path + "` cannot be read.")));
+            throw new InputException(List.of(Problem.of(path.toString(), 0, 0, "", ErrorCode.UNREADABLE, path)));
         }
     }
 
@@ -87,8 +88,7 @@ public final class RulePackReader {
         if (t == null) throw new InputException(problems);
         if (t instanceof Tree.Obj o && o.get("extends") instanceof Tree.Scalar base && base.text != null) {
             if (!isBuiltIn(base.text)) {
-                problems.add(new Problem(file, base.line, base.column, "extends", "UNKNOWN_REGIME",
-                        "A pack can extend a built-in pack (" + String.join(", ", BUILT_IN) + "), not `" + base.text + "`."));
+                problems.add(Problem.of(file, base.line, base.column, "extends", Variant.NOT_A_BUILT_IN_BASE, String.join(", ", BUILT_IN), base.text));
                 throw new InputException(problems);
             }
             t = extend(builtInTree(base.text), o);
@@ -203,7 +203,7 @@ public final class RulePackReader {
             String k = e.getKey();
             if (params.containsKey(k)) {
                 if (!e.getValue().matches("\\d+(\\.\\d+)?")) {
-                    f.problem(null, "params." + k, "BAD_PARAM", "The parameter `" + k + "` takes a number, not `" + e.getValue() + "`.");
+                    f.problem(null, "params." + k, ErrorCode.BAD_PARAM, k, e.getValue());
                 } else {
                     params.put(k, new BigDecimal(e.getValue()));
                 }
@@ -212,15 +212,13 @@ public final class RulePackReader {
             } else {
                 java.util.List<String> known = new ArrayList<>(params.keySet());
                 known.addAll(options.keySet());
-                f.problem(null, "params", "UNKNOWN_PARAM", "The pack `" + id + "` has no parameter `" + k + "`"
-                        + (known.isEmpty() ? "" : "; it has " + String.join(", ", known)) + ".");
+                f.problem(null, "params", ErrorCode.UNKNOWN_PARAM, id, k, known.isEmpty() ? "" : "; it has " + String.join(", ", known));
             }
         }
         for (var c : CHOICES.entrySet()) {
             String k = c.getKey(), v = options.get(k);
             if (v != null && !c.getValue().values().contains(v)) {
-                f.problem(null, "params." + k, "BAD_PARAM", "`" + v + "` is not " + c.getValue().what()
-                        + " (" + String.join(", ", c.getValue().values()) + ").");
+                f.problem(null, "params." + k, Variant.WORD_NOT_ALLOWED, v, c.getValue().what(), String.join(", ", c.getValue().values()));
                 // reported once: the default keeps rules that substitute the word from failing to parse too
                 options.put(k, c.getValue().values().get(0));
             }
@@ -251,7 +249,7 @@ public final class RulePackReader {
 
     private DeMinimis deMinimis(Tree t) {
         if (t == null) {
-            f.problem(null, "deMinimis", "MISSING_FIELD", "The required field `deMinimis` is missing.");
+            f.problem(null, "deMinimis", ErrorCode.MISSING_FIELD, "deMinimis");
             return null;
         }
         Tree.Obj o = f.obj(t, "deMinimis", "the de minimis provision");
@@ -260,7 +258,7 @@ public final class RulePackReader {
         f.onlyKnown(o, p, Set.of("percent", "citation", "rvcCitation", "rates", "exclusions", "base"));
         String base = f.oneOf(o, "base", p, false, Set.of("transaction-value-else-total-cost", "either"));
         BigDecimal pct = f.percent(o, "percent", p);
-        if (pct == null && o.get("percent") == null) f.problem(o, p + ".percent", "MISSING_FIELD", "The required field `percent` is missing.");
+        if (pct == null && o.get("percent") == null) f.problem(o, p + ".percent", ErrorCode.MISSING_FIELD, "percent");
         String cite = f.string(o, "citation", p, true);
         String rvcCite = f.string(o, "rvcCitation", p, true);
         List<DeMinimis.Rate> rates = new ArrayList<>();
@@ -294,7 +292,7 @@ public final class RulePackReader {
     private List<HsRange> ranges(Tree t, String p) {
         List<HsRange> out = new ArrayList<>();
         if (t == null) {
-            f.problem(null, p, "MISSING_FIELD", "The required field `" + p + "` is missing.");
+            f.problem(null, p, ErrorCode.MISSING_FIELD, p);
             return out;
         }
         List<Tree> items = t instanceof Tree.Arr a ? a.items : List.of(t);
@@ -304,7 +302,7 @@ public final class RulePackReader {
             if (text != null && text.startsWith("table:")) {
                 List<HsRange> table = tables.get(text.substring(6));
                 if (table == null) {
-                    f.problem(it, p, "UNKNOWN_TABLE", "`" + text + "` names no table of this pack (" + String.join(", ", tables.keySet()) + ").");
+                    f.problem(it, p, ErrorCode.UNKNOWN_TABLE, text, String.join(", ", tables.keySet()));
                 } else {
                     out.addAll(table);
                 }
@@ -314,8 +312,7 @@ public final class RulePackReader {
                 if (text == null) throw new IllegalArgumentException();
                 out.add(HsRange.parse(text));
             } catch (IllegalArgumentException e) {
-                f.problem(it, p + (t instanceof Tree.Arr ? "[" + i + "]" : ""), "BAD_HS",
-                        "`" + text + "` is not an HS provision or range (e.g. `87.08`, `8703.21-8703.90`, `table:B`).");
+                f.problem(it, p + (t instanceof Tree.Arr ? "[" + i + "]" : ""), Variant.NOT_A_PACK_PROVISION, text);
             }
         }
         return out;
@@ -371,9 +368,9 @@ public final class RulePackReader {
                 if (k.get("vehicles") != null) vehicles.addAll(words(k.get("vehicles"), ip + ".vehicles", VEHICLES));
                 String cite = f.string(k, "citation", ip, true);
                 Rule r = k.get("rvc") == null ? null : new RuleReader(f, Map.of()).read(k.get("rvc"), ip + ".rvc");
-                if (k.get("rvc") == null) f.problem(k, ip + ".rvc", "MISSING_FIELD", "The required field `rvc` is missing.");
+                if (k.get("rvc") == null) f.problem(k, ip + ".rvc", ErrorCode.MISSING_FIELD, "rvc");
                 if (r != null && !(r instanceof Rule.Rvc)) {
-                    f.problem(k.get("rvc"), ip + ".rvc", "BAD_RULE", "An automotive threshold is an RVC rule such as `RVC(NC) >= 62.5`.");
+                    f.problem(k.get("rvc"), ip + ".rvc", Variant.AUTOMOTIVE_THRESHOLD_NOT_RVC);
                     r = null;
                 }
                 if (r != null && cite != null) {
@@ -432,7 +429,7 @@ public final class RulePackReader {
             Tree it = a.items.get(i);
             String s = it instanceof Tree.Scalar sc ? sc.text : null;
             if (s == null || !s.matches("\\d{4}-\\d\\d-\\d\\d\\.\\.(\\d{4}-\\d\\d-\\d\\d|FY|FY\\+1)")) {
-                f.problem(it, p + "[" + i + "]", "BAD_PERIOD", "`" + s + "` is not a period FROM..TO (TO a date, FY or FY+1).");
+                f.problem(it, p + "[" + i + "]", Variant.NOT_A_PERIOD, s);
             } else {
                 out.add(s);
             }
@@ -468,7 +465,7 @@ public final class RulePackReader {
             Tree it = items.get(i);
             String w = it instanceof Tree.Scalar s ? s.text : null;
             if (w == null || !allowed.contains(w)) {
-                f.problem(it, p, "BAD_VALUE", "`" + w + "` is not one of " + String.join(", ", allowed.stream().sorted().toList()) + ".");
+                f.problem(it, p, ErrorCode.BAD_VALUE, w, String.join(", ", allowed.stream().sorted().toList()));
             } else {
                 out.add(w);
             }
@@ -489,12 +486,12 @@ public final class RulePackReader {
             if (o == null) continue;
             f.onlyKnown(o, ip, RULE);
             String id = f.string(o, "id", ip, true);
-            if (id != null && !ids.add(id)) f.problem(o.get("id"), ip + ".id", "DUPLICATE_ID", "The rule id `" + id + "` is used twice.");
+            if (id != null && !ids.add(id)) f.problem(o.get("id"), ip + ".id", ErrorCode.DUPLICATE_ID, "rule", id);
             String cite = f.string(o, "citation", ip, true);
             List<HsRange> scope = ranges(o.get("hs"), ip + ".hs");
             Tree rt = o.get("rule");
             if (rt == null) {
-                f.problem(o, ip + ".rule", "MISSING_FIELD", "The required field `rule` is missing.");
+                f.problem(o, ip + ".rule", ErrorCode.MISSING_FIELD, "rule");
                 continue;
             }
             Rule r = reader.read(rt, ip + ".rule");

@@ -3,6 +3,8 @@ package dev.origin.io;
 import dev.origin.core.hs.HsPrefix;
 import dev.origin.core.rules.Rule;
 import dev.origin.core.rules.RuleSyntax;
+import dev.origin.core.engine.ErrorCode;
+import dev.origin.core.engine.ErrorCode.Variant;
 import dev.origin.core.rules.RuleSyntaxException;
 import dev.origin.core.rules.RvcMethod;
 import dev.origin.core.rules.ShiftLevel;
@@ -48,7 +50,7 @@ final class RuleReader {
             Tree.Arr arr = f.arr(o.get(key), Fields.sub(path, key), "a list of rules");
             if (arr == null) return null;
             if (arr.items.isEmpty()) {
-                f.problem(arr, Fields.sub(path, key), "EMPTY_RULE_LIST", "`" + key + "` needs at least one rule.");
+                f.problem(arr, Fields.sub(path, key), ErrorCode.EMPTY_RULE_LIST, key, "rule");
                 return null;
             }
             List<Rule> rules = new ArrayList<>();
@@ -96,15 +98,14 @@ final class RuleReader {
     }
 
     private Rule invalid(Tree.Obj o, String path) {
-        f.problem(o, path, "BAD_RULE", "A rule must be one of `allOf`, `anyOf`, `tariffShift`, `rvc`, "
-                + "`whollyObtained: true` or `noChangeRequired: true`.");
+        f.problem(o, path, ErrorCode.BAD_RULE);
         return null;
     }
 
     private Threshold threshold(Tree.Obj r, String p) {
         Tree t = r.get("min");
         if (t == null) {
-            f.problem(r, Fields.sub(p, "min"), "MISSING_FIELD", "The required field `min` is missing.");
+            f.problem(r, Fields.sub(p, "min"), ErrorCode.MISSING_FIELD, "min");
             return null;
         }
         if (t instanceof Tree.Arr arr) {
@@ -116,13 +117,13 @@ final class RuleReader {
                 f.onlyKnown(s, ip, Set.of("value", "from"));
                 BigDecimal v = f.percent(s, "value", ip);
                 if (v == null) {
-                    if (s.get("value") == null) f.problem(s, ip, "MISSING_FIELD", "The required field `value` is missing.");
+                    if (s.get("value") == null) f.problem(s, ip, ErrorCode.MISSING_FIELD, "value");
                     return null;
                 }
                 steps.add(new Threshold.Step(f.date(s, "from", ip), v));
             }
             if (steps.isEmpty()) {
-                f.problem(arr, Fields.sub(p, "min"), "EMPTY_RULE_LIST", "`min` needs at least one step.");
+                f.problem(arr, Fields.sub(p, "min"), ErrorCode.EMPTY_RULE_LIST, "min", "step");
                 return null;
             }
             return new Threshold(steps);
@@ -166,7 +167,7 @@ final class RuleReader {
                 continue;
             }
             if (g.items.isEmpty()) {
-                f.problem(g, ip, "EMPTY_RULE_LIST", "A group of `" + key + "` needs at least one HS provision.");
+                f.problem(g, ip, Variant.EMPTY_GROUP, key);
                 ok = false;
                 continue;
             }
@@ -178,7 +179,7 @@ final class RuleReader {
             out.add(group);
         }
         if (ok && out.size() == 1) {
-            f.problem(a, p, "EMPTY_RULE_LIST", "`" + key + "` needs at least two groups: materials may come from at most one of them.");
+            f.problem(a, p, Variant.TOO_FEW_GROUPS, key);
             return null;
         }
         return ok ? out : null;
@@ -202,12 +203,11 @@ final class RuleReader {
             }
             f.onlyKnown(d, ip, Set.of("hs", "description"));
             HsPrefix h = null;
-            if (d.get("hs") == null) f.problem(d, Fields.sub(ip, "hs"), "MISSING_FIELD", "The required field `hs` is missing.");
+            if (d.get("hs") == null) f.problem(d, Fields.sub(ip, "hs"), ErrorCode.MISSING_FIELD, "hs");
             else h = f.hsPrefix(d.get("hs"), Fields.sub(ip, "hs"));
             String text = f.string(d, "description", ip, true);
             if (text != null && (text.isBlank() || text.indexOf('"') >= 0)) {
-                f.problem(d.get("description"), Fields.sub(ip, "description"), "BAD_TYPE",
-                        "A description is a non-blank text without double quotes, such as `printed circuit assemblies`.");
+                f.problem(d.get("description"), Fields.sub(ip, "description"), Variant.DESCRIPTION_NOT_TEXT);
                 text = null;
             }
             if (h == null || text == null) ok = false; else out.add(new Rule.Described(h, text));

@@ -1,5 +1,7 @@
 package dev.origin.io;
 
+import dev.origin.core.engine.ErrorCode;
+import dev.origin.core.engine.ErrorCode.Variant;
 import dev.origin.core.hs.HsRange;
 import dev.origin.core.tariff.TariffSchedule;
 import java.io.IOException;
@@ -85,14 +87,13 @@ public final class TariffReader {
     /** Reads a schedule file with parameter overrides. */
     public static TariffSchedule read(Path path, Map<String, BigDecimal> overrides) throws InputException {
         if (!Files.isRegularFile(path)) {
-            throw new InputException(List.of(new Problem(path.toString(), 0, 0, "", "NO_SUCH_FILE",
-                    "The tariff file `" + path + "` does not exist or is not a file.")));
+            throw new InputException(List.of(Problem.of(path.toString(), 0, 0, "", ErrorCode.NO_SUCH_FILE, path)));
         }
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InputException(List.of(new Problem(path.toString(), 0, 0, "", "UNREADABLE", "The file `" + path + "` cannot be read.")));
+            throw new InputException(List.of(Problem.of(path.toString(), 0, 0, "", ErrorCode.UNREADABLE, path)));
         }
         return read(text, path.toString(), !path.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"), overrides);
     }
@@ -117,7 +118,7 @@ public final class TariffReader {
         Map<String, BigDecimal> params = params(o.get("params"));
         Tree rt = o.get("rates");
         if (rt == null) {
-            f.problem(o, "rates", "MISSING_FIELD", "The required field `rates` is missing.");
+            f.problem(o, "rates", ErrorCode.MISSING_FIELD, "rates");
             return null;
         }
         Tree.Arr a = f.arr(rt, "rates", "the rates");
@@ -142,7 +143,7 @@ public final class TariffReader {
         try {
             return new TariffSchedule(label, entries);
         } catch (IllegalArgumentException e) {
-            f.problem(o, "rates", "DUPLICATE_SCOPE", e.getMessage() + ".");
+            f.problem(o, "rates", Variant.SCOPES_CLASH, e.getMessage());
             return null;
         }
     }
@@ -153,7 +154,7 @@ public final class TariffReader {
             Tree.Obj p = f.obj(t, "params", "the parameters");
             if (p != null) for (String k : p.fields.keySet()) {
                 if (p.get(k) == null || (p.get(k) instanceof Tree.Scalar s && s.isNull())) {
-                    f.problem(p.get(k), Fields.sub("params", k), "MISSING_FIELD", "The parameter `" + k + "` has no value.");
+                    f.problem(p.get(k), Fields.sub("params", k), Variant.PARAMETER_WITHOUT_VALUE, k);
                     continue;
                 }
                 BigDecimal v = f.percent(p, k, "params");
@@ -163,11 +164,9 @@ public final class TariffReader {
         for (var e : overrides.entrySet()) {
             BigDecimal v = e.getValue();
             if (!params.containsKey(e.getKey())) {
-                f.problem(null, "params", "UNKNOWN_PARAM", "The tariff schedule has no parameter `" + e.getKey() + "`"
-                        + (params.isEmpty() ? "" : "; it has " + String.join(", ", params.keySet())) + ".");
+                f.problem(null, "params", Variant.NO_SUCH_TARIFF_PARAM, e.getKey(), params.isEmpty() ? "" : "; it has " + String.join(", ", params.keySet()));
             } else if (v == null || v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0) {
-                f.problem(null, Fields.sub("params", e.getKey()), "BAD_PERCENT", "The override `" + e.getKey() + "="
-                        + (v == null ? "null" : v.toPlainString()) + "` is not between 0 and 100.");
+                f.problem(null, Fields.sub("params", e.getKey()), Variant.OVERRIDE_NOT_A_PERCENTAGE, e.getKey(), v == null ? "null" : v);
             } else {
                 params.put(e.getKey(), v);
             }
@@ -179,8 +178,7 @@ public final class TariffReader {
         f.onlyKnown(r, ip, RATE);
         String importer = f.string(r, "importer", ip, true);
         if (importer != null && !importer.matches("[A-Z]{2}")) {
-            f.problem(r.get("importer"), ip + ".importer", "BAD_IMPORTER",
-                    "`" + importer + "` is not an ISO 3166 alpha-2 country code in capitals (e.g. `US`, `CA`, `MX`).");
+            f.problem(r.get("importer"), ip + ".importer", ErrorCode.BAD_IMPORTER, importer);
             importer = null;
         }
         List<HsRange> scope = ranges(r, ip);
@@ -191,7 +189,7 @@ public final class TariffReader {
         String assumption = f.string(r, "assumption", ip, false);
         String description = f.string(r, "description", ip, false);
         if (from != null && until != null && until.isBefore(from)) {
-            f.problem(r.get("until"), ip + ".until", "BAD_DATES", "The rate ends (" + until + ") before it starts (" + from + ").");
+            f.problem(r.get("until"), ip + ".until", ErrorCode.BAD_DATES, until, from);
             return null;
         }
         // an invalid date was reported by Fields.date and fails the whole read
@@ -208,16 +206,16 @@ public final class TariffReader {
         Tree t = r.get("hs");
         String p = ip + ".hs";
         if (t == null || isNull(t)) {
-            f.problem(r, p, "MISSING_FIELD", "The required field `hs` is missing.");
+            f.problem(r, p, ErrorCode.MISSING_FIELD, "hs");
             return null;
         }
         if (t instanceof Tree.Obj) {
-            f.problem(t, p, "BAD_TYPE", "The field `hs` must be an HS provision or a list of them but is an object.");
+            f.problem(t, p, Variant.FIELD_OF_TYPE, "hs", "an HS provision or a list of them", "an object");
             return null;
         }
         List<Tree> items = t instanceof Tree.Arr a ? a.items : List.of(t);
         if (items.isEmpty()) {
-            f.problem(t, p, "EMPTY_SCOPE", "The list `hs` is empty; give at least one HS provision.");
+            f.problem(t, p, ErrorCode.EMPTY_SCOPE, "hs");
             return null;
         }
         List<HsRange> out = new ArrayList<>();
@@ -229,8 +227,7 @@ public final class TariffReader {
                 if (text == null) throw new IllegalArgumentException();
                 out.add(HsRange.parse(text));
             } catch (IllegalArgumentException e) {
-                f.problem(it, p + (t instanceof Tree.Arr ? "[" + i + "]" : ""), "BAD_HS",
-                        "`" + (text == null ? Fields.describe(it) : text) + "` is not an HS provision or range (e.g. `87.08`, `8708.99.81` or `8703.21-8703.90`).");
+                f.problem(it, p + (t instanceof Tree.Arr ? "[" + i + "]" : ""), Variant.NOT_A_TARIFF_PROVISION, text == null ? Fields.describe(it) : text);
                 ok = false;
             }
         }
@@ -241,7 +238,7 @@ public final class TariffReader {
     private BigDecimal percent(Tree.Obj r, String ip, Map<String, BigDecimal> params) {
         Tree t = r.get("percent");
         if (t == null || isNull(t)) {
-            f.problem(r, ip + ".percent", "MISSING_FIELD", "The required field `percent` is missing.");
+            f.problem(r, ip + ".percent", ErrorCode.MISSING_FIELD, "percent");
             return null;
         }
         if (t instanceof Tree.Scalar s && s.type == Tree.Scalar.Type.STRING) {
@@ -250,8 +247,7 @@ public final class TariffReader {
             if (name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
                 BigDecimal v = params.get(name);
                 if (v == null) {
-                    f.problem(t, ip + ".percent", "UNKNOWN_PARAM", "`" + name + "` is neither a number nor a parameter of this file"
-                            + (params.isEmpty() ? "" : " (" + String.join(", ", params.keySet()) + ")") + ".");
+                    f.problem(t, ip + ".percent", Variant.NOT_A_RATE, name, params.isEmpty() ? "" : " (" + String.join(", ", params.keySet()) + ")");
                 }
                 return v;
             }
@@ -268,8 +264,7 @@ public final class TariffReader {
                 if (!a.importer().equals(b.importer()) || !Objects.equals(a.validFrom(), b.validFrom()) || !a.overlapsInTime(b)) continue;
                 HsRange shared = b.scope().stream().filter(a.scope()::contains).findFirst().orElse(null);
                 if (shared == null) continue;
-                f.problem(at.get(j).get("hs"), paths.get(j) + ".hs", "DUPLICATE_SCOPE", "`" + shared + "` for " + b.importer()
-                        + " is already given at " + paths.get(i) + " (line " + at.get(i).line + ") from the same date; keep one, or give this one a later `from`.");
+                f.problem(at.get(j).get("hs"), paths.get(j) + ".hs", ErrorCode.DUPLICATE_SCOPE, shared, b.importer(), paths.get(i), at.get(i).line);
                 break;
             }
         }

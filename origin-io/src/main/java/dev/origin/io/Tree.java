@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.origin.core.engine.ErrorCode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,14 +70,13 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
         try (JsonParser p = (yaml ? YAML : JSON).createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                problems.add(new Problem(file, 1, 1, "", "EMPTY_DOCUMENT", "The file is empty."));
+                problems.add(Problem.of(file, 1, 1, "", ErrorCode.EMPTY_DOCUMENT));
                 return null;
             }
             Tree root = read(p, file, "", problems);
             if (!yaml && p.nextToken() != null) {
                 JsonLocation l = p.currentTokenLocation();
-                problems.add(new Problem(file, l.getLineNr(), l.getColumnNr(), "", "TRAILING_CONTENT",
-                        "The document has content after its end."));
+                problems.add(Problem.of(file, l.getLineNr(), l.getColumnNr(), "", ErrorCode.TRAILING_CONTENT));
             }
             return root;
         } catch (JsonParseException e) {
@@ -84,12 +84,11 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
             String msg = e.getOriginalMessage();
             int cut = msg.indexOf('\n');
             if (cut > 0) msg = msg.substring(0, cut);
-            problems.add(new Problem(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
-                    yaml ? "BAD_YAML" : "BAD_JSON", "The file is not valid " + (yaml ? "YAML" : "JSON") + ": "
-                    + msg.replace("com.fasterxml.jackson.core.", "") + "."));
+            problems.add(Problem.of(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
+                    yaml ? ErrorCode.BAD_YAML : ErrorCode.BAD_JSON, msg.replace("com.fasterxml.jackson.core.", "")));
             return null;
         } catch (IOException e) {
-            problems.add(new Problem(file, 0, 0, "", "UNREADABLE", "The file cannot be read: " + e.getMessage() + "."));
+            problems.add(Problem.of(file, 0, 0, "", ErrorCode.Variant.FILE_UNREADABLE_BECAUSE, e.getMessage()));
             return null;
         }
     }
@@ -109,8 +108,7 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
                     String sub = path.isEmpty() ? key : path + "." + key;
                     Tree v = read(p, file, sub, problems);
                     if (o.fields.containsKey(key)) {
-                        problems.add(new Problem(file, kl.getLineNr(), kl.getColumnNr(), sub, "DUPLICATE_KEY",
-                                "The field `" + key + "` appears twice."));
+                        problems.add(Problem.of(file, kl.getLineNr(), kl.getColumnNr(), sub, ErrorCode.DUPLICATE_KEY, key));
                     } else {
                         o.fields.put(key, v);
                     }

@@ -1,6 +1,8 @@
 package dev.origin.io.hs;
 
 import dev.origin.core.engine.Diagnostic;
+import dev.origin.core.engine.ErrorCode;
+import dev.origin.core.engine.ErrorCode.Variant;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.hs.HsPrefix;
 import dev.origin.core.hs.HsRange;
@@ -20,7 +22,7 @@ import java.util.List;
 public final class HsCheck {
 
     /** Code of every finding: an HS code or provision that the nomenclature does not have. */
-    public static final String UNKNOWN_HS_CODE = "UNKNOWN_HS_CODE";
+    public static final String UNKNOWN_HS_CODE = ErrorCode.UNKNOWN_HS_CODE.name();
 
     private HsCheck() {}
 
@@ -64,16 +66,13 @@ public final class HsCheck {
     private static void code(List<Diagnostic> out, String good, String path, HsCode hs, HsNomenclature nom) {
         if (hs == null || nom.exists(hs)) return;
         String national = national(new HsPrefix(hs.digits()));
-        out.add(new Diagnostic(Diagnostic.Severity.WARNING, UNKNOWN_HS_CODE,
-                "The HS code `" + hs + "` is not in the " + nom.edition() + " nomenclature" + national + context(hs.subheading(), nom) + ".",
-                good, path));
+        out.add(Diagnostic.of(ErrorCode.UNKNOWN_HS_CODE, good, path, hs, nom.edition(), national, context(hs.subheading(), nom)));
     }
 
     private static void rule(List<Diagnostic> out, String good, String path, Rule rule, HsNomenclature nom) {
         for (HsPrefix p : prefixes(rule)) {
             if (nom.exists(p)) continue;
-            out.add(new Diagnostic(Diagnostic.Severity.WARNING, UNKNOWN_HS_CODE, "The rule names `" + p + "`, which is not in the "
-                    + nom.edition() + " nomenclature" + national(p) + context(p.digits(), nom) + ".", good, path));
+            out.add(Diagnostic.of(Variant.RULE_NAMES_UNKNOWN_HS_CODE, good, path, p, nom.edition(), national(p), context(p.digits(), nom)));
         }
     }
 
@@ -94,8 +93,8 @@ public final class HsCheck {
             ranges(out, f, "rules[" + i + "].hs", "the scope" + id, pr.scope(), nomenclature);
             for (HsPrefix p : prefixes(pr.rule())) {
                 if (!nomenclature.exists(p)) {
-                    out.add(problem(f, "rules[" + i + "].rule", "`" + p + "` in the tariff shift" + id + " is not in the "
-                            + nomenclature.edition() + " nomenclature" + national(p) + context(p.digits(), nomenclature) + "."));
+                    out.add(Problem.of(f, 0, 0, "rules[" + i + "].rule", Variant.PACK_NAMES_UNKNOWN_HS_CODE, "`" + p + "`", "the tariff shift" + id,
+                            nomenclature.edition(), national(p), context(p.digits(), nomenclature)));
                 }
             }
         }
@@ -127,8 +126,8 @@ public final class HsCheck {
             for (HsPrefix end : single ? List.of(r.from()) : List.of(r.from(), r.to())) {
                 if (nom.exists(end)) continue;
                 String what = single ? "`" + end + "`" : "`" + end + "`, an end of `" + r + "`,";
-                out.add(problem(file, path, what + " in " + where + " is not in the " + nom.edition() + " nomenclature"
-                        + national(end) + context(end.digits(), nom) + "."));
+                out.add(Problem.of(file, 0, 0, path, Variant.PACK_NAMES_UNKNOWN_HS_CODE, what, where, nom.edition(), national(end),
+                        context(end.digits(), nom)));
             }
         }
     }
@@ -136,10 +135,6 @@ public final class HsCheck {
     /** For a national item: {@code  (its subheading `2202.90` is not)}; else empty. */
     private static String national(HsPrefix p) {
         return p.length() > 6 ? " (its subheading `" + new HsPrefix(p.digits().substring(0, 6)) + "` is not)" : "";
-    }
-
-    private static Problem problem(String file, String path, String message) {
-        return new Problem(file, 0, 0, path, UNKNOWN_HS_CODE, message);
     }
 
     /** {@code ; heading 87.03 has ...} hint: the nearest enclosing provision that does exist. */

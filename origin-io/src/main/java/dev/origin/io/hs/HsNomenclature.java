@@ -1,5 +1,7 @@
 package dev.origin.io.hs;
 
+import dev.origin.core.engine.ErrorCode;
+import dev.origin.core.engine.ErrorCode.Variant;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.hs.HsPrefix;
 import dev.origin.core.hs.HsRange;
@@ -37,7 +39,7 @@ import java.util.regex.Pattern;
 public final class HsNomenclature {
 
     /** Problem code for every defect of a nomenclature file's content. */
-    public static final String BAD_HS_FILE = "BAD_HS_FILE";
+    public static final String BAD_HS_FILE = ErrorCode.BAD_HS_FILE.name();
 
     /** At most this many problems are listed for one file. */
     static final int MAX_PROBLEMS = 50;
@@ -93,11 +95,11 @@ public final class HsNomenclature {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new InputException(List.of(new Problem(name, 0, 0, "", "UNREADABLE", "The file `" + name + "` does not exist.")));
+            throw new InputException(List.of(Problem.of(name, 0, 0, "", Variant.FILE_DOES_NOT_EXIST, name)));
         } catch (CharacterCodingException e) {
-            throw new InputException(List.of(new Problem(name, 0, 0, "", BAD_HS_FILE, "The file is not UTF-8 text.")));
+            throw new InputException(List.of(Problem.of(name, 0, 0, "", ErrorCode.BAD_HS_FILE)));
         } catch (IOException e) {
-            throw new InputException(List.of(new Problem(name, 0, 0, "", "UNREADABLE", "The file `" + name + "` cannot be read.")));
+            throw new InputException(List.of(Problem.of(name, 0, 0, "", ErrorCode.UNREADABLE, name)));
         }
         if (edition == null) {
             Path fn = file.getFileName();
@@ -133,15 +135,14 @@ public final class HsNomenclature {
         Csv csv = new Csv(text, file, problems);
         Csv.Row header = csv.next();
         if (header == null) {
-            if (problems.isEmpty()) problems.add(new Problem(file, 1, 1, "", BAD_HS_FILE, "The file is empty."));
+            if (problems.isEmpty()) problems.add(Problem.of(file, 1, 1, "", Variant.NOMENCLATURE_EMPTY));
             return byCode;
         }
         Map<String, Integer> col = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) col.putIfAbsent(header.fields().get(i).strip().toLowerCase(Locale.ROOT), i);
         for (String required : List.of("hscode", "description")) {
             if (!col.containsKey(required)) {
-                problems.add(new Problem(file, header.line(), 1, "", BAD_HS_FILE, "The header has no column `" + required
-                        + "`; an HS nomenclature file has the columns `section,hscode,description,parent,level`."));
+                problems.add(Problem.of(file, header.line(), 1, "", Variant.NOMENCLATURE_COLUMN_MISSING, required));
             }
         }
         if (!problems.isEmpty()) return byCode;
@@ -152,7 +153,7 @@ public final class HsNomenclature {
             List<String> f = row.fields();
             if (f.stream().allMatch(String::isBlank)) continue;
             if (f.size() != width) {
-                problem(problems, file, row.line(), 1, "The row has " + f.size() + " fields; the header has " + width + ".");
+                problems.add(Problem.of(file, row.line(), 1, "", Variant.NOMENCLATURE_ROW_WIDTH, f.size(), width));
                 continue;
             }
             String code = f.get(cCode).strip();
@@ -163,31 +164,31 @@ public final class HsNomenclature {
             }
             if (code.isEmpty() || !code.chars().allMatch(c -> c >= '0' && c <= '9')
                     || (code.length() != 2 && code.length() != 4 && code.length() != 6)) {
-                problem(problems, file, row.line(), row.column(cCode), "`" + code + "` is not an HS chapter, heading or subheading (2, 4 or 6 digits).");
+                problems.add(Problem.of(file, row.line(), row.column(cCode), "", Variant.NOMENCLATURE_NOT_A_CODE, code));
                 continue;
             }
             String description = f.get(cDesc).strip();
             if (description.isEmpty()) {
-                problem(problems, file, row.line(), row.column(cDesc), "`" + code + "` has no description.");
+                problems.add(Problem.of(file, row.line(), row.column(cDesc), "", Variant.NOMENCLATURE_NO_DESCRIPTION, code));
                 continue;
             }
             if (cLevel != null && !f.get(cLevel).strip().equals(String.valueOf(code.length()))) {
-                problem(problems, file, row.line(), row.column(cLevel), "The level `" + f.get(cLevel).strip() + "` of `" + code
-                        + "` is not its number of digits (" + code.length() + ").");
+                problems.add(Problem.of(file, row.line(), row.column(cLevel), "", Variant.NOMENCLATURE_BAD_LEVEL, f.get(cLevel).strip(), code,
+                        code.length()));
                 continue;
             }
             String parent = null;
             if (cParent != null && code.length() > 2) {
                 parent = f.get(cParent).strip();
                 if (!parent.equals(code.substring(0, code.length() - 2))) {
-                    problem(problems, file, row.line(), row.column(cParent), "The parent `" + parent + "` of `" + code + "` is not `"
-                            + code.substring(0, code.length() - 2) + "`.");
+                    problems.add(Problem.of(file, row.line(), row.column(cParent), "", Variant.NOMENCLATURE_BAD_PARENT, parent, code,
+                            code.substring(0, code.length() - 2)));
                     continue;
                 }
             }
             Entry prior = byCode.get(code);
             if (prior != null) {
-                problem(problems, file, row.line(), row.column(cCode), "`" + code + "` is listed twice (first at line " + prior.line() + ").");
+                problems.add(Problem.of(file, row.line(), row.column(cCode), "", Variant.NOMENCLATURE_LISTED_TWICE, code, prior.line()));
                 continue;
             }
             byCode.put(code, new Entry(code, description, parent, section == null || section.isEmpty() ? null : section, row.line()));
@@ -195,22 +196,18 @@ public final class HsNomenclature {
         if (problems.isEmpty()) {
             for (Entry e : byCode.values()) {
                 if (e.level() > 2 && !byCode.containsKey(e.code().substring(0, e.level() - 2)) && problems.size() < MAX_PROBLEMS) {
-                    problem(problems, file, e.line(), 1, "`" + e.code() + "` has no enclosing "
-                            + (e.level() == 4 ? "chapter `" : "heading `") + e.code().substring(0, e.level() - 2) + "` in the file.");
+                    problems.add(Problem.of(file, e.line(), 1, "", Variant.NOMENCLATURE_NOT_ENCLOSED, e.code(), e.level() == 4 ? "chapter" : "heading",
+                            e.code().substring(0, e.level() - 2)));
                 }
             }
             if (byCode.isEmpty() && problems.isEmpty()) {
-                problems.add(new Problem(file, header.line(), 1, "", BAD_HS_FILE, "The file lists no HS chapter, heading or subheading."));
+                problems.add(Problem.of(file, header.line(), 1, "", Variant.NOMENCLATURE_NO_PROVISIONS));
             }
         }
         if (problems.size() >= MAX_PROBLEMS) {
-            problems.add(new Problem(file, 0, 0, "", BAD_HS_FILE, "More problems were not listed; is this an HS nomenclature file?"));
+            problems.add(Problem.of(file, 0, 0, "", Variant.NOMENCLATURE_TOO_MANY_PROBLEMS));
         }
         return byCode;
-    }
-
-    private static void problem(List<Problem> problems, String file, int line, int column, String message) {
-        problems.add(new Problem(file, line, column, "", BAD_HS_FILE, message));
     }
 
     /**
@@ -251,7 +248,7 @@ public final class HsNomenclature {
                     pos++;
                     while (true) {
                         if (pos >= s.length()) {
-                            problems.add(new Problem(file, openLine, openCol, "", BAD_HS_FILE, "The quoted field opened here is never closed."));
+                            problems.add(Problem.of(file, openLine, openCol, "", Variant.CSV_QUOTE_NOT_CLOSED));
                             pos = s.length();
                             return null;
                         }
@@ -265,8 +262,7 @@ public final class HsNomenclature {
                         }
                     }
                     if (pos < s.length() && !isEnd(s.charAt(pos))) {
-                        problems.add(new Problem(file, line, pos - lineStart + 1, "", BAD_HS_FILE,
-                                "A quoted field must be followed by a comma or the end of the line."));
+                        problems.add(Problem.of(file, line, pos - lineStart + 1, "", Variant.CSV_TEXT_AFTER_QUOTE));
                         pos = s.length();
                         return null;
                     }
@@ -274,8 +270,7 @@ public final class HsNomenclature {
                     while (pos < s.length() && !isEnd(s.charAt(pos))) {
                         char c = s.charAt(pos);
                         if (c == '"') {
-                            problems.add(new Problem(file, line, pos - lineStart + 1, "", BAD_HS_FILE,
-                                    "A quote inside an unquoted field; quote the whole field and double the quote (`\"\"`)."));
+                            problems.add(Problem.of(file, line, pos - lineStart + 1, "", Variant.CSV_QUOTE_INSIDE_FIELD));
                             pos = s.length();
                             return null;
                         }
