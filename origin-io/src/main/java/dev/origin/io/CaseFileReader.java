@@ -27,10 +27,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads case files (JSON or YAML, see docs/case-file.md) into goods. Every problem of the file is
- * collected, with file, line, column and field path; nothing is returned unless the whole file is valid.
+ * collected, with file, line, column and field path. {@link #load} reads good by good: a good with
+ * problems is rejected with them, the others are returned; {@link #read} returns nothing unless every
+ * good is valid.
  */
 public final class CaseFileReader {
     private static final Set<String> TOP = Set.of("goods");
@@ -51,6 +54,8 @@ public final class CaseFileReader {
     private static final Set<String> ORIGINS = Set.of("originating", "non-originating", "unknown");
     private static final Set<String> KINDS = Set.of("direct", "indirect", "packing", "packaging", "accessory");
     private static final Set<String> ALLOCATION = Set.of("a", "b", "c");
+    /** Problems of parsing (such as a duplicate key) inside {@code goods[i]} belong to that good. */
+    private static final Pattern IN_GOOD = Pattern.compile("goods\\[(\\d+)\\]");
 
     private final Fields f;
     private final RuleReader rules;
@@ -62,43 +67,108 @@ public final class CaseFileReader {
         this.rules = new RuleReader(f, Map.of());
     }
 
-    /** Reads a case file from disk. */
+    /** Reads a case file from disk; nothing is returned unless every good is valid. */
     public static List<Good> read(Path path) throws InputException {
+        return all(load(path));
+    }
+
+    /** Reads a case file from text; {@code file} names it in problems; nothing is returned unless every good is valid. */
+    public static List<Good> read(String text, String file, boolean yaml) throws InputException {
+        return all(load(text, file, yaml));
+    }
+
+    /**
+     * Reads an already parsed document; every problem is added to {@code problems}, and the goods read
+     * without a problem are returned.
+     */
+    public static List<Good> read(Tree document, String file, List<Problem> problems) {
+        try {
+            CaseFile cf = new CaseFileReader(file, problems).caseFile(document);
+            problems.addAll(cf.problems());
+            return cf.goods();
+        } catch (InputException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Reads a case file from disk good by good: the valid goods, and the located problems of each good
+     * that is not (see {@link CaseFile}).
+     *
+     * @throws InputException with every problem found when the file as a whole cannot be used: it cannot be
+     *                        read, is not valid JSON or YAML, has no {@code goods} list or no goods, has fields
+     *                        other than {@code goods}, or two goods with the same id
+     */
+    public static CaseFile load(Path path) throws InputException {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(List.of(Problem.of(path.toString(), 0, 0, "", ErrorCode.UNREADABLE, path)));
         }
-        return read(text, path.toString(), Tree.isYaml(path.toString()));
+        return load(text, path.toString(), Tree.isYaml(path.toString()));
     }
 
-    /** Reads a case file from text; {@code file} names it in problems. */
-    public static List<Good> read(String text, String file, boolean yaml) throws InputException {
+    /** As {@link #load(Path)}, from text; {@code file} names it in problems. */
+    public static CaseFile load(String text, String file, boolean yaml) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Tree t = Tree.parse(text, yaml, file, problems);
         if (t == null) throw new InputException(problems);
-        List<Good> goods = new CaseFileReader(file, problems).readDocument(t);
-        if (!problems.isEmpty()) throw new InputException(problems);
-        return goods;
+        return new CaseFileReader(file, problems).caseFile(t);
     }
 
-    /** Reads an already parsed document (used by the conformance runner); problems are collected. */
-    public static List<Good> read(Tree document, String file, List<Problem> problems) {
-        return new CaseFileReader(file, problems).readDocument(document);
+    private static List<Good> all(CaseFile cf) throws InputException {
+        if (!cf.rejected().isEmpty()) throw new InputException(cf.problems());
+        return cf.goods();
     }
 
-    private List<Good> readDocument(Tree t) {
+    private CaseFile caseFile(Tree t) throws InputException {
+        List<Problem> problems = f.problems;
+        Map<Integer, List<Problem>> parsed = new HashMap<>();
+        for (var it = problems.iterator(); it.hasNext(); ) {
+            Problem x = it.next();
+            var m = IN_GOOD.matcher(x.path());
+            if (m.lookingAt()) {
+                parsed.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>()).add(x);
+                it.remove();
+            }
+        }
+        Tree.Arr arr = goodsList(t);
+        List<Problem> fileLevel = new ArrayList<>(problems);
+        List<Good> goods = new ArrayList<>();
+        List<CaseFile.Rejected> rejected = new ArrayList<>();
+        for (int i = 0; arr != null && i < arr.items.size(); i++) {
+            int mark = problems.size();
+            Good g = good(arr.items.get(i), i);
+            List<Problem> own = new ArrayList<>(parsed.getOrDefault(i, List.of()));
+            own.addAll(problems.subList(mark, problems.size()));
+            if (own.isEmpty() && g != null) {
+                goods.add(g);
+            } else {
+                String id = arr.items.get(i) instanceof Tree.Obj o && o.get("id") instanceof Tree.Scalar s
+                        && s.type == Tree.Scalar.Type.STRING && !s.text.isBlank() ? s.text : null;
+                rejected.add(new CaseFile.Rejected(i, id, own.stream().map(x -> x.forGood(id)).toList()));
+            }
+        }
+        if (arr == null || !fileLevel.isEmpty()) {
+            for (CaseFile.Rejected r : rejected) fileLevel.addAll(r.problems());
+            throw new InputException(fileLevel);
+        }
+        return new CaseFile(f.file, goods, rejected, new SourceMap(f.file, arr));
+    }
+
+    /** The document's {@code goods} list, with the checks of the file as a whole; null when there is none. */
+    private Tree.Arr goodsList(Tree t) {
         Tree.Obj root = f.obj(t, "", "a case file");
-        if (root == null) return List.of();
+        if (root == null) return null;
         f.onlyKnown(root, "", TOP);
         Tree gt = root.get("goods");
         if (gt == null) {
             f.problem(root, "goods", ErrorCode.MISSING_FIELD, "goods");
-            return List.of();
+            return null;
         }
         Tree.Arr arr = f.arr(gt, "goods", "the goods");
-        if (arr == null) return List.of();
+        if (arr == null) return null;
         if (arr.items.isEmpty()) f.problem(arr, "goods", ErrorCode.NO_GOODS);
         for (int i = 0; i < arr.items.size(); i++) {
             if (arr.items.get(i) instanceof Tree.Obj o && o.get("id") instanceof Tree.Scalar s && s.text != null) {
@@ -107,18 +177,19 @@ public final class CaseFileReader {
                 }
             }
         }
-        List<Good> goods = new ArrayList<>();
-        for (int i = 0; i < arr.items.size(); i++) {
-            String p = "goods[" + i + "]";
-            Tree.Obj o = f.obj(arr.items.get(i), p, "a good");
-            if (o == null) continue;
-            String id = f.string(o, "id", p, true);
-            if (id != null) refStack.push(id);
-            Good g = good(o, p);
-            if (id != null) refStack.pop();
-            if (g != null) goods.add(g);
-        }
-        return goods;
+        return arr;
+    }
+
+    /** Good {@code i} of the list; null when it cannot be read (the problems are reported). */
+    private Good good(Tree item, int i) {
+        String p = "goods[" + i + "]";
+        Tree.Obj o = f.obj(item, p, "a good");
+        if (o == null) return null;
+        String id = f.string(o, "id", p, true);
+        if (id != null) refStack.push(id);
+        Good g = good(o, p);
+        if (id != null) refStack.pop();
+        return g;
     }
 
     private Good good(Tree.Obj o, String p) {
