@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Diagnostic;
+import dev.origin.core.engine.ErrorCode;
 import dev.origin.core.engine.Evaluator;
 import dev.origin.core.engine.Requirement;
-import dev.origin.core.model.Good;
 import dev.origin.core.regime.Regime;
+import dev.origin.io.CaseFile;
 import dev.origin.io.CaseFileReader;
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
@@ -70,9 +71,9 @@ final class CompareCommand implements Callable<Integer> {
         Map<String, Map<String, String>> overrides = overrides(params, regimes, problems);
         LocalDate fixed = Inputs.date(date, problems);
         List<Regime> packs = Inputs.regimes(regimes, overrides, problems);
-        List<Good> goods = List.of();
+        CaseFile caseFile = null;
         try {
-            goods = CaseFileReader.read(file);
+            caseFile = CaseFileReader.load(file);
         } catch (InputException e) {
             problems.addAll(e.problems());
         }
@@ -84,17 +85,18 @@ final class CompareCommand implements Callable<Integer> {
             return 2;
         }
         LocalDate today = LocalDate.now();
-        List<List<Determination>> table = new ArrayList<>();
-        for (Good g : goods) {
+        CaseRun run = CaseRun.of(caseFile, g -> {
             LocalDate d = fixed != null ? fixed : g.date() != null ? g.date() : today;
             List<Determination> row = new ArrayList<>();
             for (Regime r : packs) row.add(Evaluator.of(r, schedule).evaluate(g, d, false));
-            table.add(row);
+            return row;
+        }, x -> !x.code().equals(ErrorCode.REGIME_NOT_IN_FORCE.name())); // comparing regimes out of force is the point
+        if (!run.rows().isEmpty()) {
+            if (format.equals("json")) out.print(json(run.rows(), run.errors()));
+            else out.print(text(run.rows(), packs));
         }
-        if (format.equals("json")) out.print(json(table));
-        else out.print(text(table, packs));
         out.flush();
-        return 0;
+        return run.report(err);
     }
 
     /** Parses {@code REGIME:NAME=VALUE} options, per regime. */
@@ -174,7 +176,7 @@ final class CompareCommand implements Callable<Integer> {
         return s + " ".repeat(w - s.length());
     }
 
-    static String json(List<List<Determination>> table) throws IOException {
+    static String json(List<List<Determination>> table, List<Problem> errors) throws IOException {
         StringWriter sw = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
             g.useDefaultPrettyPrinter();
@@ -189,6 +191,7 @@ final class CompareCommand implements Callable<Integer> {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            ResultWriter.errors(g, errors);
             g.writeEndObject();
         }
         return sw + System.lineSeparator();

@@ -3,7 +3,6 @@ package dev.origin.cli;
 import dev.origin.core.engine.Determination;
 import dev.origin.io.ResultWriter;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,20 +23,18 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Determination> results = inputs.evaluate(spec.commandLine().getErr(), true);
-        if (results == null) return 2;
-        boolean any = false;
-        for (Determination d : results) {
-            if (good != null && !good.equals(d.good())) continue;
-            any = true;
+        CaseRun run = inputs.evaluate(spec.commandLine().getErr(), true);
+        if (run == null) return 2;
+        if (good != null) run = run.only(good);
+        if (run == null) {
+            spec.commandLine().getErr().println("--good: UNKNOWN_GOOD: no good `" + good + "` in " + inputs.file + ".");
+            return 2;
+        }
+        for (Determination d : run.results()) {
             out.print(ResultWriter.explain(d));
             out.println();
         }
         out.flush();
-        if (!any) {
-            spec.commandLine().getErr().println("--good: UNKNOWN_GOOD: no good `" + good + "` in " + inputs.file + ".");
-            return 2;
-        }
-        return 0;
+        return run.report(spec.commandLine().getErr());
     }
 }

@@ -1,10 +1,9 @@
 package dev.origin.cli;
 
 import dev.origin.core.engine.Determination;
-import dev.origin.core.engine.Diagnostic;
 import dev.origin.core.engine.Evaluator;
-import dev.origin.core.model.Good;
 import dev.origin.core.regime.Regime;
+import dev.origin.io.CaseFile;
 import dev.origin.io.CaseFileReader;
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
@@ -56,8 +55,11 @@ final class Inputs {
         }
     }
 
-    /** Evaluated goods, or null when the input was invalid (problems then printed on {@code err}). */
-    List<Determination> evaluate(PrintWriter err, boolean trace) {
+    /**
+     * The goods of the case file evaluated good by good (see {@link CaseRun}), or null when the options or
+     * the file as a whole are invalid (problems then printed on {@code err}).
+     */
+    CaseRun evaluate(PrintWriter err, boolean trace) {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String p : params) {
@@ -79,9 +81,9 @@ final class Inputs {
                 problems.add(x.path().startsWith("params") && x.line() == 0 ? new Problem("--param", 0, 0, "", x.code(), x.message()) : x);
             }
         }
-        List<Good> goods = null;
+        CaseFile caseFile = null;
         try {
-            goods = CaseFileReader.read(file);
+            caseFile = CaseFileReader.load(file);
         } catch (InputException e) {
             problems.addAll(e.problems());
         }
@@ -103,26 +105,12 @@ final class Inputs {
             return null;
         }
         Evaluator ev = Evaluator.of(r, schedule);
-        List<Determination> out = new ArrayList<>();
         LocalDate today = LocalDate.now();
-        for (int i = 0; i < goods.size(); i++) {
-            Good g = goods.get(i);
-            LocalDate d = fixed != null ? fixed : g.date() != null ? g.date() : today;
-            Determination det = ev.evaluate(g, d, trace);
-            if (hsn != null) det = det.withDiagnostics(dev.origin.io.hs.HsCheck.good(g, hsn));
-            for (Diagnostic x : det.diagnostics()) {
-                if (x.isError()) {
-                    String path = "goods[" + i + "]" + (x.path().isEmpty() ? "" : "." + x.path());
-                    problems.add(new Problem(file.toString(), 0, 0, path, x.code(), x.message()));
-                }
-            }
-            out.add(det);
-        }
-        if (!problems.isEmpty()) {
-            report(err, problems);
-            return null;
-        }
-        return out;
+        var nomenclature = hsn;
+        return CaseRun.of(caseFile, g -> {
+            Determination det = ev.evaluate(g, fixed != null ? fixed : g.date() != null ? g.date() : today, trace);
+            return List.of(nomenclature == null ? det : det.withDiagnostics(dev.origin.io.hs.HsCheck.good(g, nomenclature)));
+        }, x -> true);
     }
 
     /** The `--date` option: null when absent; a problem (and null) when malformed. */

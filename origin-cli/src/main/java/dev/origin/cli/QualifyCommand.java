@@ -3,7 +3,6 @@ package dev.origin.cli;
 import dev.origin.core.engine.Determination;
 import dev.origin.io.ResultWriter;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code origin qualify}: the contract of shared/spec/case-file.md. */
 @Command(name = "qualify", mixinStandardHelpOptions = true,
-        description = "Decide the origin of every good in a case file. Exit 0 when all were evaluated, 2 when the input is invalid.")
+        description = "Decide the origin of every good in a case file. Exit 0 when all were evaluated, 2 when the input or a good is invalid.")
 final class QualifyCommand implements Callable<Integer> {
     @Mixin Inputs inputs;
 
@@ -29,14 +28,16 @@ final class QualifyCommand implements Callable<Integer> {
             err.println("--format: BAD_FORMAT: `" + format + "` is not json or text.");
             return 2;
         }
-        List<Determination> results = inputs.evaluate(err, format.equals("json"));
-        if (results == null) return 2;
-        if (format.equals("json")) {
-            out.print(ResultWriter.json(results));
-        } else {
-            for (Determination d : results) out.print(ResultWriter.text(d));
+        CaseRun run = inputs.evaluate(err, format.equals("json"));
+        if (run == null) return 2;
+        if (!run.rows().isEmpty()) {
+            if (format.equals("json")) {
+                out.print(ResultWriter.json(run.results(), run.errors()));
+            } else {
+                for (Determination d : run.results()) out.print(ResultWriter.text(d));
+            }
         }
         out.flush();
-        return 0;
+        return run.report(err);
     }
 }

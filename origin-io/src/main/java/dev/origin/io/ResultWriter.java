@@ -28,6 +28,14 @@ public final class ResultWriter {
 
     /** The results document {@code {"results": [...]}}. */
     public static String json(List<Determination> results) {
+        return json(results, List.of());
+    }
+
+    /**
+     * The results document {@code {"results": [...]}} and, when some goods had errors, their errors:
+     * {@code "errors": [{"good", "code", "message", "file", "line", "column", "path"}]} (see {@link #errors}).
+     */
+    public static String json(List<Determination> results, List<Problem> errors) {
         StringWriter sw = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(sw)) {
             g.useDefaultPrettyPrinter();
@@ -35,11 +43,34 @@ public final class ResultWriter {
             g.writeArrayFieldStart("results");
             for (Determination d : results) determination(g, d, true);
             g.writeEndArray();
+            errors(g, errors);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return sw.toString() + System.lineSeparator();
+    }
+
+    /**
+     * Writes the field {@code "errors"}, one object per problem with {@code good} (null when the problem
+     * concerns no good), {@code code}, {@code message}, {@code file}, {@code line} and {@code column}
+     * (0 when unknown) and {@code path}; nothing when there are none.
+     */
+    public static void errors(JsonGenerator g, List<Problem> errors) throws IOException {
+        if (errors.isEmpty()) return;
+        g.writeArrayFieldStart("errors");
+        for (Problem p : errors) {
+            g.writeStartObject();
+            if (p.good() == null) g.writeNullField("good"); else g.writeStringField("good", p.good());
+            g.writeStringField("code", p.code());
+            g.writeStringField("message", p.message());
+            g.writeStringField("file", p.file());
+            g.writeNumberField("line", p.line());
+            g.writeNumberField("column", p.column());
+            g.writeStringField("path", p.path());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void determination(JsonGenerator g, Determination d, boolean full) throws IOException {

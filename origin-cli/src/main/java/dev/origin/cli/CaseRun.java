@@ -1,0 +1,91 @@
+package dev.origin.cli;
+
+import dev.origin.core.engine.Determination;
+import dev.origin.core.engine.Diagnostic;
+import dev.origin.core.model.Good;
+import dev.origin.io.CaseFile;
+import dev.origin.io.Problem;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The goods of one case file, evaluated good by good (docs/case-file.md, "When some goods are invalid"):
+ * the determinations of the goods that were read and evaluated without an error, and every problem
+ * placed in the file: the reading problems of the rejected goods, then the errors and warnings of the
+ * evaluation. A good with an error has no result; the others keep theirs. Used by {@code qualify},
+ * {@code explain} and {@code compare}.
+ *
+ * @param rows     per good without an error, in file order, its determinations (one per regime evaluated)
+ * @param problems errors and warnings, each with file, line, column, path and good
+ * @param goods    the ids of every good in the file, evaluated or not (null for a good without a readable id)
+ */
+record CaseRun(List<List<Determination>> rows, List<Problem> problems, List<String> goods) {
+
+    /**
+     * Evaluates each valid good of {@code file}; {@code shown} chooses the warnings worth printing (notes,
+     * severity INFO, stay in the results only).
+     */
+    static CaseRun of(CaseFile file, Function<Good, List<Determination>> evaluate, Predicate<Diagnostic> shown) {
+        List<List<Determination>> rows = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(file.problems());
+        List<String> ids = new ArrayList<>();
+        file.rejected().forEach(r -> ids.add(r.id()));
+        for (Good g : file.goods()) {
+            ids.add(g.id());
+            List<Determination> row = evaluate.apply(g);
+            Set<Problem> located = new LinkedHashSet<>();
+            for (Determination d : row) {
+                for (Diagnostic x : d.diagnostics()) {
+                    if (x.isError() || (x.severity() == Diagnostic.Severity.WARNING && shown.test(x))) located.add(file.sources().locate(x));
+                }
+            }
+            problems.addAll(located);
+            if (located.stream().noneMatch(Problem::isError)) rows.add(row);
+        }
+        return new CaseRun(rows, problems, ids);
+    }
+
+    /** The determinations of every good with a result. */
+    List<Determination> results() {
+        return rows.stream().flatMap(List::stream).toList();
+    }
+
+    List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).toList();
+    }
+
+    /** This run for the good {@code id} alone; null when the file has no such good. */
+    CaseRun only(String id) {
+        if (!goods.contains(id)) return null;
+        return new CaseRun(rows.stream().filter(r -> r.get(0).good().equals(id)).toList(),
+                problems.stream().filter(p -> id.equals(p.good())).toList(), List.of(id));
+    }
+
+    /**
+     * Prints every problem on {@code err} and, when there are errors, how many and what was evaluated;
+     * returns the exit status: 2 when any good had an error, else 0.
+     */
+    int report(PrintWriter err) {
+        for (Problem p : problems) err.println(p.format());
+        List<Problem> errors = errors();
+        if (!errors.isEmpty()) {
+            long bad = errors.stream().map(Problem::good).distinct().count();
+            String count = errors.size() == 1 ? "1 problem" : errors.size() + " problems";
+            if (rows.isEmpty()) {
+                err.println(count + "; nothing was evaluated.");
+            } else {
+                List<String> named = errors.stream().map(Problem::good).filter(Objects::nonNull).distinct().map(g -> "`" + g + "`").toList();
+                err.println(count + " in " + (bad == 1 ? "1 good" : bad + " goods") + (named.isEmpty() ? "" : " (" + String.join(", ", named) + ")")
+                        + "; the other " + (rows.size() == 1 ? "good was" : rows.size() + " goods were") + " evaluated.");
+            }
+        }
+        err.flush();
+        return errors.isEmpty() ? 0 : 2;
+    }
+}
