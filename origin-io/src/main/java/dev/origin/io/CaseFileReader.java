@@ -187,14 +187,14 @@ public final class CaseFileReader {
         if (o == null) return null;
         String id = f.string(o, "id", p, true);
         if (id != null) refStack.push(id);
-        Good g = good(o, p);
+        Good g = good(o, p, id);
         if (id != null) refStack.pop();
         return g;
     }
 
-    private Good good(Tree.Obj o, String p) {
+    /** The good {@code o} whose {@code id} was read (and any problem of it reported) by the caller. */
+    private Good good(Tree.Obj o, String p, String id) {
         f.onlyKnown(o, p, GOOD);
-        String id = f.string(o, "id", p, false);
         HsCode hs = f.hs(o, "hs", p, true);
         String country = null;
         Tree pt = o.get("producer");
