@@ -123,6 +123,18 @@ class CaseFileLoadTest {
     }
 
     @Test
+    void anEngineErrorOnAFieldIsPlacedAtThatField() throws InputException {
+        CaseFile cf = CaseFileReader.load("""
+                {"goods": [{"id": "A", "hs": "8708.40", "producer": {"country": "MX"},
+                            "transactionValue": "3.15", "internationalShipping": "0.15"}]}
+                """, "s.json", false);
+        Problem p = cf.sources().locate(Diagnostic.of(ErrorCode.SHIPPING_EXCEEDS_VALUE, "A", "internationalShipping",
+                new java.math.BigDecimal("4.00"), new java.math.BigDecimal("3.15")));
+        assertThat(p.format()).isEqualTo("s.json:2:66: SHIPPING_EXCEEDS_VALUE: International shipping `4.00` exceeds the transaction"
+                + " value `3.15`. (at goods[0].internationalShipping)");
+    }
+
+    @Test
     void aDiagnosticIsLocatedKeepingItsGoodAndSeverity() throws InputException {
         SourceMap sm = CaseFileReader.load(BOM, "bom.json", false).sources();
         Problem p = sm.locate(Diagnostic.of(ErrorCode.MISSING_VALUE, "G", "m1/sub", "m1/sub"));
