@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Diagnostic;
 import dev.origin.core.engine.Evaluator;
-import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.Finding;
 import dev.origin.core.model.Good;
 import dev.origin.core.regime.Regime;
 import dev.origin.io.CaseFileReader;
@@ -128,7 +128,7 @@ final class CompareCommand implements Callable<Integer> {
             for (Determination d : row) sb.append(pad(d.status().name(), w));
             sb.append('\n');
             Set<String> kinds = new LinkedHashSet<>();
-            for (Determination d : row) for (Requirement q : d.requirements()) kinds.add(q.kind());
+            for (Determination d : row) for (Finding q : d.findings()) kinds.add(q.kind().label());
             for (String kind : kinds) {
                 sb.append(pad(kind, 18));
                 for (Determination d : row) sb.append(pad(cell(d, kind), w));
@@ -157,11 +157,11 @@ final class CompareCommand implements Callable<Integer> {
     /** One requirement kind of one determination: its value against its threshold, or ✓ / ✗ / ?. */
     private static String cell(Determination d, String kind) {
         List<String> parts = new ArrayList<>();
-        for (Requirement q : d.requirements()) {
-            if (!q.kind().equals(kind)) continue;
+        for (Finding q : d.findings()) {
+            if (!q.kind().label().equals(kind)) continue;
             String mark = q.met() == null ? "?" : q.met() ? "ok" : "FAIL";
-            if (q.value() != null && q.min() != null) {
-                parts.add(ResultWriter.display(q.value()).replaceAll("(\\.\\d)\\d+", "$1") + "/" + q.min().stripTrailingZeros().toPlainString() + " " + mark);
+            if (q.value() != null && q.threshold() != null) {
+                parts.add(ResultWriter.display(q.value()).replaceAll("(\\.\\d)\\d+", "$1") + "/" + q.threshold().stripTrailingZeros().toPlainString() + " " + mark);
             } else {
                 parts.add(mark);
             }
