@@ -299,7 +299,9 @@ class AutomotiveRulesTest {
             Determination o = eval(pack("usmca"), oe, "2024-01-01");
             assertPercent(o.rvc().min(), "75");
             assertPercent(o.rvc().value(), "70");
-            assertThat(o.status()).isEqualTo(Status.NON_ORIGINATING);
+            // 70 % < 75 % NC; the TV alternative of Table A.1 cannot be evaluated without a transaction value
+            assertThat(o.status()).isEqualTo(Status.UNDETERMINED);
+            assertThat(o.missingFacts()).containsExactly("transactionValue");
 
             String am = good("8708.40", "passenger-vehicle", "US", "700.00",
                     ",\"use\":\"aftermarket\",\"rule\":\"RVC(NC) >= 50 or RVC(TV) >= 60\"",
@@ -843,7 +845,11 @@ class AutomotiveRulesTest {
                     mat("gears", "8483.40", "350.00", "non-originating", "CN", ""));
             assertThat(eval(pack("usmca"), asr, "2024-01-01").status()).isEqualTo(Status.ORIGINATING);
             String normal = asr.replace(",\"alternativeStaging\":true", "");
-            assertThat(eval(pack("usmca"), normal, "2024-01-01").status()).isEqualTo(Status.NON_ORIGINATING);
+            // 65 % < 75 % NC; the 85 % TV alternative needs a transaction value the good does not give
+            Determination n = eval(pack("usmca"), normal, "2024-01-01");
+            assertThat(n.status()).isEqualTo(Status.UNDETERMINED);
+            assertThat(n.missingFacts()).containsExactly("transactionValue");
+            assertThat(req(n, "rvc").met()).isFalse();
         }
     }
 
