@@ -41,7 +41,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--regimes", defaultValue = DEFAULT_REGIMES, split = ",", paramLabel = "REGIME", splitSynopsisLabel = ",",
             completionCandidates = Converters.BuiltInRegimes.class,
-            description = "Regimes side by side, each a built-in id (${COMPLETION-CANDIDATES}) or a rule-pack file (default: ${DEFAULT-VALUE}).")
+            description = "Regimes side by side, each a built-in id (${COMPLETION-CANDIDATES}) or a rule-pack file (default: every built-in).")
     List<String> regimes;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Apply every regime as of this date (default: each good's date, else today).")

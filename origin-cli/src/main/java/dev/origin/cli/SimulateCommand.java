@@ -34,7 +34,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--regimes", defaultValue = CompareCommand.DEFAULT_REGIMES, split = ",", paramLabel = "REGIME", splitSynopsisLabel = ",",
             completionCandidates = Converters.BuiltInRegimes.class,
-            description = "Regimes to simulate, each a built-in id (${COMPLETION-CANDIDATES}) or a rule-pack file (default: ${DEFAULT-VALUE}).")
+            description = "Regimes to simulate, each a built-in id (${COMPLETION-CANDIDATES}) or a rule-pack file (default: every built-in).")
     List<String> regimes;
 
     @Option(names = "--date", defaultValue = "2023-07-01", paramLabel = "YYYY-MM-DD", description = "Rules in force on this date (default ${DEFAULT-VALUE}).")
