@@ -17,21 +17,19 @@ import picocli.CommandLine.Model.CommandSpec;
 final class QualifyCommand implements Callable<Integer> {
     @Mixin Inputs inputs;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "json|text", description = "Output format (default: text).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "json|text",
+            description = "Output format, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json prints exactly one JSON document.")
+    Words.Format format;
 
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("json") && !format.equals("text")) {
-            err.println("--format: BAD_FORMAT: `" + format + "` is not json or text.");
-            return 2;
-        }
-        List<Determination> results = inputs.evaluate(err, format.equals("json"));
+        boolean json = format == Words.Format.JSON;
+        List<Determination> results = inputs.evaluate(err, json);
         if (results == null) return 2;
-        if (format.equals("json")) {
+        if (json) {
             out.print(ResultWriter.json(results));
         } else {
             for (Determination d : results) out.print(ResultWriter.text(d));
