@@ -80,8 +80,13 @@ final class Resourcing {
         }
         if (!fixedFailures.isEmpty()) return new Result(false, Map.of(), null, List.copyOf(fixedFailures));
         Metrics base = Metrics.of(d0);
-        Finding rvc = base.byKind().get(RequirementKind.RVC.label());
-        if (rvc == null || rvc.amount("denominator") == null) return new Result(false, Map.of(), null, List.of("rvc (no net cost computed)"));
+        for (Finding r : d0.findings()) {
+            // a failing requirement the model must move needs the engine's figures (e.g. a net cost)
+            if (r.status() != FindingStatus.MET && MODELLED.contains(r.kind()) && r.threshold() != null
+                    && base.slack(r.kind().label(), r.threshold()) == null) {
+                return new Result(false, Map.of(), null, List.of(r.kind().label() + " (no figures computed)"));
+            }
+        }
         // each single move, measured by the engine
         Map<String, Map<Integer, Metrics>> moves = new LinkedHashMap<>();
         for (Fleet.Part p : m.parts()) {
