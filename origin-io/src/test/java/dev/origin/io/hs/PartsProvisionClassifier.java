@@ -143,8 +143,8 @@ final class PartsProvisionClassifier {
             Map.entry("821410", "paper knives, letter openers, erasing knives, pencil sharpeners, and blades therefor"),
             Map.entry("830590", "other office articles of base metal (letter clips, paper clips, indexing tags ...), including parts"),
             Map.entry("830890", "other clasps, buckles and the like of base metal, including parts"),
-            Map.entry("850590", "electro-magnets, magnetic holding devices and other goods of heading 85.05, and parts"),
             Map.entry("840120", "machinery and apparatus for isotopic separation, and parts thereof"),
+            Map.entry("850590", "electro-magnets, magnetic holding devices and other goods of heading 85.05, and parts"),
             Map.entry("8608", "railway or tramway track fixtures and fittings and mechanical signalling, safety or traffic control"
                     + " equipment, and parts thereof"),
             Map.entry("8710", "tanks and other armoured fighting vehicles, and parts of such vehicles"),
