@@ -360,6 +360,12 @@ class AutomotiveRulesTest {
             return eval(pack("usmca"), oe("8708.10", vehicle, matHs, matValue, other), "2024-01-01");
         }
 
+        /** A passenger-vehicle bumper whose producer states that 8708.10 provides for the bumper and its parts. */
+        private Determination bumperStated(String matHs, String matValue, String other) throws InputException {
+            return eval(pack("usmca"), good("8708.10", "passenger-vehicle", "US", other, OE + ",\"partsProvision\":true",
+                    mat("m", matHs, matValue, "non-originating", "CN", "")), "2024-01-01");
+        }
+
         @Test
         void changeOfHeadingQualifiesWithoutRvc() throws InputException {
             // 8708.10 (1)(a): steel sheet 7208.51 (chapter 72) -> 87.08. RVC (1000 - 900) / 1000 = 10 % is irrelevant.
@@ -390,10 +396,16 @@ class AutomotiveRulesTest {
 
         @Test
         void partsOfTheSameSubheadingFallToCriterionD() throws InputException {
-            // 8708.10 provides for bumpers and their parts: a non-originating 8708.10 part cannot change, so
-            // s.3(4)(a) applies with RVC >= 50 % NC. (1000 - 550) / 1000 = 45 % fails; (1000 - 450) / 1000 = 55 % passes.
+            // 8708.10 provides for bumpers and their parts, but the nomenclature table leaves out provisions of parts of
+            // goods (NAFTA's s.4(4)(b)(iii)), so the producer states it (`partsProvision`, docs/parts-rule.md). A
+            // non-originating 8708.10 part cannot change, so s.3(4)(a) applies with RVC >= 50 % NC.
+            // (1000 - 550) / 1000 = 45 % fails; (1000 - 450) / 1000 = 55 % passes.
             assertThat(bumper("passenger-vehicle", "8708.10", "550.00", "450.00").status()).isEqualTo(Status.NON_ORIGINATING);
-            assertThat(bumper("passenger-vehicle", "8708.10", "450.00", "550.00").status()).isEqualTo(Status.ORIGINATING);
+            assertThat(bumper("passenger-vehicle", "8708.10", "450.00", "550.00").status()).isEqualTo(Status.NON_ORIGINATING);
+            assertThat(bumperStated("8708.10", "550.00", "450.00").status()).isEqualTo(Status.NON_ORIGINATING);
+            Determination d = bumperStated("8708.10", "450.00", "550.00");
+            assertThat(d.status()).isEqualTo(Status.ORIGINATING);
+            assertThat(req(d, "parts-rule").basis()).isEqualTo(dev.origin.core.engine.Finding.Basis.PARTS_STATED);
         }
 
         @Test

@@ -77,6 +77,8 @@ public record Finding(String id, RequirementKind kind, FindingStatus status, Big
         PARTS_PROVISION,
         /** Criterion (d): the case file states the materials are provided for as parts of the good. */
         PARTS_STATED,
+        /** Criterion (d) read literally (USMCA option {@code parts-rule: literal}): materials of the good's own subheading. */
+        SAME_PROVISION_LITERAL,
         /** Criterion (d): the good was imported unassembled and classified as assembled (GIR 2(a)). */
         UNASSEMBLED_GIR_2A,
         /** A requirement met because all non-originating materials are within de minimis. */

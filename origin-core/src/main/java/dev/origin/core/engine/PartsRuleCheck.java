@@ -51,14 +51,17 @@ final class PartsRuleCheck {
             if (classedWith.isEmpty()) return null;
             Boolean stated = n.top() ? ctx.good().partsProvision() : null;
             var found = PartsProvisions.forGood(n.hs(), HsEdition.inForce(ctx.date()));
-            if (Boolean.FALSE.equals(stated) || (stated == null && found.isEmpty())) {
+            // the USMCA's s.3(4)(a) read literally needs no parts provision: a named option of the pack (docs/parts-rule.md)
+            boolean literal = "literal".equals(ctx.regime().option("parts-rule", "goods-and-parts"));
+            if (!literal && (Boolean.FALSE.equals(stated) || (stated == null && found.isEmpty()))) {
                 // the materials share the good's provision, but it does not provide for parts: the criterion does not apply
                 Finding f = Finding.of(id, RequirementKind.PARTS_RULE, FindingStatus.NOT_MET, null, null, pr.citation(),
                         "the provision " + provision + " of the good does not provide for both the good and its parts"
                                 + (stated == null ? " (HS nomenclature)" : " (as stated)"));
                 return withFinding(ctx, failed, f, StepKind.PARTS_RULE_NO_PROVISION, provision);
             }
-            basis = stated != null ? Finding.Basis.PARTS_STATED : Finding.Basis.PARTS_PROVISION;
+            basis = stated != null ? Finding.Basis.PARTS_STATED : literal && found.isEmpty() ? Finding.Basis.SAME_PROVISION_LITERAL
+                    : Finding.Basis.PARTS_PROVISION;
             waived = c -> sameProvision(c.hs(), n.hs()) && !Boolean.FALSE.equals(c.asParts());
         }
         Outcome rest = rules.apply(n.rule(), a, waived);
