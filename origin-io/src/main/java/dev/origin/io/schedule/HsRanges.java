@@ -1,8 +1,9 @@
 package dev.origin.io.schedule;
 
 import dev.origin.core.hs.HsPrefix;
+import dev.origin.io.InputException;
+import dev.origin.io.hs.HsNomenclature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,54 +12,53 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The HS chapters, headings and subheadings known to exist, used to expand ranges such as
- * "headings 50.07 through 51.13" into the lists that {@code except}/{@code from} need.
+ * Expands HS ranges such as "headings 50.07 through 51.13" into the lists that {@code except}/{@code from} need.
  *
- * <p>With CSV files loaded (the {@code section,hscode,description,parent,level} files of
- * {@code shared/data/harmonized-system}), a range of chapters, headings or subheadings expands to the
- * codes of that level present in any loaded file, plus both ends of the range (always kept, in case the
- * regulation names a code an edition dropped). Without files ({@link #numeric()}), and always for
- * national tariff items (8 or 10 digits), ranges are enumerated numerically at their own level; this is
- * exact (a code that does not exist matches no material) but verbose.
+ * <p>With nomenclature editions loaded ({@link HsNomenclature}, e.g. the files of
+ * {@code shared/data/harmonized-system}), a range of chapters, headings or subheadings expands to the codes of
+ * that level present in any loaded edition, plus both ends of the range (always kept, in case the regulation
+ * names a code an edition dropped). Without editions ({@link #numeric()}), and always for national tariff items
+ * (8 or 10 digits), ranges are enumerated numerically at their own level; this is exact (a code that does not
+ * exist matches no material) but verbose.
  */
-public final class HsNomenclature {
+public final class HsRanges {
     /** Largest numeric expansion accepted; beyond it the range is refused. */
     static final int MAX_NUMERIC = 2000;
 
     private final Set<String> codes;
 
-    private HsNomenclature(Set<String> codes) {
+    private HsRanges(Set<String> codes) {
         this.codes = codes;
     }
 
-    /** No file: ranges are enumerated numerically. */
-    public static HsNomenclature numeric() {
-        return new HsNomenclature(null);
+    /** No edition: ranges are enumerated numerically. */
+    public static HsRanges numeric() {
+        return new HsRanges(null);
     }
 
-    /** Loads the codes of one or more HS nomenclature CSV files (missing files are skipped). */
-    public static HsNomenclature ofCsv(Path... files) throws IOException {
+    /** The codes of one or more editions; numeric enumeration when none is given. */
+    public static HsRanges of(HsNomenclature... editions) {
         Set<String> codes = new TreeSet<>();
-        for (Path f : files) {
-            if (f == null || !Files.isRegularFile(f)) continue;
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                String[] cols = line.split(",", 3);
-                if (cols.length < 2) continue;
-                String code = cols[1].strip();
-                if (!code.isEmpty() && code.chars().allMatch(Character::isDigit) && code.length() % 2 == 0
-                        && code.length() <= 6) {
-                    codes.add(code);
-                }
-            }
+        for (HsNomenclature n : editions) {
+            for (HsNomenclature.Entry e : n.entries()) codes.add(e.code());
         }
-        return codes.isEmpty() ? numeric() : new HsNomenclature(codes);
+        return codes.isEmpty() ? numeric() : new HsRanges(codes);
+    }
+
+    /** The codes of one or more HS nomenclature CSV files (missing files are skipped), each read by {@link HsNomenclature#load(Path)}. */
+    public static HsRanges ofCsv(Path... files) throws InputException {
+        List<HsNomenclature> editions = new ArrayList<>();
+        for (Path f : files) {
+            if (f != null && Files.isRegularFile(f)) editions.add(HsNomenclature.load(f));
+        }
+        return of(editions.toArray(HsNomenclature[]::new));
     }
 
     /**
-     * Loads every {@code *harmonized-system*.csv} file of {@code dir} (e.g. {@code shared/data/harmonized-system});
+     * The codes of every {@code *harmonized-system*.csv} file of {@code dir} (e.g. {@code shared/data/harmonized-system});
      * numeric enumeration when {@code dir} is null, missing or holds no such file.
      */
-    public static HsNomenclature inDirectory(Path dir) throws IOException {
+    public static HsRanges inDirectory(Path dir) throws IOException, InputException {
         if (dir == null || !Files.isDirectory(dir)) return numeric();
         List<Path> files = new ArrayList<>();
         try (var s = Files.list(dir)) {
