@@ -4,7 +4,7 @@ import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Evaluator;
 import dev.origin.core.engine.Requirement;
 import dev.origin.core.engine.Status;
-import dev.origin.sim.fleet.Fleet;
+import dev.origin.core.fleet.Fleet;
 import dev.origin.sim.opt.Item;
 import dev.origin.sim.opt.Option;
 import dev.origin.sim.opt.Optimizer;

@@ -145,7 +145,7 @@ class FleetGeneratorTest {
     void deterministicAndCommittedSampleIsCurrent() throws IOException {
         FleetGenerator.Result again = FleetGenerator.generate(epa, aala, SampleAssumptions.DEFAULT_MODEL_COUNT);
         assertThat(again.yaml()).isEqualTo(result.yaml());
-        try (InputStream in = FleetGenerator.class.getResourceAsStream("/dev/origin/sim/sample-fleet.yaml")) {
+        try (InputStream in = FleetGenerator.class.getResourceAsStream("/dev/origin/fleets/sample-fleet.yaml")) {
             assertThat(in).as("committed sample-fleet.yaml").isNotNull();
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .as("sample-fleet.yaml is the generator's output; regenerate it with FleetGenerator")

@@ -1,9 +1,8 @@
-package dev.origin.sim.fleet;
+package dev.origin.io.fleet;
 
+import dev.origin.io.CsvSource;
 import dev.origin.io.Problem;
 import dev.origin.io.Tree;
-import dev.origin.sim.sample.Csv;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,8 @@ import java.util.Map;
 /**
  * The CSV form of a fleet file (docs/fleet-format.md): one row per part, the model's columns repeated
  * on each of its rows. The rows are turned into the same tree as the YAML form, each value keeping its
- * row and column, so the one reader checks both forms and reports problems at the CSV cell.
+ * row and column (field number), so the one reader checks both forms and reports problems at the CSV cell.
+ * Text that is not CSV is reported as {@code BAD_CSV} at its row and column.
  */
 final class FleetCsv {
     static final List<String> MODEL_COLUMNS = List.of("model_id", "maker", "model", "plant", "country", "class", "hs", "price",
@@ -24,15 +24,15 @@ final class FleetCsv {
     private FleetCsv() {}
 
     static Tree toTree(String text, String file, List<Problem> problems) {
-        List<List<String>> rows = Csv.parse(text);
+        List<CsvSource.Row> rows = CsvSource.read(text, file, "BAD_CSV", CsvSource.Locations.ROW_AND_FIELD, problems);
         Tree.Obj root = new Tree.Obj(1, 1);
         Tree.Arr models = new Tree.Arr(1, 1);
         root.fields.put("models", models);
         if (rows.isEmpty()) {
-            problems.add(new Problem(file, 1, 1, "", "EMPTY_DOCUMENT", "The file is empty."));
+            if (problems.isEmpty()) problems.add(new Problem(file, 1, 1, "", "EMPTY_DOCUMENT", "The file is empty."));
             return root;
         }
-        List<String> header = rows.get(0);
+        List<String> header = rows.get(0).values();
         for (String c : MODEL_COLUMNS.subList(0, 1)) {
             if (!header.contains(c)) problems.add(new Problem(file, 1, 1, "", "MISSING_COLUMN", "The column `" + c + "` is missing."));
         }
@@ -44,8 +44,8 @@ final class FleetCsv {
         if (!problems.isEmpty()) return root;
         Map<String, Tree.Obj> byId = new LinkedHashMap<>();
         for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            int line = r + 1;
+            CsvSource.Row row = rows.get(r);
+            int line = row.line();
             if (row.size() != header.size()) {
                 problems.add(new Problem(file, line, 1, "", "BAD_ROW", "The row has " + row.size() + " cells, the header " + header.size() + "."));
                 continue;
@@ -53,7 +53,7 @@ final class FleetCsv {
             Map<String, Tree.Scalar> cell = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
                 String v = row.get(c).strip();
-                if (!v.isEmpty()) cell.put(header.get(c), new Tree.Scalar(line, c + 1, Tree.Scalar.Type.STRING, v));
+                if (!v.isEmpty()) cell.put(header.get(c), new Tree.Scalar(line, row.column(c), Tree.Scalar.Type.STRING, v));
             }
             Tree.Scalar id = cell.get("model_id");
             if (id == null) {

@@ -1,4 +1,4 @@
-package dev.origin.sim.fleet;
+package dev.origin.core.fleet;
 
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.model.VehicleData;

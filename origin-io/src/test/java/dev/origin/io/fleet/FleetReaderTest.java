@@ -1,11 +1,10 @@
-package dev.origin.sim;
+package dev.origin.io.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
-import dev.origin.sim.fleet.FleetReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +71,14 @@ class FleetReaderTest {
         Problem c = e.problems().stream().filter(p -> p.code().equals("UNKNOWN_COUNTRY")).findFirst().orElseThrow();
         assertThat(c.line()).isEqualTo(2);
         assertThat(c.column()).isEqualTo(16);
+    }
+
+    @Test
+    void csvThatIsNotCsvIsReportedAtItsRowAndColumn() throws Exception {
+        assertThat(FleetReader.readCsv("\uFEFF" + CSV, "f.csv").models()).as("a byte-order mark is dropped").hasSize(1);
+        InputException e = catchThrowableOfType(InputException.class,
+                () -> FleetReader.readCsv(CSV.replace(",JP,MX,5", ",\"JP,MX,5"), "f.csv"));
+        assertThat(e.problems()).extracting(Problem::format)
+                .containsExactly("f.csv:2:16: BAD_CSV: The quoted field opened here is never closed.");
     }
 }

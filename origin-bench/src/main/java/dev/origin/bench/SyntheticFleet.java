@@ -1,5 +1,6 @@
-package dev.origin.sim.fleet;
+package dev.origin.bench;
 
+import dev.origin.core.fleet.Fleet;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.model.VehicleData;
 import java.math.BigDecimal;
@@ -11,8 +12,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Random but plausible fleets of any size, for benchmarks and property tests (seeded, deterministic).
- * Not calibrated to data: the calibrated sample fleet is {@link FleetReader#sample()}.
+ * Random but plausible fleets of any size, for the benchmarks (seeded, deterministic). Not calibrated to
+ * data: the calibrated sample fleet is {@code dev.origin.io.fleet.FleetReader.sample()}.
  */
 public final class SyntheticFleet {
     private static final String[][] GROUPS = {

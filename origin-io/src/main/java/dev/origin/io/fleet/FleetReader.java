@@ -1,5 +1,6 @@
-package dev.origin.sim.fleet;
+package dev.origin.io.fleet;
 
+import dev.origin.core.fleet.Fleet;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.model.VehicleData;
 import dev.origin.io.Fields;
@@ -26,7 +27,7 @@ import java.util.Set;
  */
 public final class FleetReader {
     /** The sample fleet shipped with Origin (synthetic-calibrated; recipe in docs/simulation.md). */
-    public static final String SAMPLE = "/dev/origin/sim/sample-fleet.yaml";
+    public static final String SAMPLE = "/dev/origin/fleets/sample-fleet.yaml";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> CLASSES = Set.of("passenger-vehicle", "light-truck", "heavy-truck");
     private static final Set<String> MODEL = Set.of("id", "maker", "model", "plant", "country", "class", "hs", "price", "assembly",
