@@ -1,9 +1,10 @@
-package dev.origin.sim.sample;
+package dev.origin.tools.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.origin.io.fleet.FleetReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -145,7 +146,7 @@ class FleetGeneratorTest {
     void deterministicAndCommittedSampleIsCurrent() throws IOException {
         FleetGenerator.Result again = FleetGenerator.generate(epa, aala, SampleAssumptions.DEFAULT_MODEL_COUNT);
         assertThat(again.yaml()).isEqualTo(result.yaml());
-        try (InputStream in = FleetGenerator.class.getResourceAsStream("/dev/origin/fleets/sample-fleet.yaml")) {
+        try (InputStream in = FleetGenerator.class.getResourceAsStream(FleetReader.SAMPLE)) {
             assertThat(in).as("committed sample-fleet.yaml").isNotNull();
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .as("sample-fleet.yaml is the generator's output; regenerate it with FleetGenerator")

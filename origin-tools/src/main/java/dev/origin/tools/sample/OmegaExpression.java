@@ -1,4 +1,4 @@
-package dev.origin.sim.sample;
+package dev.origin.tools.sample;
 
 import java.util.Map;
 

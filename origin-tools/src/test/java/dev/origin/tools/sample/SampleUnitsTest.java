@@ -1,4 +1,4 @@
-package dev.origin.sim.sample;
+package dev.origin.tools.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -21,8 +21,8 @@ class SampleUnitsTest {
     }
 
     @Test
-    void csvQuotes() {
-        List<List<String>> rows = Csv.parse("a,\"b,c\",\"say \"\"hi\"\"\"\r\n1,\"x\ny\",\n");
+    void csvQuotes() throws java.io.IOException {
+        List<List<String>> rows = Csv.parse("a,\"b,c\",\"say \"\"hi\"\"\"\r\n1,\"x\ny\",\n", "t.csv");
         assertThat(rows).containsExactly(List.of("a", "b,c", "say \"hi\""), List.of("1", "x\ny", ""));
     }
 
