@@ -49,26 +49,27 @@ class CsvSourceTest {
         assertThat(rows.get(1).column(2)).isEqualTo(3);
     }
 
+    /** The problems of {@code text}, formatted. */
+    private List<String> problemsOf(String text, Locations locations) {
+        problems.clear();
+        read(text, locations);
+        return problems.stream().map(Problem::format).toList();
+    }
+
     @Test
     void textThatIsNotCsvIsOneLocatedProblemAndTheEnd() {
-        assertThat(values(read("a,b\n1,\"open,2\n3,4\n", Locations.LINE_AND_CHARACTER))).containsExactly(List.of("a", "b"));
-        assertThat(problems).extracting(Problem::format)
-                .containsExactly("t.csv:2:3: BAD_CSV: The quoted field opened here is never closed.");
-        problems.clear();
+        assertThat(values(read("a,b\n1,\"open,2\n3,4\n", Locations.LINE_AND_CHARACTER))).as("the rows before it")
+                .containsExactly(List.of("a", "b"));
         assertThat(read("a,b\n1,\"q\"x\n3,4\n", Locations.LINE_AND_CHARACTER)).hasSize(1);
-        assertThat(problems).extracting(Problem::format)
+        assertThat(problemsOf("a,b\n1,\"open,2\n3,4\n", Locations.LINE_AND_CHARACTER))
+                .containsExactly("t.csv:2:3: BAD_CSV: The quoted field opened here is never closed.");
+        assertThat(problemsOf("a,b\n1,\"q\"x\n3,4\n", Locations.LINE_AND_CHARACTER))
                 .containsExactly("t.csv:2:6: BAD_CSV: A quoted field must be followed by a comma or the end of the line.");
-        problems.clear();
-        read("a,b\n1,\"q\" \n", Locations.LINE_AND_CHARACTER);
-        assertThat(problems).extracting(Problem::format)
+        assertThat(problemsOf("a,b\n1,\"q\" \n", Locations.LINE_AND_CHARACTER))
                 .containsExactly("t.csv:2:6: BAD_CSV: A quoted field must be followed by a comma or the end of the line.");
-        problems.clear();
-        read("a,b\n\n1,ab\"c\n", Locations.LINE_AND_CHARACTER);
-        assertThat(problems).extracting(Problem::format)
+        assertThat(problemsOf("a,b\n\n1,ab\"c\n", Locations.LINE_AND_CHARACTER))
                 .containsExactly("t.csv:3:5: BAD_CSV: A quote inside an unquoted field; quote the whole field and double the quote (`\"\"`).");
-        problems.clear();
-        read("a,b\n\n1,ab\"c\n", Locations.ROW_AND_FIELD);
-        assertThat(problems).extracting(Problem::format)
+        assertThat(problemsOf("a,b\n\n1,ab\"c\n", Locations.ROW_AND_FIELD))
                 .containsExactly("t.csv:2:2: BAD_CSV: A quote inside an unquoted field; quote the whole field and double the quote (`\"\"`).");
     }
 
