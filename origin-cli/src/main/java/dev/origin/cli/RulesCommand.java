@@ -244,9 +244,12 @@ final class RulesCommand implements Runnable {
             }
             dev.origin.io.schedule.ImportResult result;
             try {
-                var hsn = nomenclature.isEmpty() ? dev.origin.io.schedule.HsNomenclature.numeric()
-                        : dev.origin.io.schedule.HsNomenclature.ofCsv(nomenclature.toArray(java.nio.file.Path[]::new));
+                var hsn = nomenclature.isEmpty() ? dev.origin.io.schedule.HsRanges.numeric()
+                        : dev.origin.io.schedule.HsRanges.ofCsv(nomenclature.toArray(java.nio.file.Path[]::new));
                 result = dev.origin.io.schedule.ScheduleOneImporter.importFrom(xml, hsn);
+            } catch (dev.origin.io.InputException e) {
+                for (var p : e.problems()) err.println(p.format());
+                return 2;
             } catch (RuntimeException e) {
                 err.println(xml + ": BAD_REGULATION_XML: the file cannot be read as the Justice Laws XML of SOR/94-14 (" + e.getMessage() + ").");
                 return 2;

@@ -1,14 +1,14 @@
 package dev.origin.cli;
 
+import dev.origin.core.fleet.Fleet;
 import dev.origin.core.regime.Regime;
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
+import dev.origin.io.fleet.FleetReader;
 import dev.origin.sim.Outcome;
 import dev.origin.sim.Report;
 import dev.origin.sim.Simulator;
 import dev.origin.sim.Sweep;
-import dev.origin.sim.fleet.Fleet;
-import dev.origin.sim.fleet.FleetReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;

@@ -6,7 +6,7 @@ import dev.origin.core.engine.Finding;
 import dev.origin.core.engine.FindingStatus;
 import dev.origin.core.rules.RequirementKind;
 import dev.origin.core.engine.Status;
-import dev.origin.sim.fleet.Fleet;
+import dev.origin.core.fleet.Fleet;
 import dev.origin.sim.opt.Item;
 import dev.origin.sim.opt.Option;
 import dev.origin.sim.opt.Optimizer;
