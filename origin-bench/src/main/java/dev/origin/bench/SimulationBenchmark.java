@@ -1,11 +1,10 @@
 package dev.origin.bench;
 
+import dev.origin.core.fleet.Fleet;
 import dev.origin.core.regime.Regime;
 import dev.origin.io.RulePackReader;
 import dev.origin.io.TariffReader;
 import dev.origin.sim.Simulator;
-import dev.origin.sim.fleet.Fleet;
-import dev.origin.sim.fleet.SyntheticFleet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

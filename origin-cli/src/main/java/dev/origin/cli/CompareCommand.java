@@ -6,7 +6,7 @@ import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Diagnostic;
 import dev.origin.core.engine.ErrorCode;
 import dev.origin.core.engine.Evaluator;
-import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.Finding;
 import dev.origin.core.regime.Regime;
 import dev.origin.io.CaseFile;
 import dev.origin.io.CaseFileReader;
@@ -40,24 +40,27 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CompareCommand implements Callable<Integer> {
     static final String DEFAULT_REGIMES = "nafta,usmca,us-proposal-2017,proposal-80-15,canada-proposal-2018";
 
-    @Option(names = "--regimes", defaultValue = DEFAULT_REGIMES, paramLabel = "R1,R2,...", split = ",",
-            description = "Regimes (built-in ids or pack files), default: " + DEFAULT_REGIMES + ".")
+    @Option(names = "--regimes", defaultValue = DEFAULT_REGIMES, split = ",", paramLabel = "REGIME", splitSynopsisLabel = ",",
+            completionCandidates = Converters.BuiltInRegimes.class,
+            description = "Regimes side by side, each a built-in id (${COMPLETION-CANDIDATES}) or a rule-pack file (default: every built-in).")
     List<String> regimes;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Apply every regime as of this date (default: each good's date, else today).")
-    String date;
+    LocalDate date;
 
-    @Option(names = "--param", paramLabel = "REGIME:NAME=VALUE",
+    @Option(names = "--param", paramLabel = "REGIME:NAME=VALUE", converter = {Converters.RegimeParamName.class, Converters.ParamValue.class},
             description = "Override a parameter of one regime, e.g. us-proposal-2017:min=75 (repeatable).")
-    List<String> params = new ArrayList<>();
+    Map<RegimeParam, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "json|text")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "json|text",
+            description = "Output format, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Words.Format format;
 
     @Option(names = "--tariffs", paramLabel = "FILE", description = "A tariff table overriding the built-in MFN rates.")
     Path tariffs;
 
-    @Parameters(index = "0", paramLabel = "FILE") Path file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "Case file (JSON or YAML).")
+    Path file;
 
     @Spec CommandSpec spec;
 
@@ -65,11 +68,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Problem> problems = new ArrayList<>();
-        if (!format.equals("json") && !format.equals("text")) {
-            problems.add(new Problem("--format", 0, 0, "", "BAD_FORMAT", "`" + format + "` is not json or text."));
-        }
         Map<String, Map<String, String>> overrides = overrides(params, regimes, problems);
-        LocalDate fixed = Inputs.date(date, problems);
         List<Regime> packs = Inputs.regimes(regimes, overrides, problems);
         CaseFile caseFile = null;
         try {
@@ -86,31 +85,26 @@ final class CompareCommand implements Callable<Integer> {
         }
         LocalDate today = LocalDate.now();
         CaseRun run = CaseRun.of(caseFile, g -> {
-            LocalDate d = fixed != null ? fixed : g.date() != null ? g.date() : today;
+            LocalDate d = date != null ? date : g.date() != null ? g.date() : today;
             List<Determination> row = new ArrayList<>();
             for (Regime r : packs) row.add(Evaluator.of(r, schedule).evaluate(g, d, false));
             return row;
         }, x -> !x.code().equals(ErrorCode.REGIME_NOT_IN_FORCE.name())); // comparing regimes out of force is the point
         if (!run.rows().isEmpty()) {
-            if (format.equals("json")) out.print(json(run.rows(), run.errors()));
+            if (format == Words.Format.JSON) out.print(json(run.rows(), run.errors()));
             else out.print(text(run.rows(), packs));
         }
         out.flush();
         return run.report(err);
     }
 
-    /** Parses {@code REGIME:NAME=VALUE} options, per regime. */
-    static Map<String, Map<String, String>> overrides(List<String> params, List<String> regimes, List<Problem> problems) {
+    /** The regime and the name of a parameter in {@code --param REGIME:NAME=VALUE}. */
+    record RegimeParam(String regime, String name) {}
+
+    /** The {@code --param} overrides by regime; a regime that is not among {@code regimes} is a problem. */
+    static Map<String, Map<String, String>> overrides(Map<RegimeParam, String> params, List<String> regimes, List<Problem> problems) {
         Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
-        for (String p : params) {
-            int colon = p.indexOf(':');
-            int eq = p.indexOf('=');
-            if (colon <= 0 || eq < colon + 2 || eq == p.length() - 1) {
-                problems.add(new Problem("--param", 0, 0, "", "BAD_PARAM", "`" + p + "` is not of the form REGIME:NAME=VALUE."));
-                continue;
-            }
-            overrides.computeIfAbsent(p.substring(0, colon), k -> new LinkedHashMap<>()).put(p.substring(colon + 1, eq), p.substring(eq + 1));
-        }
+        params.forEach((p, value) -> overrides.computeIfAbsent(p.regime(), k -> new LinkedHashMap<>()).put(p.name(), value));
         for (String r : overrides.keySet()) {
             if (!regimes.contains(r)) problems.add(new Problem("--param", 0, 0, "", "UNKNOWN_REGIME", "`" + r + "` is not among --regimes."));
         }
@@ -130,7 +124,7 @@ final class CompareCommand implements Callable<Integer> {
             for (Determination d : row) sb.append(pad(d.status().name(), w));
             sb.append('\n');
             Set<String> kinds = new LinkedHashSet<>();
-            for (Determination d : row) for (Requirement q : d.requirements()) kinds.add(q.kind());
+            for (Determination d : row) for (Finding q : d.findings()) kinds.add(q.kind().label());
             for (String kind : kinds) {
                 sb.append(pad(kind, 18));
                 for (Determination d : row) sb.append(pad(cell(d, kind), w));
@@ -159,11 +153,11 @@ final class CompareCommand implements Callable<Integer> {
     /** One requirement kind of one determination: its value against its threshold, or ✓ / ✗ / ?. */
     private static String cell(Determination d, String kind) {
         List<String> parts = new ArrayList<>();
-        for (Requirement q : d.requirements()) {
-            if (!q.kind().equals(kind)) continue;
+        for (Finding q : d.findings()) {
+            if (!q.kind().label().equals(kind)) continue;
             String mark = q.met() == null ? "?" : q.met() ? "ok" : "FAIL";
-            if (q.value() != null && q.min() != null) {
-                parts.add(ResultWriter.display(q.value()).replaceAll("(\\.\\d)\\d+", "$1") + "/" + q.min().stripTrailingZeros().toPlainString() + " " + mark);
+            if (q.value() != null && q.threshold() != null) {
+                parts.add(ResultWriter.display(q.value()).replaceAll("(\\.\\d)\\d+", "$1") + "/" + q.threshold().stripTrailingZeros().toPlainString() + " " + mark);
             } else {
                 parts.add(mark);
             }

@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         try (InputStream in = DemoCommand.class.getResourceAsStream(GOODS)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        var fleet = dev.origin.sim.fleet.FleetReader.sample();
+        var fleet = dev.origin.io.fleet.FleetReader.sample();
         List<dev.origin.core.regime.Regime> scenarios = new java.util.ArrayList<>();
         for (String id : CompareCommand.DEFAULT_REGIMES.split(",")) scenarios.add(RulePackReader.load(id, Map.of()));
         var settings = dev.origin.sim.Simulator.Settings.defaults(USMCA_DATE, dev.origin.io.TariffReader.builtIn());

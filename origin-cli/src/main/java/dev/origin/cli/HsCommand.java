@@ -114,7 +114,8 @@ final class HsCommand implements Runnable {
                 description = "Nomenclature CSV (default: the HS 2022 file in shared/data beside the repository).")
         Path nomenclature;
 
-        @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "At most N lines (default: 20).")
+        @Option(names = "--limit", defaultValue = "20", paramLabel = "N", converter = Converters.Lines.class,
+                description = "At most N lines (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @ParentCommand HsCommand parent;
@@ -123,11 +124,6 @@ final class HsCommand implements Runnable {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (limit < 1) {
-                err.println("--limit: BAD_LIMIT: `" + limit + "` is not a positive number of lines.");
-                err.flush();
-                return 2;
-            }
             String query = String.join(" ", words);
             if (query.chars().noneMatch(Character::isLetterOrDigit)) {
                 err.println("WORDS: BAD_QUERY: `" + query + "` has no letters or digits to look for.");
@@ -154,7 +150,8 @@ final class HsCommand implements Runnable {
         @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Case file (JSON or YAML).")
         Path file;
 
-        @Option(names = "--regime", paramLabel = "REGIME", description = "Also check a rule pack: built-in regime (usmca, nafta) or a pack file.")
+        @Option(names = "--regime", paramLabel = "REGIME", completionCandidates = Converters.BuiltInRegimes.class,
+                description = "Also check a rule pack: built-in regime (${COMPLETION-CANDIDATES}) or the path of a rule-pack file.")
         String regime;
 
         @Option(names = "--hs-nomenclature", paramLabel = "FILE",

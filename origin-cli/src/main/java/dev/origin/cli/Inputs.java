@@ -11,7 +11,6 @@ import dev.origin.io.RulePackReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,23 +20,24 @@ import picocli.CommandLine.Parameters;
 
 /** Options shared by the commands that evaluate a case file. */
 final class Inputs {
-    @Option(names = "--regime", required = true, paramLabel = "REGIME",
-            description = "Built-in regime (usmca, nafta) or the path of a rule-pack file.")
+    @Option(names = "--regime", required = true, paramLabel = "REGIME", completionCandidates = Converters.BuiltInRegimes.class,
+            description = "Built-in regime (${COMPLETION-CANDIDATES}) or the path of a rule-pack file.")
     String regime;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
             description = "Apply the rules in force on this date (default: each good's `date`, else today).")
-    String date;
+    LocalDate date;
 
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a rule-pack parameter.")
-    List<String> params = new ArrayList<>();
+    @Option(names = "--param", paramLabel = "NAME=VALUE", converter = {Converters.ParamName.class, Converters.ParamValue.class},
+            description = "Override a rule-pack parameter, e.g. min=70 (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--tariffs", paramLabel = "FILE",
             description = "A tariff table (YAML) whose rates take precedence over the built-in MFN table.")
     Path tariffs;
 
     @Option(names = "--hs-nomenclature", paramLabel = "CSV",
-            description = "HS nomenclature (CSV of ../shared/data/harmonized-system/): codes not in it are reported as warnings.")
+            description = "HS nomenclature CSV (as in shared/data/harmonized-system): codes not in it are reported as warnings.")
     Path nomenclature;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Case file (JSON or YAML).")
@@ -61,20 +61,9 @@ final class Inputs {
      */
     CaseRun evaluate(PrintWriter err, boolean trace) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (String p : params) {
-            int eq = p.indexOf('=');
-            String value = eq < 0 ? "" : p.substring(eq + 1).strip();
-            if (eq <= 0 || !value.matches("[A-Za-z0-9.\\-]+")) {
-                problems.add(new Problem("--param", 0, 0, "", "BAD_PARAM", "`" + p + "` is not of the form NAME=VALUE."));
-            } else {
-                overrides.put(p.substring(0, eq).strip(), value);
-            }
-        }
-        LocalDate fixed = date(date, problems);
         Regime r = null;
         try {
-            r = RulePackReader.load(regime, overrides);
+            r = RulePackReader.load(regime, params);
         } catch (InputException e) {
             for (Problem x : e.problems()) {
                 // parameter problems concern the --param option, not a line of the pack
@@ -106,22 +95,11 @@ final class Inputs {
         }
         Evaluator ev = Evaluator.of(r, schedule);
         LocalDate today = LocalDate.now();
-        var nomenclature = hsn;
+        var checkAgainst = hsn;
         return CaseRun.of(caseFile, g -> {
-            Determination det = ev.evaluate(g, fixed != null ? fixed : g.date() != null ? g.date() : today, trace);
-            return List.of(nomenclature == null ? det : det.withDiagnostics(dev.origin.io.hs.HsCheck.good(g, nomenclature)));
+            Determination det = ev.evaluate(g, date != null ? date : g.date() != null ? g.date() : today, trace);
+            return List.of(checkAgainst == null ? det : det.withDiagnostics(dev.origin.io.hs.HsCheck.good(g, checkAgainst)));
         }, x -> true);
-    }
-
-    /** The `--date` option: null when absent; a problem (and null) when malformed. */
-    static LocalDate date(String text, List<Problem> problems) {
-        if (text == null) return null;
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(new Problem("--date", 0, 0, "", "BAD_DATE", "`" + text + "` is not a date of the form YYYY-MM-DD."));
-            return null;
-        }
     }
 
     /** Loads each regime with its overrides; problems are collected. */

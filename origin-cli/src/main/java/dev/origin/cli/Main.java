@@ -1,7 +1,19 @@
 package dev.origin.cli;
 
+import dev.origin.core.hs.HsCode;
+import dev.origin.io.Problem;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code origin} command. */
 @Command(name = "origin", mixinStandardHelpOptions = true, version = "origin 0.1.0",
@@ -26,13 +38,76 @@ public final class Main implements Runnable {
 
     /** Runs the command line writing to the given streams (used by tests and embedders). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = configure(new CommandLine(new Main()));
         cl.setOut(out);
         cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /**
+     * Sets up a command line of {@code origin} (or of one of its commands): the converters of the types
+     * several commands take, and error handling. Every value an option or parameter does not take is
+     * reported, each as {@code --option: CODE: sentence}, with the count, and the command does not run
+     * (exit 2); otherwise a malformed command line (unknown option, missing parameter) gets picocli's
+     * message and usage (exit 2); an exception of the command is an internal error (exit 1).
+     */
+    static CommandLine configure(CommandLine cl) {
+        cl.registerConverter(LocalDate.class, new Converters.Date());
+        cl.registerConverter(HsCode.class, new Converters.Hs());
+        cl.registerConverter(Words.Format.class, new Converters.Word<>(Words.Format.class, "BAD_FORMAT"));
+        cl.registerConverter(Words.Use.class, new Converters.Word<>(Words.Use.class, "BAD_VALUE"));
+        cl.registerConverter(Words.VehicleKind.class, new Converters.Word<>(Words.VehicleKind.class, "BAD_VALUE"));
+        collectErrors(cl);
+        cl.setExecutionStrategy(Main::execute);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println("origin: internal error: " + ex);
             return 1;
         });
-        return cl.execute(args);
+        return cl;
+    }
+
+    /** Bad values are collected rather than thrown, so that all of them are reported at once. */
+    private static void collectErrors(CommandLine cl) {
+        cl.getCommandSpec().parser().collectErrors(true);
+        for (CommandLine sub : cl.getSubcommands().values()) collectErrors(sub);
+    }
+
+    private static int execute(ParseResult parsed) {
+        List<ParseResult> chain = new ArrayList<>();
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) chain.add(p);
+        CommandLine.RunLast run = new CommandLine.RunLast();
+        if (chain.stream().anyMatch(p -> p.isUsageHelpRequested() || p.isVersionHelpRequested())) return run.execute(parsed);
+        // picocli may report a bad value twice, and an unconvertible positional parameter also as missing or
+        // unmatched: bad values are reported first (once each), other errors only when there are none
+        Set<Problem> problems = new LinkedHashSet<>();
+        ParameterException malformed = null;
+        for (ParseResult p : chain) {
+            for (Exception e : p.errors()) {
+                Problem bad = badValue(e);
+                if (bad != null) problems.add(bad);
+                else if (malformed == null) {
+                    malformed = e instanceof ParameterException pe ? pe : new ParameterException(p.commandSpec().commandLine(), e.getMessage(), e);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            Inputs.report(chain.get(chain.size() - 1).commandSpec().commandLine().getErr(), new ArrayList<>(problems));
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (malformed != null) throw malformed;
+        return run.execute(parsed);
+    }
+
+    /** The problem of a value its option or parameter does not take, or null for any other parse error. */
+    private static Problem badValue(Exception e) {
+        if (!(e instanceof ParameterException pe) || pe.getArgSpec() == null) return null;
+        ArgSpec arg = pe.getArgSpec();
+        String where = arg.isOption() ? ((OptionSpec) arg).longestName() : arg.paramLabel();
+        if (pe.getCause() instanceof Converters.BadValue bad) return new Problem(where, 0, 0, "", bad.code, bad.getMessage());
+        // picocli's own check of a NAME=VALUE option (--param, --jobs): the value has no `=`
+        if (pe.getCause() == null && arg.isOption() && Map.class.isAssignableFrom(arg.type()) && pe.getValue() != null && !pe.getValue().contains("=")) {
+            return new Problem(where, 0, 0, "", "BAD_PARAM", "`" + pe.getValue() + "` is not of the form " + arg.paramLabel() + ".");
+        }
+        return null;
     }
 }

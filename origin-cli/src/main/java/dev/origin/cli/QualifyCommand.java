@@ -16,22 +16,20 @@ import picocli.CommandLine.Model.CommandSpec;
 final class QualifyCommand implements Callable<Integer> {
     @Mixin Inputs inputs;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "json|text", description = "Output format (default: text).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "json|text",
+            description = "Output format, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json prints exactly one JSON document.")
+    Words.Format format;
 
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("json") && !format.equals("text")) {
-            err.println("--format: BAD_FORMAT: `" + format + "` is not json or text.");
-            return 2;
-        }
-        CaseRun run = inputs.evaluate(err, format.equals("json"));
+        boolean json = format == Words.Format.JSON;
+        CaseRun run = inputs.evaluate(err, json);
         if (run == null) return 2;
         if (!run.rows().isEmpty()) {
-            if (format.equals("json")) {
+            if (json) {
                 out.print(ResultWriter.json(run.results(), run.errors()));
             } else {
                 for (Determination d : run.results()) out.print(ResultWriter.text(d));

@@ -9,10 +9,13 @@ import dev.origin.core.rules.Rules;
 import dev.origin.io.InputException;
 import dev.origin.io.RulePackReader;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,27 +30,35 @@ final class RulesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The good a rule is looked up for, beyond its HS code: {@code --vehicle} and {@code --use}. */
+    static final class GoodKind {
+        @Option(names = "--vehicle", paramLabel = "KIND",
+                description = "Vehicle kind of the good, or of the vehicle a part is for: ${COMPLETION-CANDIDATES} (default: the pack's kind for the HS code).")
+        Words.VehicleKind vehicle;
+        @Option(names = "--use", defaultValue = "original-equipment", paramLabel = "USE",
+                description = "Use of the good: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Words.Use use;
+
+        String vehicle() { return vehicle == null ? null : vehicle.toString(); }
+
+        String use() { return use.toString(); }
+    }
+
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the rule that applies to an HS code under a regime.")
     static final class Show implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "REGIME") String regime;
-        @Parameters(index = "1", paramLabel = "HS") String hs;
-        @picocli.CommandLine.Option(names = "--vehicle", paramLabel = "KIND",
-                description = "Vehicle kind of the good, or of the vehicle a part is for (default: the pack's kind for the HS code).")
-        String vehicle;
-        @picocli.CommandLine.Option(names = "--use", defaultValue = "original-equipment", paramLabel = "USE",
-                description = "original-equipment (default) or aftermarket.")
-        String use;
-        @picocli.CommandLine.Option(names = "--alternative-staging", description = "The producer is under the alternative staging regime.")
+        @Parameters(index = "0", paramLabel = "REGIME", completionCandidates = Converters.BuiltInRegimes.class,
+                description = "Built-in regime (${COMPLETION-CANDIDATES}) or the path of a rule-pack file.")
+        String regime;
+        @Parameters(index = "1", paramLabel = "HS", description = "HS code of 6, 8 or 10 digits, dots optional (e.g. 8708.40).")
+        HsCode code;
+        @Mixin GoodKind good;
+        @Option(names = "--alternative-staging", description = "The producer is under the alternative staging regime.")
         boolean staging;
         @Spec CommandSpec spec;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (!HsCode.isValid(hs)) {
-                err.println("HS: BAD_HS: `" + hs + "` is not an HS code of 6, 8 or 10 digits (e.g. `8708.40`).");
-                return 2;
-            }
             Regime r;
             try {
                 r = RulePackReader.load(regime, Map.of());
@@ -55,9 +66,9 @@ final class RulesCommand implements Runnable {
                 Inputs.report(err, e.problems());
                 return 2;
             }
-            HsCode code = HsCode.parse(hs);
+            String use = good.use();
             out.println(r.name() + " (" + r.id() + ", revision " + r.revision() + ")");
-            String kind = r.vehicleKind(code, vehicle);
+            String kind = r.vehicleKind(code, good.vehicle());
             Regime.ProductRule pr = r.ruleFor(code, kind, use, staging);
             out.println("HS " + code + (kind == null ? "" : ", vehicle kind " + kind) + ", " + use + (staging ? ", alternative staging" : ""));
             if (pr == null) {
@@ -97,31 +108,23 @@ final class RulesCommand implements Runnable {
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = "What changed between two regimes: general provisions, and the rules for an HS code (or every scope).")
     static final class Diff implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FROM") String from;
-        @Parameters(index = "1", paramLabel = "TO") String to;
-        @Parameters(index = "2", paramLabel = "HS", arity = "0..1") String hs;
-        @picocli.CommandLine.Option(names = "--vehicle", paramLabel = "KIND") String vehicle;
-        @picocli.CommandLine.Option(names = "--use", defaultValue = "original-equipment") String use;
-        @picocli.CommandLine.Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Also show the thresholds in force on this date.")
-        String date;
+        @Parameters(index = "0", paramLabel = "FROM", completionCandidates = Converters.BuiltInRegimes.class,
+                description = "The regime before: built-in (${COMPLETION-CANDIDATES}) or the path of a rule-pack file.")
+        String from;
+        @Parameters(index = "1", paramLabel = "TO", completionCandidates = Converters.BuiltInRegimes.class,
+                description = "The regime after: built-in (${COMPLETION-CANDIDATES}) or the path of a rule-pack file.")
+        String to;
+        @Parameters(index = "2", paramLabel = "HS", arity = "0..1",
+                description = "Compare the rules for this HS code (default: list every scope whose rule differs).")
+        HsCode code;
+        @Mixin GoodKind good;
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Also show the thresholds in force on this date (with HS).")
+        LocalDate date;
         @Spec CommandSpec spec;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (hs != null && !HsCode.isValid(hs)) {
-                err.println("HS: BAD_HS: `" + hs + "` is not an HS code of 6, 8 or 10 digits (e.g. `8708.40`).");
-                return 2;
-            }
-            java.time.LocalDate on = null;
-            if (date != null) {
-                try {
-                    on = java.time.LocalDate.parse(date);
-                } catch (java.time.format.DateTimeParseException e) {
-                    err.println("--date: BAD_DATE: `" + date + "` is not a date of the form YYYY-MM-DD.");
-                    return 2;
-                }
-            }
             Regime a;
             Regime b;
             try {
@@ -137,10 +140,10 @@ final class RulesCommand implements Runnable {
             line(out, "transaction value", a.transactionValue().name(), b.transactionValue().name());
             line(out, "NC when accumulating", String.valueOf(a.netCostRequiredWhenAccumulating()), String.valueOf(b.netCostRequiredWhenAccumulating()));
             line(out, "in force", a.inForceFrom() + " to " + a.inForceUntil(), b.inForceFrom() + " to " + b.inForceUntil());
-            if (hs != null) {
-                HsCode code = HsCode.parse(hs);
-                String ka = a.vehicleKind(code, vehicle);
-                String kb = b.vehicleKind(code, vehicle);
+            if (code != null) {
+                String use = good.use();
+                String ka = a.vehicleKind(code, good.vehicle());
+                String kb = b.vehicleKind(code, good.vehicle());
                 Regime.ProductRule ra = a.ruleFor(code, ka, use, false);
                 Regime.ProductRule rb = b.ruleFor(code, kb, use, false);
                 out.println("HS " + code + " (" + use + ")");
@@ -149,8 +152,8 @@ final class RulesCommand implements Runnable {
                 line(out, "citation", ra == null ? "-" : ra.rule().citation(), rb == null ? "-" : rb.rule().citation());
                 line(out, "automotive RVC", autoThreshold(a, code, ka, use), autoThreshold(b, code, kb, use));
                 line(out, "VNM basis", vnmBasis(a, code, ka, use), vnmBasis(b, code, kb, use));
-                if (on != null) {
-                    line(out, "requirements on " + on, thresholds(a, ra, code, ka, use, on), thresholds(b, rb, code, kb, use, on));
+                if (date != null) {
+                    line(out, "requirements on " + date, thresholds(a, ra, code, ka, use, date), thresholds(b, rb, code, kb, use, date));
                 }
             } else {
                 Map<String, Regime.ProductRule> ma = byScope(a);
@@ -191,7 +194,7 @@ final class RulesCommand implements Runnable {
                     ? "traced materials only (" + t.citation() + ")" : "all NOM + NOM in listed materials (" + t.citation() + ")";
         }
 
-        private static String thresholds(Regime r, Regime.ProductRule pr, HsCode code, String kind, String use, java.time.LocalDate on) {
+        private static String thresholds(Regime r, Regime.ProductRule pr, HsCode code, String kind, String use, LocalDate on) {
             if (pr == null) return "-";
             var auto = r.automotive() == null ? null : r.automotive().thresholdFor(code, kind, use);
             List<String> parts = new java.util.ArrayList<>();
@@ -219,9 +222,9 @@ final class RulesCommand implements Runnable {
             description = "Turn the NAFTA product-specific rules (Schedule I of SOR/94-14, Justice Laws XML) into a rule pack.")
     static final class Import implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "XML", description = "SOR-94-14 Justice Laws XML file.") java.nio.file.Path xml;
-        @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the pack here (default: stdout).")
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the pack here (default: stdout).")
         java.nio.file.Path output;
-        @picocli.CommandLine.Option(names = "--hs-nomenclature", paramLabel = "CSV", split = ",",
+        @Option(names = "--hs-nomenclature", paramLabel = "CSV", split = ",", splitSynopsisLabel = ",",
                 description = "HS nomenclature CSV file(s) used to expand ranges in except/from lists (default: numeric enumeration).")
         List<java.nio.file.Path> nomenclature = new java.util.ArrayList<>();
         @Spec CommandSpec spec;
@@ -241,9 +244,12 @@ final class RulesCommand implements Runnable {
             }
             dev.origin.io.schedule.ImportResult result;
             try {
-                var hsn = nomenclature.isEmpty() ? dev.origin.io.schedule.HsNomenclature.numeric()
-                        : dev.origin.io.schedule.HsNomenclature.ofCsv(nomenclature.toArray(java.nio.file.Path[]::new));
+                var hsn = nomenclature.isEmpty() ? dev.origin.io.schedule.HsRanges.numeric()
+                        : dev.origin.io.schedule.HsRanges.ofCsv(nomenclature.toArray(java.nio.file.Path[]::new));
                 result = dev.origin.io.schedule.ScheduleOneImporter.importFrom(xml, hsn);
+            } catch (dev.origin.io.InputException e) {
+                for (var p : e.problems()) err.println(p.format());
+                return 2;
             } catch (RuntimeException e) {
                 err.println(xml + ": BAD_REGULATION_XML: the file cannot be read as the Justice Laws XML of SOR/94-14 (" + e.getMessage() + ").");
                 return 2;

@@ -1,14 +1,14 @@
 package dev.origin.cli;
 
+import dev.origin.core.fleet.Fleet;
 import dev.origin.core.regime.Regime;
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
+import dev.origin.io.fleet.FleetReader;
 import dev.origin.sim.Outcome;
 import dev.origin.sim.Report;
 import dev.origin.sim.Simulator;
 import dev.origin.sim.Sweep;
-import dev.origin.sim.fleet.Fleet;
-import dev.origin.sim.fleet.FleetReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -32,32 +32,45 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--fleet", paramLabel = "FILE", description = "Fleet file (YAML or JSON); default: the built-in sample fleet.")
     Path fleet;
 
-    @Option(names = "--regimes", defaultValue = CompareCommand.DEFAULT_REGIMES, split = ",", paramLabel = "R1,R2,...")
+    @Option(names = "--regimes", defaultValue = CompareCommand.DEFAULT_REGIMES, split = ",", paramLabel = "REGIME", splitSynopsisLabel = ",",
+            completionCandidates = Converters.BuiltInRegimes.class,
+            description = "Regimes to simulate, each a built-in id (${COMPLETION-CANDIDATES}) or a rule-pack file (default: every built-in).")
     List<String> regimes;
 
-    @Option(names = "--date", defaultValue = "2023-07-01", paramLabel = "YYYY-MM-DD", description = "Rules in force on this date (default 2023-07-01).")
-    String date;
+    @Option(names = "--date", defaultValue = "2023-07-01", paramLabel = "YYYY-MM-DD", description = "Rules in force on this date (default ${DEFAULT-VALUE}).")
+    LocalDate date;
 
-    @Option(names = "--param", paramLabel = "REGIME:NAME=VALUE", description = "Override a parameter of one regime (repeatable).")
-    List<String> params = new ArrayList<>();
+    @Option(names = "--param", paramLabel = "REGIME:NAME=VALUE", converter = {Converters.RegimeParamName.class, Converters.ParamValue.class},
+            description = "Override a parameter of one regime, e.g. us-proposal-2017:national-min=0 (repeatable).")
+    Map<CompareCommand.RegimeParam, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--margin", defaultValue = "0", paramLabel = "POINTS", description = "Safety margin above thresholds when re-sourcing.")
+    @Option(names = "--margin", defaultValue = "0", paramLabel = "POINTS", converter = Converters.NonNegative.class,
+            description = "Safety margin above thresholds when re-sourcing, in percentage points (default ${DEFAULT-VALUE}).")
     BigDecimal margin;
 
-    @Option(names = "--pass-through", defaultValue = "0.5", paramLabel = "SHARE", description = "Share of costs passed on to prices (0-1).")
+    @Option(names = "--pass-through", defaultValue = "0.5", paramLabel = "SHARE", converter = Converters.Share.class,
+            description = "Share of costs passed on to prices, from 0 to 1 (default ${DEFAULT-VALUE}).")
     BigDecimal passThrough;
 
-    @Option(names = "--jobs", paramLabel = "C=JOBS", split = ",",
+    @Option(names = "--jobs", paramLabel = "COUNTRY=JOBS", split = ",", converter = {Converters.JobsCountry.class, Converters.NonNegative.class},
             description = "Jobs per US$1 million of parts purchases by country (US, CA, MX, ROW), e.g. US=3.2,MX=7.5.")
-    List<String> jobs = new ArrayList<>();
+    Map<String, BigDecimal> jobs = new LinkedHashMap<>();
 
-    @Option(names = "--sweep", paramLabel = "PACK:PARAM=FROM..TO/STEP",
+    @Option(names = "--sweep", paramLabel = "PACK:PARAM=FROM..TO/STEP", converter = Converters.Sweep.class,
             description = "Threshold sweep, e.g. us-proposal-2017:min=50..100/5 (other parameters of that pack from --param).")
-    String sweep;
+    SweepSpec sweep;
 
-    @Option(names = "--csv", paramLabel = "FILE") Path csv;
-    @Option(names = "--json", paramLabel = "FILE") Path json;
-    @Option(names = "--html", paramLabel = "FILE") Path html;
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per model and regime to this file.")
+    Path csv;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write everything (decisions, outcomes, sweep) as JSON to this file.")
+    Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a report with charts to this HTML file.")
+    Path html;
+
+    /** A threshold sweep: parameter {@code param} of {@code pack} from {@code from} to {@code to} by {@code step}. */
+    record SweepSpec(String pack, String param, BigDecimal from, BigDecimal to, BigDecimal step) {}
 
     @Spec CommandSpec spec;
 
@@ -65,32 +78,9 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Problem> problems = new ArrayList<>();
-        LocalDate on = Inputs.date(date, problems);
         List<String> known = new ArrayList<>(regimes);
-        if (sweep != null && sweep.contains(":")) known.add(sweep.substring(0, sweep.indexOf(':')));
+        if (sweep != null) known.add(sweep.pack());
         Map<String, Map<String, String>> overrides = CompareCommand.overrides(params, known, problems);
-        Map<String, BigDecimal> jobsPer = new LinkedHashMap<>();
-        for (String j : jobs) {
-            String[] kv = j.split("=", 2);
-            if (kv.length != 2 || !List.of("US", "CA", "MX", "ROW").contains(kv[0]) || !kv[1].matches("\\d+(\\.\\d+)?")) {
-                problems.add(new Problem("--jobs", 0, 0, "", "BAD_PARAM", "`" + j + "` is not of the form US|CA|MX|ROW=NUMBER."));
-            } else {
-                jobsPer.put(kv[0], new BigDecimal(kv[1]));
-            }
-        }
-        if (passThrough.signum() < 0 || passThrough.compareTo(BigDecimal.ONE) > 0) {
-            problems.add(new Problem("--pass-through", 0, 0, "", "BAD_PARAM", "`" + passThrough + "` is not a share between 0 and 1."));
-        }
-        if (margin.signum() < 0) problems.add(new Problem("--margin", 0, 0, "", "BAD_PARAM", "`" + margin + "` is negative."));
-        String[] sw = null;
-        if (sweep != null) {
-            var mt = java.util.regex.Pattern.compile("([^:]+):([^=]+)=(\\d+(?:\\.\\d+)?)\\.\\.(\\d+(?:\\.\\d+)?)/(\\d+(?:\\.\\d+)?)").matcher(sweep);
-            if (!mt.matches() || new BigDecimal(mt.group(5)).signum() <= 0) {
-                problems.add(new Problem("--sweep", 0, 0, "", "BAD_SWEEP", "`" + sweep + "` is not of the form PACK:PARAM=FROM..TO/STEP."));
-            } else {
-                sw = new String[] {mt.group(1), mt.group(2), mt.group(3), mt.group(4), mt.group(5)};
-            }
-        }
         List<Regime> packs = Inputs.regimes(regimes, overrides, problems);
         Fleet f = null;
         try {
@@ -104,10 +94,10 @@ final class SimulateCommand implements Callable<Integer> {
             Inputs.report(err, problems);
             return 2;
         }
-        Simulator.Settings defaults = Simulator.Settings.defaults(on, tariffs);
+        Simulator.Settings defaults = Simulator.Settings.defaults(date, tariffs);
         Map<String, BigDecimal> jp = new LinkedHashMap<>(defaults.jobsPerMillion());
-        jp.putAll(jobsPer);
-        Simulator.Settings settings = new Simulator.Settings(on, tariffs, margin, passThrough, jp);
+        jp.putAll(jobs);
+        Simulator.Settings settings = new Simulator.Settings(date, tariffs, margin, passThrough, jp);
         Simulator sim = new Simulator(settings);
         int total = f.models().size() * packs.size();
         Progress bar = new Progress(err, total);
@@ -116,20 +106,20 @@ final class SimulateCommand implements Callable<Integer> {
         List<Outcome> outcomes = new ArrayList<>();
         for (var e : decisions.entrySet()) outcomes.add(Outcome.of(e.getKey(), e.getValue(), settings));
         List<Sweep.Point> curve = null;
-        if (sw != null) {
+        if (sweep != null) {
             try {
-                curve = Sweep.run(f, sw[0], sw[1], Sweep.range(new BigDecimal(sw[2]), new BigDecimal(sw[3]), new BigDecimal(sw[4])),
-                        overrides.getOrDefault(sw[0], Map.of()), sim, settings);
+                curve = Sweep.run(f, sweep.pack(), sweep.param(), Sweep.range(sweep.from(), sweep.to(), sweep.step()),
+                        overrides.getOrDefault(sweep.pack(), Map.of()), sim, settings);
             } catch (InputException e) {
                 Inputs.report(err, e.problems());
                 return 2;
             }
         }
-        out.println("Fleet " + f.id() + (f.synthetic() ? " (synthetic-calibrated)" : "") + ": " + f.models().size() + " models, rules as of " + on);
+        out.println("Fleet " + f.id() + (f.synthetic() ? " (synthetic-calibrated)" : "") + ": " + f.models().size() + " models, rules as of " + date);
         out.print(Report.text(outcomes));
         if (curve != null) {
             out.println();
-            out.println("Threshold sweep of " + sw[0] + " " + sw[1] + ": threshold -> N. American parts share, compliance rate");
+            out.println("Threshold sweep of " + sweep.pack() + " " + sweep.param() + ": threshold -> N. American parts share, compliance rate");
             for (Sweep.Point p : curve) {
                 out.println("  " + p.threshold() + " % -> " + p.outcome().regionalShare().setScale(1, java.math.RoundingMode.HALF_UP) + " %, "
                         + p.outcome().complianceRate().setScale(1, java.math.RoundingMode.HALF_UP) + " %");
@@ -140,9 +130,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         if (csv != null) Files.writeString(csv, Report.csv(outcomes));
-        if (json != null) Files.writeString(json, Report.json(outcomes, curve, sw == null ? null : sw[0]));
+        if (json != null) Files.writeString(json, Report.json(outcomes, curve, sweep == null ? null : sweep.pack()));
         if (html != null) {
-            Files.writeString(html, Report.html("Origin simulation: " + f.id(), outcomes, curve, sw == null ? null : sw[0] + " " + sw[1],
+            Files.writeString(html, Report.html("Origin simulation: " + f.id(), outcomes, curve, sweep == null ? null : sweep.pack() + " " + sweep.param(),
                     f.description()));
         }
         return 0;

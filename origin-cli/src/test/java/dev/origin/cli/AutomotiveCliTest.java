@@ -136,6 +136,18 @@ class AutomotiveCliTest {
     }
 
     @Test
+    void rulesImportReportsABadNomenclatureFileAtItsCell(@TempDir Path dir) throws IOException {
+        Path xml = SHARED.resolve("canada-roo-regulations/SOR-94-14_NAFTA-rules-of-origin-regulations_pre-repeal.xml");
+        Assumptions.assumeTrue(Files.isRegularFile(xml), "shared data absent: " + xml + " (skipping the import test)");
+        Path hs = dir.resolve("hs-bad.csv");
+        Files.writeString(hs, "section,hscode,description,parent,level\nI,01,\"Animals,TOTAL,2\n");
+        CliTest.Result r = CliTest.run("rules", "import", xml.toString(), "--hs-nomenclature", hs.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(hs + ":2:6: BAD_HS_FILE: The quoted field opened here is never closed.").doesNotContain("internal error");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void unknownHsCodesAreReportedWithANomenclature(@TempDir Path dir) throws IOException {
         Path hs = SHARED.resolve("harmonized-system/hs2022-harmonized-system.csv");
         Assumptions.assumeTrue(Files.isRegularFile(hs), "shared data absent: " + hs);

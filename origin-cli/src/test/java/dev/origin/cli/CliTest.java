@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,17 +87,37 @@ class CliTest {
     }
 
     @Test
-    void missingCostsTheMethodNeedsIsInvalidInput(@TempDir Path dir) throws IOException {
+    void missingCostsTheMethodNeedsLeaveTheGoodUndetermined(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("nocost.json");
         Files.writeString(f, """
                 {"goods": [{"id": "A", "hs": "8481.80", "producer": {"country": "MX"},
                   "materials": [{"id": "m", "hs": "8481.90", "value": "5.00", "origin": "non-originating"}],
                   "rule": "RVC(NC) >= 50"}]}
                 """);
-        Result r = run("qualify", "--regime", "usmca", f.toString());
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("MISSING_COST").contains("goods[0].costs");
+        // partial results (docs/findings.md): the RVC is NOT_EVALUABLE, naming the missing facts; exit 0
+        Result r = run("qualify", "--regime", "usmca", "--format", "json", f.toString());
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("\"status\" : \"UNDETERMINED\"").contains("\"NOT_EVALUABLE\"").contains("\"missingFacts\" : [ \"costs\" ]");
+    }
+
+    @Test
+    void aVehicleWithoutCorePartSteelAluminumOrLabourDataIsUndeterminedWithItsRvc(@TempDir Path dir) throws IOException {
+        // issue 7: the RVC and the tariff shift can be computed; the other vehicle requirements name what is missing
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(ROOT.resolve("examples/passenger-vehicle.json").toFile());
+        var good = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("goods").get(0);
+        good.remove(List.of("labour", "steel", "aluminum"));
+        for (var m : good.get("materials")) ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove(List.of("corePart", "partCosts"));
+        Path f = dir.resolve("bare-vehicle.json");
+        json.writeValue(f.toFile(), tree);
+        Result r = run("qualify", "--regime", "usmca", "--date", "2023-07-01", "--format", "json", f.toString());
+        assertThat(r.exit()).isEqualTo(0);
+        var result = json.readTree(r.out()).get("results").get(0);
+        assertThat(result.get("status").asText()).isEqualTo("UNDETERMINED");
+        assertThat(result.get("rvc").get("value").decimalValue()).isGreaterThan(java.math.BigDecimal.valueOf(75));
+        List<String> missing = new java.util.ArrayList<>();
+        result.get("missingFacts").forEach(x -> missing.add(x.asText()));
+        assertThat(missing).containsExactlyInAnyOrder("materials[].corePart", "steel", "aluminum", "labour");
     }
 
     @Test

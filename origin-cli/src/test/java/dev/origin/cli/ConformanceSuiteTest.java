@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Evaluator;
-import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.Finding;
 import dev.origin.core.model.Good;
 import dev.origin.io.CaseFileReader;
 import dev.origin.io.InputException;
@@ -106,7 +106,7 @@ class ConformanceSuiteTest {
         if (expected.has("requirements")) {
             for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("requirements").fields(); it.hasNext(); ) {
                 var e = it.next();
-                List<Requirement> ofKind = d.requirements().stream().filter(r -> r.kind().equals(e.getKey())).toList();
+                List<Finding> ofKind = d.findings().stream().filter(r -> r.kind().label().equals(e.getKey())).toList();
                 assertThat(ofKind).as("requirements of kind " + e.getKey()).isNotEmpty();
                 Boolean want = e.getValue().isNull() ? null : e.getValue().asBoolean();
                 assertThat(ofKind.stream().anyMatch(r -> java.util.Objects.equals(r.met(), want)))

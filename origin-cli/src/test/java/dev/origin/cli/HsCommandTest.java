@@ -31,7 +31,7 @@ class HsCommandTest {
         return runHs(HsCommand::defaultCandidates, java.util.Arrays.copyOfRange(args, 1, args.length));
     }
 
-    /** Runs {@code origin hs ...} with the given default places for the nomenclature. */
+    /** Runs {@code origin hs ...} with the given default places for the nomenclature (set up as {@link Main} sets up {@code origin}). */
     static CliTest.Result runHs(List<Path> defaults, String... args) {
         return runHs(() -> defaults, args);
     }
@@ -39,7 +39,7 @@ class HsCommandTest {
     static CliTest.Result runHs(java.util.function.Supplier<List<Path>> defaults, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new HsCommand(defaults));
+        CommandLine cl = Main.configure(new CommandLine(new HsCommand(defaults)));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

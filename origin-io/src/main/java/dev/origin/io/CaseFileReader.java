@@ -6,6 +6,7 @@ import dev.origin.core.hs.HsCode;
 import dev.origin.core.model.CostSheet;
 import dev.origin.core.model.ExcludedCosts;
 import dev.origin.core.model.Good;
+import dev.origin.core.model.HeavyDutyRole;
 import dev.origin.core.model.Material;
 import dev.origin.core.model.MaterialKind;
 import dev.origin.core.model.Origin;
@@ -39,13 +40,16 @@ public final class CaseFileReader {
     private static final Set<String> TOP = Set.of("goods");
     private static final Set<String> GOOD = Set.of("id", "hs", "producer", "destination", "date", "use", "vehicle",
             "transactionValue", "internationalShipping", "costs", "materials", "rule", "whollyObtained",
-            "fiscalYearStart", "alternativeStaging", "labour", "steel", "aluminum", "intangibles", "averaging", "newPlant", "facts");
+            "fiscalYearStart", "alternativeStaging", "labour", "steel", "aluminum", "intangibles", "averaging", "newPlant", "facts",
+            "unassembled", "partsProvision");
     private static final Set<String> COSTS = Set.of("originatingMaterials", "nonOriginatingMaterials", "otherProductCosts",
             "periodCosts", "otherCosts", "excludedCosts", "totalCost", "netCost", "allocation");
     private static final Set<String> EXCLUDED = Set.of("salesPromotion", "royalties", "shipping", "nonAllowableInterest");
+    private static final Set<String> HEAVY_DUTY_ROLES = java.util.Arrays.stream(HeavyDutyRole.values()).map(HeavyDutyRole::label)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> MATERIAL = Set.of("id", "hs", "value", "origin", "country", "selfProduced",
             "intermediate", "costs", "materials", "rule", "kind", "treatAsNonOriginating", "statement", "ref",
-            "corePart", "partCosts", "tracing", "plantWage", "facts");
+            "corePart", "partCosts", "tracing", "plantWage", "facts", "heavyDuty", "providedForAsParts");
     private static final Set<String> CORE_PARTS = Set.of("engine", "transmission", "body-chassis", "axle", "suspension",
             "steering", "advanced-battery");
     private static final Set<String> STATEMENT = Set.of("netCost", "vnm", "addedCosts", "originatingAmount", "materials");
@@ -226,9 +230,12 @@ public final class CaseFileReader {
         Boolean wo = f.bool(o, "whollyObtained", p);
         VehicleData vd = vehicleData(o, p);
         List<String> facts = facts(o, p, "gear boxes");
+        // criterion (d): imported unassembled, classified as assembled (GIR 2(a)); the good's provision covers its parts
+        boolean unassembled = Boolean.TRUE.equals(f.bool(o, "unassembled", p));
+        Boolean partsProvision = f.bool(o, "partsProvision", p);
         if (id == null || hs == null || country == null || materials == null) return null;
         return new Good(id, hs, country, destination, date, use == null ? "original-equipment" : use, vehicle, tv, shipping,
-                costs, materials, rule, Boolean.TRUE.equals(wo), vd, facts);
+                costs, materials, rule, Boolean.TRUE.equals(wo), vd, facts, unassembled, partsProvision);
     }
 
     /** The {@code facts} of a good or material line: a list of non-blank texts (empty when absent). */
@@ -482,14 +489,16 @@ public final class CaseFileReader {
         }
         PartData part = partData(m, p);
         List<String> facts = facts(m, p, "parts thereof");
+        Boolean asParts = f.bool(m, "providedForAsParts", p);
         if (id == null || hs == null) return null;
         if (production == null && (value == null || origin == null)) return null;
         return new Material(id, hs, value, origin, country, kindText == null ? MaterialKind.DIRECT : MaterialKind.fromLabel(kindText),
-                treatAsNon, intermediate, production, st, part, facts);
+                treatAsNon, intermediate, production, st, part, facts, asParts);
     }
 
     private PartData partData(Tree.Obj m, String p) {
-        if (m.get("corePart") == null && m.get("partCosts") == null && m.get("tracing") == null && m.get("plantWage") == null) return null;
+        if (m.get("corePart") == null && m.get("partCosts") == null && m.get("tracing") == null && m.get("plantWage") == null
+                && m.get("heavyDuty") == null) return null;
         String core = f.oneOf(m, "corePart", p, false, CORE_PARTS);
         PartData.Figures fig = null;
         if (m.get("partCosts") != null) {
@@ -523,7 +532,9 @@ public final class CaseFileReader {
             }
         }
         VehicleData.Wage w = m.get("plantWage") == null ? null : f.wage(m.get("plantWage"), Fields.sub(p, "plantWage"));
-        return new PartData(core, fig, tr, w);
+        // the line's role in a NAFTA heavy-duty good (SOR/94-14 s.10): listed material, component, sub-component, assembly
+        String role = f.oneOf(m, "heavyDuty", p, false, HEAVY_DUTY_ROLES);
+        return new PartData(core, fig, tr, w, HeavyDutyRole.parse(role));
     }
 
     private SupplierStatement statement(Tree t, String p) {

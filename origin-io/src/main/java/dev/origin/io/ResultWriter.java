@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Diagnostic;
-import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.Finding;
 import dev.origin.core.engine.RvcResult;
 import dev.origin.core.engine.TraceNode;
 import java.io.IOException;
@@ -97,18 +97,30 @@ public final class ResultWriter {
             return;
         }
         g.writeArrayFieldStart("requirements");
-        for (Requirement r : d.requirements()) {
+        for (Finding r : d.findings()) {
             g.writeStartObject();
             g.writeStringField("id", r.id());
-            g.writeStringField("kind", r.kind());
+            g.writeStringField("kind", r.kind().label());
             if (r.met() == null) g.writeNullField("met"); else g.writeBooleanField("met", r.met());
+            g.writeStringField("status", r.status().name());
             if (r.value() != null) g.writeNumberField("value", pct(r.value()));
-            if (r.min() != null) g.writeNumberField("min", r.min());
+            if (r.threshold() != null) g.writeNumberField("min", r.threshold());
             if (r.citation() != null) g.writeStringField("citation", r.citation());
             if (r.note() != null) g.writeStringField("note", r.note());
+            if (!r.missing().isEmpty()) {
+                g.writeArrayFieldStart("missing");
+                for (String m : r.missing()) g.writeString(m);
+                g.writeEndArray();
+            }
+            if (r.basis() != null) g.writeStringField("basis", r.basis().name());
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (!d.missingFacts().isEmpty()) {
+            g.writeArrayFieldStart("missingFacts");
+            for (String m : d.missingFacts()) g.writeString(m);
+            g.writeEndArray();
+        }
         g.writeArrayFieldStart("decidingRules");
         for (String id : d.decidingRules()) g.writeString(id);
         g.writeEndArray();
@@ -197,10 +209,11 @@ public final class ResultWriter {
                     ? " (qualifying saves " : " (qualifying would save ").append(t.dutySaved().toPlainString()).append(")");
             sb.append(" — ").append(t.note()).append('\n');
         }
-        for (Requirement r : d.requirements()) {
-            sb.append("  ").append(r.met() == null ? "[?]" : r.met() ? "[x]" : "[ ]").append(' ').append(r.id()).append(" (").append(r.kind()).append(')');
+        for (Finding r : d.findings()) {
+            sb.append("  ").append(r.met() == null ? "[?]" : r.met() ? "[x]" : "[ ]").append(' ').append(r.id()).append(" (").append(r.kind().label()).append(')');
             if (r.value() != null) sb.append(' ').append(display(r.value())).append(" %");
-            if (r.min() != null) sb.append(" min ").append(r.min().toPlainString()).append(" %");
+            if (r.threshold() != null) sb.append(" min ").append(r.threshold().toPlainString()).append(" %");
+            if (!r.missing().isEmpty()) sb.append(" — not evaluable: give ").append(String.join(", ", r.missing()));
             if (r.citation() != null) sb.append(" — ").append(r.citation());
             sb.append('\n');
         }
@@ -237,7 +250,11 @@ public final class ResultWriter {
                     .append(". Treated as originating it would be ").append(d.bounds().best().status())
                     .append("; treated as non-originating it is ").append(d.bounds().worst().status()).append(".\n");
         }
-        sb.append(d.status() == dev.origin.core.engine.Status.ORIGINATING ? "Why it qualifies:\n" : "Why it does not qualify:\n");
+        if (d.status() == dev.origin.core.engine.Status.UNDETERMINED && !d.missingFacts().isEmpty()) {
+            sb.append("It cannot be decided without: ").append(String.join(", ", d.missingFacts())).append(".\n");
+        }
+        sb.append(d.status() == dev.origin.core.engine.Status.ORIGINATING ? "Why it qualifies:\n"
+                : d.status() == dev.origin.core.engine.Status.UNDETERMINED ? "What was found:\n" : "Why it does not qualify:\n");
         render(view, 1, sb);
         for (Diagnostic x : d.diagnostics()) sb.append("Note: ").append(x.code()).append(": ").append(x.message()).append('\n');
         return sb.toString();

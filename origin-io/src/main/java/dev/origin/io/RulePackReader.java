@@ -53,7 +53,8 @@ public final class RulePackReader {
 
     private static final Map<String, Choice> CHOICES = Map.of(
             "roll-up", new Choice(List.of("panel-2023", "us-cbp"), "a roll-up policy"),
-            "body-limbs", new Choice(List.of("or", "and"), "a reading of the limbs of the 87.07 rows"));
+            "body-limbs", new Choice(List.of("or", "and"), "a reading of the limbs of the 87.07 rows"),
+            "parts-rule", new Choice(List.of("goods-and-parts", "literal"), "a reading of criterion (d) (docs/parts-rule.md)"));
 
     /**
      * Loads a built-in pack by id or a pack file by path, with parameter overrides

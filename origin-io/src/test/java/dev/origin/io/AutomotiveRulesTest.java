@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Evaluator;
-import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.Finding;
 import dev.origin.core.engine.Status;
 import dev.origin.core.model.Good;
 import dev.origin.core.regime.Regime;
@@ -74,13 +74,13 @@ class AutomotiveRulesTest {
                 + ",\"aluminum\":{\"originating\":\"" + aluOrig + "\",\"total\":\"10000.00\"}";
     }
 
-    private static Requirement req(Determination d, String kind) {
-        return d.requirements().stream().filter(r -> kind.equals(r.kind())).findFirst()
-                .orElseThrow(() -> new AssertionError("no requirement of kind " + kind + " in " + d.requirements()));
+    private static Finding req(Determination d, String kind) {
+        return d.findings().stream().filter(r -> kind.equals(r.kind().label())).findFirst()
+                .orElseThrow(() -> new AssertionError("no requirement of kind " + kind + " in " + d.findings()));
     }
 
     private static boolean hasReq(Determination d, String kind) {
-        return d.requirements().stream().anyMatch(r -> kind.equals(r.kind()));
+        return d.findings().stream().anyMatch(r -> kind.equals(r.kind().label()));
     }
 
     private static BigDecimal bd(String s) {
@@ -129,8 +129,8 @@ class AutomotiveRulesTest {
             Determination d = eval(pack("usmca"), fullVehicle("8703.23", "passenger-vehicle", ""), date);
             assertPercent(d.rvc().min(), rvcMin);
             assertPercent(d.rvc().value(), "85");            // (10000 - 1500) / 10000
-            assertPercent(req(d, "core-parts").min(), rvcMin); // Table A.1/A.2 NC threshold equals the vehicle's
-            assertPercent(req(d, "lvc").min(), lvcMin);
+            assertPercent(req(d, "core-parts").threshold(), rvcMin); // Table A.1/A.2 NC threshold equals the vehicle's
+            assertPercent(req(d, "lvc").threshold(), lvcMin);
             assertPercent(req(d, "lvc").value(), "45");       // (1500 + 3000) / 10000 x 100
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
         }
@@ -148,8 +148,8 @@ class AutomotiveRulesTest {
         void lightTruck(String date, String rvcMin) throws InputException {
             Determination d = eval(pack("usmca"), fullVehicle("8704.21", "light-truck", ""), date);
             assertPercent(d.rvc().min(), rvcMin);
-            assertPercent(req(d, "core-parts").min(), rvcMin);
-            assertPercent(req(d, "lvc").min(), "45");
+            assertPercent(req(d, "core-parts").threshold(), rvcMin);
+            assertPercent(req(d, "lvc").threshold(), "45");
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
         }
 
@@ -165,7 +165,7 @@ class AutomotiveRulesTest {
         void heavyTruck(String date, String rvcMin) throws InputException {
             Determination d = eval(pack("usmca"), fullVehicle("8704.23", "heavy-truck", ""), date);
             assertPercent(d.rvc().min(), rvcMin);
-            assertPercent(req(d, "lvc").min(), "45");
+            assertPercent(req(d, "lvc").threshold(), "45");
             assertThat(hasReq(d, "core-parts")).as("no Table A.2 requirement for heavy trucks").isFalse();
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
         }
@@ -299,7 +299,9 @@ class AutomotiveRulesTest {
             Determination o = eval(pack("usmca"), oe, "2024-01-01");
             assertPercent(o.rvc().min(), "75");
             assertPercent(o.rvc().value(), "70");
-            assertThat(o.status()).isEqualTo(Status.NON_ORIGINATING);
+            // 70 % < 75 % NC; the TV alternative of Table A.1 cannot be evaluated without a transaction value
+            assertThat(o.status()).isEqualTo(Status.UNDETERMINED);
+            assertThat(o.missingFacts()).containsExactly("transactionValue");
 
             String am = good("8708.40", "passenger-vehicle", "US", "700.00",
                     ",\"use\":\"aftermarket\",\"rule\":\"RVC(NC) >= 50 or RVC(TV) >= 60\"",
@@ -312,9 +314,9 @@ class AutomotiveRulesTest {
             String amNoRule = good("8708.40", "passenger-vehicle", "US", "700.00", ",\"use\":\"aftermarket\"",
                     mat("gears", "8483.40", "300.00", "non-originating", "CN", ""));
             Determination n = eval(pack("usmca"), amNoRule, "2024-01-01");
-            assertThat(n.requirements()).noneMatch(r -> r.id() != null && r.id().contains("table-a1"));
-            assertThat(n.requirements()).noneMatch(r -> r.min() != null && (r.min().compareTo(bd("75")) == 0
-                    || r.min().compareTo(bd("85")) == 0));
+            assertThat(n.findings()).noneMatch(r -> r.id() != null && r.id().contains("table-a1"));
+            assertThat(n.findings()).noneMatch(r -> r.threshold() != null && (r.threshold().compareTo(bd("75")) == 0
+                    || r.threshold().compareTo(bd("85")) == 0));
         }
     }
 
@@ -358,6 +360,12 @@ class AutomotiveRulesTest {
             return eval(pack("usmca"), oe("8708.10", vehicle, matHs, matValue, other), "2024-01-01");
         }
 
+        /** A passenger-vehicle bumper whose producer states that 8708.10 provides for the bumper and its parts. */
+        private Determination bumperStated(String matHs, String matValue, String other) throws InputException {
+            return eval(pack("usmca"), good("8708.10", "passenger-vehicle", "US", other, OE + ",\"partsProvision\":true",
+                    mat("m", matHs, matValue, "non-originating", "CN", "")), "2024-01-01");
+        }
+
         @Test
         void changeOfHeadingQualifiesWithoutRvc() throws InputException {
             // 8708.10 (1)(a): steel sheet 7208.51 (chapter 72) -> 87.08. RVC (1000 - 900) / 1000 = 10 % is irrelevant.
@@ -388,10 +396,16 @@ class AutomotiveRulesTest {
 
         @Test
         void partsOfTheSameSubheadingFallToCriterionD() throws InputException {
-            // 8708.10 provides for bumpers and their parts: a non-originating 8708.10 part cannot change, so
-            // s.3(4)(a) applies with RVC >= 50 % NC. (1000 - 550) / 1000 = 45 % fails; (1000 - 450) / 1000 = 55 % passes.
+            // 8708.10 provides for bumpers and their parts, but the nomenclature table leaves out provisions of parts of
+            // goods (NAFTA's s.4(4)(b)(iii)), so the producer states it (`partsProvision`, docs/parts-rule.md). A
+            // non-originating 8708.10 part cannot change, so s.3(4)(a) applies with RVC >= 50 % NC.
+            // (1000 - 550) / 1000 = 45 % fails; (1000 - 450) / 1000 = 55 % passes.
             assertThat(bumper("passenger-vehicle", "8708.10", "550.00", "450.00").status()).isEqualTo(Status.NON_ORIGINATING);
-            assertThat(bumper("passenger-vehicle", "8708.10", "450.00", "550.00").status()).isEqualTo(Status.ORIGINATING);
+            assertThat(bumper("passenger-vehicle", "8708.10", "450.00", "550.00").status()).isEqualTo(Status.NON_ORIGINATING);
+            assertThat(bumperStated("8708.10", "550.00", "450.00").status()).isEqualTo(Status.NON_ORIGINATING);
+            Determination d = bumperStated("8708.10", "450.00", "550.00");
+            assertThat(d.status()).isEqualTo(Status.ORIGINATING);
+            assertThat(req(d, "parts-rule").basis()).isEqualTo(dev.origin.core.engine.Finding.Basis.PARTS_STATED);
         }
 
         @Test
@@ -605,7 +619,7 @@ class AutomotiveRulesTest {
             Determination d = eval(pack("usmca"), lvcVehicle("8703.23", "passenger-vehicle",
                     labour("16.00", "USD", "1500000.00", "10000000.00", plant(100000, 0, 0, "16.00", "USD"))), "2024-01-01");
             assertPercent(req(d, "lvc").value(), "50");
-            assertPercent(req(d, "lvc").min(), "40");
+            assertPercent(req(d, "lvc").threshold(), "40");
             assertThat(req(d, "lvc").met()).isTrue();
         }
 
@@ -714,8 +728,8 @@ class AutomotiveRulesTest {
             Determination d = eval(pack("usmca"), g, "2024-01-01");
             assertPercent(req(d, "steel").value(), bd(steel).divide(bd("100")).stripTrailingZeros().toPlainString());
             assertPercent(req(d, "aluminum").value(), bd(aluminum).divide(bd("100")).stripTrailingZeros().toPlainString());
-            assertPercent(req(d, "steel").min(), "70");
-            assertPercent(req(d, "aluminum").min(), "70");
+            assertPercent(req(d, "steel").threshold(), "70");
+            assertPercent(req(d, "aluminum").threshold(), "70");
             assertThat(d.status()).isEqualTo(status);
         }
     }
@@ -797,7 +811,7 @@ class AutomotiveRulesTest {
             Determination d = eval(pack("usmca"), asrVehicle(true), "2024-01-01");
             assertPercent(d.rvc().min(), "62.5");
             assertPercent(d.rvc().value(), "65");
-            assertPercent(req(d, "lvc").min(), "25");
+            assertPercent(req(d, "lvc").threshold(), "25");
             assertPercent(req(d, "lvc").value(), "25");
             assertThat(hasReq(d, "core-parts")).as("s.19(5): exempt from the core-parts requirement").isFalse();
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
@@ -808,7 +822,7 @@ class AutomotiveRulesTest {
         void sameVehicleUnderTheNormalRules() throws InputException {
             Determination d = eval(pack("usmca"), asrVehicle(false), "2024-01-01");
             assertPercent(d.rvc().min(), "75");
-            assertPercent(req(d, "lvc").min(), "40");
+            assertPercent(req(d, "lvc").threshold(), "40");
             assertThat(req(d, "core-parts").met()).isFalse();
             assertThat(d.status()).isEqualTo(Status.NON_ORIGINATING);
         }
@@ -819,9 +833,9 @@ class AutomotiveRulesTest {
         void afterTheStagingPeriodTheCorePartsRequirementReturns() throws InputException {
             Determination d = eval(pack("usmca"), asrVehicle(true), "2025-07-01");
             assertPercent(d.rvc().min(), "75");
-            assertPercent(req(d, "lvc").min(), "40");
+            assertPercent(req(d, "lvc").threshold(), "40");
             assertThat(hasReq(d, "core-parts")).isTrue();
-            assertPercent(req(d, "core-parts").min(), "75");
+            assertPercent(req(d, "core-parts").threshold(), "75");
             assertThat(d.status()).isEqualTo(Status.NON_ORIGINATING);
         }
 
@@ -843,7 +857,11 @@ class AutomotiveRulesTest {
                     mat("gears", "8483.40", "350.00", "non-originating", "CN", ""));
             assertThat(eval(pack("usmca"), asr, "2024-01-01").status()).isEqualTo(Status.ORIGINATING);
             String normal = asr.replace(",\"alternativeStaging\":true", "");
-            assertThat(eval(pack("usmca"), normal, "2024-01-01").status()).isEqualTo(Status.NON_ORIGINATING);
+            // 65 % < 75 % NC; the 85 % TV alternative needs a transaction value the good does not give
+            Determination n = eval(pack("usmca"), normal, "2024-01-01");
+            assertThat(n.status()).isEqualTo(Status.UNDETERMINED);
+            assertThat(n.missingFacts()).containsExactly("transactionValue");
+            assertThat(req(n, "rvc").met()).isFalse();
         }
     }
 
@@ -1041,7 +1059,7 @@ class AutomotiveRulesTest {
             assertPercent(d.rvc().vnm(), "1000");
             assertPercent(d.rvc().value(), "90");
             assertPercent(req(d, "national-content").value(), "55");
-            assertPercent(req(d, "national-content").min(), "50");
+            assertPercent(req(d, "national-content").threshold(), "50");
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
         }
 
@@ -1063,7 +1081,7 @@ class AutomotiveRulesTest {
             Regime r = pack("us-proposal-2017", Map.of("min", "70", "national-min", "20", "national-country", "MX"));
             Determination d = eval(r, proposalVehicle("US", ""), "2018-03-01");
             assertPercent(d.rvc().min(), "70");
-            assertPercent(req(d, "national-content").min(), "20");
+            assertPercent(req(d, "national-content").threshold(), "20");
             assertPercent(req(d, "national-content").value(), "20");
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
         }
@@ -1074,7 +1092,7 @@ class AutomotiveRulesTest {
             Determination d = eval(pack("proposal-80-15"), proposalVehicle("US", ""), "2018-03-01");
             assertPercent(d.rvc().min(), "80");
             assertPercent(d.rvc().value(), "90");
-            assertPercent(req(d, "national-content").min(), "15");
+            assertPercent(req(d, "national-content").threshold(), "15");
             assertPercent(req(d, "national-content").value(), "55");
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
         }
@@ -1085,7 +1103,7 @@ class AutomotiveRulesTest {
             Determination d = eval(pack("canada-proposal-2018"),
                     proposalVehicle("CA", ",\"intangibles\":{\"northAmerican\":\"1500.00\",\"total\":\"2000.00\"}"), "2018-03-01");
             assertPercent(req(d, "intangibles").value(), "87.5");
-            assertPercent(req(d, "intangibles").min(), "80");
+            assertPercent(req(d, "intangibles").threshold(), "80");
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
         }
 
@@ -1095,7 +1113,7 @@ class AutomotiveRulesTest {
             Determination d = eval(pack("canada-proposal-2018", Map.of("min", "90")),
                     proposalVehicle("CA", ",\"intangibles\":{\"northAmerican\":\"1500.00\",\"total\":\"2000.00\"}"), "2018-03-01");
             assertPercent(req(d, "intangibles").value(), "87.5");
-            assertPercent(req(d, "intangibles").min(), "90");
+            assertPercent(req(d, "intangibles").threshold(), "90");
             assertThat(d.status()).isEqualTo(Status.NON_ORIGINATING);
         }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Evaluator;
-import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.Finding;
 import dev.origin.core.engine.Status;
 import dev.origin.core.model.Good;
 import dev.origin.core.regime.Regime;
@@ -62,9 +62,9 @@ class LegalReviewTest {
         return "{'id':'" + id + "','hs':'" + hs + "','value':'" + value + "','origin':'originating','country':'" + country + "'}";
     }
 
-    private static Requirement req(Determination d, String kind) {
-        return d.requirements().stream().filter(r -> kind.equals(r.kind())).findFirst()
-                .orElseThrow(() -> new AssertionError("no requirement of kind " + kind + " in " + d.requirements()));
+    private static Finding req(Determination d, String kind) {
+        return d.findings().stream().filter(r -> kind.equals(r.kind().label())).findFirst()
+                .orElseThrow(() -> new AssertionError("no requirement of kind " + kind + " in " + d.findings()));
     }
 
     private static void assertPercent(BigDecimal actual, String expected) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Evaluator;
-import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.Finding;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,11 +26,11 @@ class SteelPurchasesTest {
                 """;
         var good = CaseFileReader.read(json, "v.json", false).get(0);
         Determination d = Evaluator.of(RulePackReader.load("usmca", Map.of())).evaluate(good, LocalDate.of(2024, 1, 1));
-        Requirement steel = d.requirements().stream().filter(r -> r.kind().equals("steel")).findFirst().orElseThrow();
+        Finding steel = d.findings().stream().filter(r -> r.kind().label().equals("steel")).findFirst().orElseThrow();
         // screws of 7318.15 are not in Table S: 80 / (80 + 20) = 80 %, not 80 / 1,100
         assertThat(steel.value()).isEqualByComparingTo("80");
         assertThat(steel.met()).isTrue();
-        Requirement alu = d.requirements().stream().filter(r -> r.kind().equals("aluminum")).findFirst().orElseThrow();
+        Finding alu = d.findings().stream().filter(r -> r.kind().label().equals("aluminum")).findFirst().orElseThrow();
         // 69 / 100 = 69 % < 70 %: the second test fails on its own
         assertThat(alu.value()).isEqualByComparingTo("69");
         assertThat(alu.met()).isFalse();

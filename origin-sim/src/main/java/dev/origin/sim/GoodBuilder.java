@@ -1,5 +1,6 @@
 package dev.origin.sim;
 
+import dev.origin.core.fleet.Fleet;
 import dev.origin.core.model.CostSheet;
 import dev.origin.core.model.ExcludedCosts;
 import dev.origin.core.model.Good;
@@ -8,7 +9,6 @@ import dev.origin.core.model.MaterialKind;
 import dev.origin.core.model.Origin;
 import dev.origin.core.model.PartData;
 import dev.origin.core.model.VehicleData;
-import dev.origin.sim.fleet.Fleet;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

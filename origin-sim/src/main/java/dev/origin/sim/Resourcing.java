@@ -2,9 +2,11 @@ package dev.origin.sim;
 
 import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Evaluator;
-import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.Finding;
+import dev.origin.core.engine.FindingStatus;
+import dev.origin.core.rules.RequirementKind;
 import dev.origin.core.engine.Status;
-import dev.origin.sim.fleet.Fleet;
+import dev.origin.core.fleet.Fleet;
 import dev.origin.sim.opt.Item;
 import dev.origin.sim.opt.Option;
 import dev.origin.sim.opt.Optimizer;
@@ -32,33 +34,59 @@ import java.util.Set;
 final class Resourcing {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     static final MathContext MC = MathContext.DECIMAL64;
+    /** Requirements no re-sourcing of parts can change: a failure ends the search. */
+    private static final Set<RequirementKind> FIXED = Set.of(RequirementKind.STEEL, RequirementKind.ALUMINUM,
+            RequirementKind.TARIFF_SHIFT, RequirementKind.CONDITION);
+    /** Requirements the linear model carries, each measured on the engine's findings. */
+    private static final Set<RequirementKind> MODELLED = Set.of(RequirementKind.RVC, RequirementKind.NATIONAL_CONTENT,
+            RequirementKind.LVC, RequirementKind.INTANGIBLES, RequirementKind.CORE_PARTS);
 
     record Result(boolean feasible, Map<String, Integer> plan, BigDecimal premiumPerUnit, List<String> unmet) {}
 
     private Resourcing() {}
 
-    /** The measurements of one evaluation that the linear model needs. */
-    private record Metrics(BigDecimal nc, BigDecimal vnm, Map<String, BigDecimal> values) {
+    /**
+     * The measurements of one evaluation that the linear model needs, read from the engine's findings:
+     * for each threshold requirement, its slack, linear in the costs of the parts. For a percentage
+     * test, numerator − threshold × denominator of the engine's exact ratio (the finding's
+     * {@code numerator} and {@code denominator}); for the core parts, the parts the engine found
+     * originating minus all of them. No formula of the rules exists here a second time.
+     */
+    private record Metrics(Map<String, Finding> byKind) {
         static Metrics of(Determination d) {
-            BigDecimal nc = d.rvc() == null ? null : d.rvc().netCost();
-            BigDecimal vnm = d.rvc() == null ? d.vnm() : d.rvc().vnm();
-            Map<String, BigDecimal> v = new LinkedHashMap<>();
-            for (Requirement r : d.requirements()) if (r.value() != null) v.putIfAbsent(r.kind(), r.value());
-            return new Metrics(nc, vnm, v);
+            Map<String, Finding> v = new LinkedHashMap<>();
+            for (Finding r : d.findings()) if (r.threshold() != null) v.putIfAbsent(r.kind().label(), r);
+            return new Metrics(v);
+        }
+
+        /** The slack of requirement {@code kind} at {@code threshold} percent, or null when the engine gave no figures. */
+        BigDecimal slack(String kind, BigDecimal threshold) {
+            Finding f = byKind.get(kind);
+            if (f == null) return null;
+            if (f.kind() == RequirementKind.CORE_PARTS) {
+                BigDecimal ok = f.amount("partsOriginating"), all = f.amount("partsTotal");
+                return ok == null || all == null ? null : ok.subtract(all);
+            }
+            BigDecimal num = f.amount("numerator"), den = f.amount("denominator");
+            return num == null || den == null ? null : num.subtract(threshold.multiply(den, MC));
         }
     }
 
     /** The cheapest plan for a model whose current sourcing gives {@code d0} (its determination, already made). */
     static Result cheapest(Fleet.Model m, Determination d0, Evaluator ev, String dest, LocalDate date, BigDecimal margin) {
         Set<String> fixedFailures = new LinkedHashSet<>();
-        for (Requirement r : d0.requirements()) {
-            if (Boolean.FALSE.equals(r.met()) && Set.of("steel", "aluminum", "tariff-shift", "condition").contains(r.kind())) {
-                fixedFailures.add(r.kind());
-            }
+        for (Finding r : d0.findings()) {
+            if (r.status() == FindingStatus.NOT_MET && FIXED.contains(r.kind())) fixedFailures.add(r.kind().label());
         }
         if (!fixedFailures.isEmpty()) return new Result(false, Map.of(), null, List.copyOf(fixedFailures));
         Metrics base = Metrics.of(d0);
-        if (base.nc() == null) return new Result(false, Map.of(), null, List.of("rvc (no net cost computed)"));
+        for (Finding r : d0.findings()) {
+            // a failing requirement the model must move needs the engine's figures (e.g. a net cost)
+            if (r.status() != FindingStatus.MET && MODELLED.contains(r.kind()) && r.threshold() != null
+                    && base.slack(r.kind().label(), r.threshold()) == null) {
+                return new Result(false, Map.of(), null, List.of(r.kind().label() + " (no figures computed)"));
+            }
+        }
         // each single move, measured by the engine
         Map<String, Map<Integer, Metrics>> moves = new LinkedHashMap<>();
         for (Fleet.Part p : m.parts()) {
@@ -97,50 +125,25 @@ final class Resourcing {
                                    BigDecimal margin) {
         List<dev.origin.sim.opt.Requirement> reqs = new ArrayList<>();
         Map<String, Map<String, Map<Integer, BigDecimal>>> coef = new LinkedHashMap<>(); // requirement → part → option → coefficient
-        BigDecimal b = m.intangibles() == null || m.intangibles().total() == null ? BigDecimal.ZERO : m.intangibles().total();
-        for (Requirement r : d0.requirements()) {
-            if (r.min() == null) continue;
-            BigDecimal p = r.min().add(margin).divide(HUNDRED, MC);
-            String kind = r.kind();
+        for (Finding r : d0.findings()) {
+            if (r.threshold() == null || !MODELLED.contains(r.kind())) continue;
+            String kind = r.kind().label();
             if (coef.containsKey(kind)) continue;
-            java.util.function.Function<Metrics, BigDecimal> slack;
-            switch (kind) {
-                case "rvc" -> slack = x -> x.nc().subtract(x.vnm()).subtract(p.multiply(x.nc(), MC));
-                case "national-content", "lvc" -> slack = x -> x.values().getOrDefault(kind, BigDecimal.ZERO).divide(HUNDRED, MC).multiply(x.nc(), MC)
-                        .subtract(p.multiply(x.nc(), MC));
-                case "intangibles" -> slack = x -> x.values().getOrDefault(kind, BigDecimal.ZERO).subtract(r.min().add(margin))
-                        .divide(HUNDRED, MC).multiply(x.nc().add(b), MC);
-                case "core-parts" -> slack = null;
-                default -> { continue; }
-            }
+            BigDecimal p = r.threshold().add(margin);
+            BigDecimal s0 = base.slack(kind, p);
+            if (s0 == null) continue;
             Map<String, Map<Integer, BigDecimal>> perPart = new LinkedHashMap<>();
-            BigDecimal bound;
-            if (slack == null) {
-                // every core part produced in a party (the simulator's own rule for a part's origin)
-                long core = m.parts().stream().filter(Fleet.Part::isCore).count();
-                bound = BigDecimal.valueOf(core);
-                for (Fleet.Part part : m.parts()) {
-                    Map<Integer, BigDecimal> c = new LinkedHashMap<>();
-                    for (int o = 0; o <= part.alternatives().size(); o++) {
-                        c.put(o, part.isCore() && GoodBuilder.PARTIES.contains(GoodBuilder.country(part, o)) ? BigDecimal.ONE : BigDecimal.ZERO);
-                    }
-                    perPart.put(part.id(), c);
+            for (Fleet.Part part : m.parts()) {
+                Map<Integer, BigDecimal> c = new LinkedHashMap<>();
+                c.put(0, BigDecimal.ZERO);
+                for (var e : moves.get(part.id()).entrySet()) {
+                    BigDecimal x = e.getValue().slack(kind, p);
+                    c.put(e.getKey(), x == null ? BigDecimal.valueOf(-1_000_000_000L) : x.subtract(s0));
                 }
-            } else {
-                BigDecimal s0 = slack.apply(base);
-                bound = s0.negate();
-                for (Fleet.Part part : m.parts()) {
-                    Map<Integer, BigDecimal> c = new LinkedHashMap<>();
-                    c.put(0, BigDecimal.ZERO);
-                    for (var e : moves.get(part.id()).entrySet()) {
-                        Metrics x = e.getValue();
-                        c.put(e.getKey(), x.nc() == null ? BigDecimal.valueOf(-1_000_000_000L) : slack.apply(x).subtract(s0));
-                    }
-                    perPart.put(part.id(), c);
-                }
+                perPart.put(part.id(), c);
             }
             coef.put(kind, perPart);
-            reqs.add(new dev.origin.sim.opt.Requirement(kind, kind + " " + r.min().toPlainString() + " %", bound));
+            reqs.add(new dev.origin.sim.opt.Requirement(kind, kind + " " + r.threshold().toPlainString() + " %", s0.negate()));
         }
         List<Item> items = new ArrayList<>();
         for (Fleet.Part part : m.parts()) {

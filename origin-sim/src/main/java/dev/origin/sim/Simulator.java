@@ -2,11 +2,11 @@ package dev.origin.sim;
 
 import dev.origin.core.engine.Determination;
 import dev.origin.core.engine.Evaluator;
-import dev.origin.core.engine.Requirement;
+import dev.origin.core.engine.Finding;
 import dev.origin.core.engine.Status;
+import dev.origin.core.fleet.Fleet;
 import dev.origin.core.regime.Regime;
 import dev.origin.core.tariff.TariffSchedule;
-import dev.origin.sim.fleet.Fleet;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package dev.origin.sim;
 
+import dev.origin.core.fleet.Fleet;
 import dev.origin.core.regime.Regime;
 import dev.origin.io.InputException;
 import dev.origin.io.RulePackReader;
-import dev.origin.sim.fleet.Fleet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

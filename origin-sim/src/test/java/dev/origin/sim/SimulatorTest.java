@@ -2,13 +2,13 @@ package dev.origin.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.origin.core.fleet.Fleet;
 import dev.origin.core.regime.Regime;
 import dev.origin.io.RulePackReader;
 import dev.origin.io.TariffReader;
+import dev.origin.io.fleet.FleetReader;
 import dev.origin.sim.Simulator.Choice;
 import dev.origin.sim.Simulator.Decision;
-import dev.origin.sim.fleet.Fleet;
-import dev.origin.sim.fleet.FleetReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

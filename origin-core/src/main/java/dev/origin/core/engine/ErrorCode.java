@@ -82,7 +82,8 @@ public enum ErrorCode implements ErrorTemplate {
     EMPTY_SCOPE(ERROR, "The list `{field}` is empty; give at least one HS provision."),
     DUPLICATE_SCOPE(ERROR, "`{scope}` for {importer} is already given at {other} (line {line}) from the same date; keep one, or give this one a later `from`."),
 
-    // ------------------------------------------------------------ HS nomenclature
+    // ------------------------------------------------------------ CSV files and the HS nomenclature
+    BAD_CSV(ERROR, "The text cannot be read as CSV from here."),
     BAD_HS_FILE(ERROR, "The file is not UTF-8 text."),
     UNKNOWN_HS_CODE(WARNING, "The HS code `{code}` is not in the {edition} nomenclature{national}{context}."),
 
@@ -113,8 +114,8 @@ public enum ErrorCode implements ErrorTemplate {
             + "the threshold at the period's start is applied."),
     DESIGNATION_NOT_AVAILABLE(WARNING, "Self-produced material `{path}` cannot be designated an intermediate material here ({citation}); "
             + "its own non-originating materials count instead."),
-    HEAVY_DUTY_ROLE_DESIGNATION(WARNING, "Self-produced material `{path}` is a {role} for a heavy-duty vehicle, which cannot be designated an "
-            + "intermediate material ({citation}); its own non-originating materials count instead."),
+    HEAVY_DUTY_ROLE_DESIGNATION(WARNING, "Self-produced material `{path}` is a heavy-duty {role}, which cannot be designated an intermediate "
+            + "material (SOR/94-14 s.7(4), s.10(9)(a)); its own non-originating materials count instead (s.10(1))."),
     PARTLY_LISTED_CODE(WARNING, "Material `{path}` is classified {hs}, which covers listed tariff items of {citation} as well as others; it is "
             + "counted as traced. Give its full tariff item to be exact."),
     NO_LISTED_MATERIAL_INFO(WARNING, "Listed material `{id}` ({hs}) is originating but nothing says how much non-originating material it "
@@ -220,9 +221,9 @@ public enum ErrorCode implements ErrorTemplate {
         NOMENCLATURE_NOT_ENCLOSED(BAD_HS_FILE, "`{code}` has no enclosing {level} `{parent}` in the file."),
         NOMENCLATURE_NO_PROVISIONS(BAD_HS_FILE, "The file lists no HS chapter, heading or subheading."),
         NOMENCLATURE_TOO_MANY_PROBLEMS(BAD_HS_FILE, "More problems were not listed; is this an HS nomenclature file?"),
-        CSV_QUOTE_NOT_CLOSED(BAD_HS_FILE, "The quoted field opened here is never closed."),
-        CSV_TEXT_AFTER_QUOTE(BAD_HS_FILE, "A quoted field must be followed by a comma or the end of the line."),
-        CSV_QUOTE_INSIDE_FIELD(BAD_HS_FILE, "A quote inside an unquoted field; quote the whole field and double the quote (`\"\"`)."),
+        CSV_QUOTE_NOT_CLOSED(BAD_CSV, "The quoted field opened here is never closed."),
+        CSV_TEXT_AFTER_QUOTE(BAD_CSV, "A quoted field must be followed by a comma or the end of the line."),
+        CSV_QUOTE_INSIDE_FIELD(BAD_CSV, "A quote inside an unquoted field; quote the whole field and double the quote (`\"\"`)."),
         RULE_NAMES_UNKNOWN_HS_CODE(UNKNOWN_HS_CODE, "The rule names `{code}`, which is not in the {edition} nomenclature{national}{context}."),
         PACK_NAMES_UNKNOWN_HS_CODE(UNKNOWN_HS_CODE, "{what} in {where} is not in the {edition} nomenclature{national}{context}."),
         // evaluation

@@ -53,16 +53,17 @@ public final class Evaluator {
         List<String> unknown = new ArrayList<>();
         collectUnknown(good.materials(), "", unknown);
         if (unknown.isEmpty()) {
-            return withTariff(new Run(regime, good, date, Scenario.WORST, trace).determine(null), good);
+            return withTariff(GoodEvaluation.determine(regime, good, date, Scenario.WORST, trace), good);
         }
-        Determination best = new Run(regime, good, date, Scenario.BEST, trace).determine(null);
-        Determination worst = new Run(regime, good, date, Scenario.WORST, trace).determine(null);
+        Determination best = GoodEvaluation.determine(regime, good, date, Scenario.BEST, trace);
+        Determination worst = GoodEvaluation.determine(regime, good, date, Scenario.WORST, trace);
         Status status;
         Determination basis;
         if (worst.status() == Status.ORIGINATING) {
             status = Status.ORIGINATING;
             basis = worst;
-        } else if (best.status() == Status.ORIGINATING) {
+        } else if (best.status() != Status.NON_ORIGINATING || worst.status() == Status.UNDETERMINED) {
+            // the unknown origins decide it, or facts are missing in one of the cases
             status = Status.UNDETERMINED;
             basis = worst;
         } else {
@@ -73,7 +74,7 @@ public final class Evaluator {
         diags.addAll(best.diagnostics());
         var bounds = new Determination.Bounds(unknown, best, worst);
         return withTariff(new Determination(good.id(), regime.id(), regime.revision(), date, status, basis.rvc(),
-                basis.requirements(), basis.decidingRules(), new ArrayList<>(diags), basis.trace(), bounds,
+                basis.findings(), basis.decidingRules(), new ArrayList<>(diags), basis.explanation(), bounds,
                 basis.totalCost(), basis.vnm(), null), good);
     }
 

@@ -13,7 +13,7 @@ record Ratio(BigDecimal num, BigDecimal den) implements Comparable<Ratio> {
 
     /** {@code part / whole × 100} as a percentage. */
     static Ratio percent(BigDecimal part, BigDecimal whole) {
-        return new Ratio(part.multiply(Run.HUNDRED), whole);
+        return new Ratio(part.multiply(Checks.HUNDRED), whole);
     }
 
     static Ratio of(BigDecimal value) {
@@ -38,6 +38,6 @@ record Ratio(BigDecimal num, BigDecimal den) implements Comparable<Ratio> {
 
     /** The value truncated to the reporting scale. */
     BigDecimal value() {
-        return num.divide(den, Run.PERCENT_SCALE, RoundingMode.DOWN);
+        return num.divide(den, Checks.PERCENT_SCALE, RoundingMode.DOWN);
     }
 }

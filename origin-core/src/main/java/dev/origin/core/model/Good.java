@@ -17,15 +17,28 @@ import java.util.List;
  * @param vehicleData           vehicle-level data for the automotive provisions (never null)
  * @param facts                 facts the HS code does not tell, stated by the producer (a description of the good,
  *                              processes performed in the territory), used by {@code GOOD} / {@code PROCESS} conditions
+ * @param unassembled           the good was imported unassembled or disassembled and classified as assembled under
+ *                              rule 2(a) of the General Rules for the Interpretation of the HS (criterion (d))
+ * @param partsProvision        whether the good's heading (not subdivided) or subheading provides for both the good and
+ *                              its parts (criterion (d)), where the producer states it; null to decide from the HS
+ *                              nomenclature
  */
 public record Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date,
                    String use, String vehicle, BigDecimal transactionValue, BigDecimal internationalShipping,
                    CostSheet costs, List<Material> materials, Rule rule, boolean whollyObtained, VehicleData vehicleData,
-                   List<String> facts) {
+                   List<String> facts, boolean unassembled, Boolean partsProvision) {
     public Good {
         materials = List.copyOf(materials);
         if (vehicleData == null) vehicleData = VehicleData.NONE;
         facts = facts == null ? List.of() : List.copyOf(facts);
+    }
+
+    /** A good with no statement for criterion (d). */
+    public Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date, String use, String vehicle,
+                BigDecimal transactionValue, BigDecimal internationalShipping, CostSheet costs, List<Material> materials,
+                Rule rule, boolean whollyObtained, VehicleData vehicleData, List<String> facts) {
+        this(id, hs, producerCountry, destination, date, use, vehicle, transactionValue, internationalShipping, costs,
+                materials, rule, whollyObtained, vehicleData, facts, false, null);
     }
 
     /** A good with vehicle-level data and no stated facts. */

@@ -17,10 +17,20 @@ import java.util.List;
  * @param statement              supplier statement for accumulation (SOR/2020-155 s.9(2)-(3); SOR/94-14 s.14(2)), or null
  * @param facts                  facts the HS code does not tell, stated by the producer (what the material is, e.g.
  *                               {@code parts thereof}), used by tariff shifts naming materials in words
+ * @param providedForAsParts     whether the material is provided for as a part of the good in the good's heading or
+ *                               subheading (criterion (d)), where the producer states it; null: taken as a part when
+ *                               classified with a good whose provision covers both the good and its parts
  */
 public record Material(String id, HsCode hs, BigDecimal value, Origin origin, String country, MaterialKind kind,
                        boolean treatAsNonOriginating, boolean intermediate, Production production,
-                       SupplierStatement statement, PartData part, List<String> facts) {
+                       SupplierStatement statement, PartData part, List<String> facts, Boolean providedForAsParts) {
+
+    /** A line without a statement for criterion (d). */
+    public Material(String id, HsCode hs, BigDecimal value, Origin origin, String country, MaterialKind kind,
+                    boolean treatAsNonOriginating, boolean intermediate, Production production, SupplierStatement statement,
+                    PartData part, List<String> facts) {
+        this(id, hs, value, origin, country, kind, treatAsNonOriginating, intermediate, production, statement, part, facts, null);
+    }
 
     public Material {
         facts = facts == null ? List.of() : List.copyOf(facts);

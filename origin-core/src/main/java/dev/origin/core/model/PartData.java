@@ -11,8 +11,15 @@ import java.math.BigDecimal;
  *                  column-2 components), for the core-parts options of SOR/2020-155 s.14(7)-(11)
  * @param tracing   what is known of traced (listed) materials inside the line (NAFTA s.9; USMCA s.20(4))
  * @param plantWage average base hourly wage of the plant that made it (for high-wage materials, s.18)
+ * @param heavyDuty the line's role in a NAFTA heavy-duty good (listed material, component, sub-component,
+ *                  component assembly: SOR/94-14 s.10), or null
  */
-public record PartData(String corePart, Figures figures, Tracing tracing, VehicleData.Wage plantWage) {
+public record PartData(String corePart, Figures figures, Tracing tracing, VehicleData.Wage plantWage, HeavyDutyRole heavyDuty) {
+
+    /** Automotive data without a heavy-duty role. */
+    public PartData(String corePart, Figures figures, Tracing tracing, VehicleData.Wage plantWage) {
+        this(corePart, figures, tracing, plantWage, null);
+    }
 
     /** A part's figures as declared by its producer. */
     public record Figures(BigDecimal netCost, BigDecimal vnm, BigDecimal vnmComponents, BigDecimal transactionValue) {}

@@ -17,8 +17,8 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
     /** Legal citation, e.g. {@code SOR/94-14 Sch. I, heading 87.06}; null when none. */
     String citation();
 
-    /** The requirement kind reported in determinations ({@code tariff-shift}, {@code rvc}, ...). */
-    String kind();
+    /** The requirement kind reported in determinations. */
+    RequirementKind kind();
 
     /**
      * A change in tariff classification. A non-originating material satisfies it when it is listed in
@@ -72,7 +72,7 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
         public static TariffShift of(ShiftLevel level, List<dev.origin.core.hs.HsPrefix> except) {
             return new TariffShift(null, level, List.of(), except, null);
         }
-        @Override public String kind() { return "tariff-shift"; }
+        @Override public RequirementKind kind() { return RequirementKind.TARIFF_SHIFT; }
     }
 
     /**
@@ -93,29 +93,29 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
 
     /** Regional value content of at least {@code min} percent by {@code method}. */
     record Rvc(String id, RvcMethod method, Threshold min, String citation) implements Rule {
-        @Override public String kind() { return "rvc"; }
+        @Override public RequirementKind kind() { return RequirementKind.RVC; }
     }
 
     /** The good must be wholly obtained or produced in the territory (no non-originating materials). */
     record WhollyObtained(String id, String citation) implements Rule {
-        @Override public String kind() { return "wholly-obtained"; }
+        @Override public RequirementKind kind() { return RequirementKind.WHOLLY_OBTAINED; }
     }
 
     /** No change in tariff classification is required (typically paired with an RVC). */
     record NoChangeRequired(String id, String citation) implements Rule {
-        @Override public String kind() { return "no-change-required"; }
+        @Override public RequirementKind kind() { return RequirementKind.NO_CHANGE_REQUIRED; }
     }
 
     /** All of the rules must be met. */
     record AllOf(String id, List<Rule> rules, String citation) implements Rule {
         public AllOf { rules = List.copyOf(rules); }
-        @Override public String kind() { return "all-of"; }
+        @Override public RequirementKind kind() { return RequirementKind.ALL_OF; }
     }
 
     /** Any one of the alternative rules suffices (SOR/94-14 s.4(6); SOR/2020-155 s.4(5)). */
     record AnyOf(String id, List<Rule> rules, String citation) implements Rule {
         public AnyOf { rules = List.copyOf(rules); }
-        @Override public String kind() { return "any-of"; }
+        @Override public RequirementKind kind() { return RequirementKind.ANY_OF; }
     }
 
     /**
@@ -124,7 +124,7 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
      * the country + (net cost − value of all materials) when the producer is there) ÷ net cost × 100.
      */
     record NationalContent(String id, String country, Threshold min, String citation) implements Rule {
-        @Override public String kind() { return "national-content"; }
+        @Override public RequirementKind kind() { return RequirementKind.NATIONAL_CONTENT; }
     }
 
     /**
@@ -134,7 +134,7 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
      * of them as one "super-core" part, under any of the four VNM options.
      */
     record CoreParts(String id, Threshold ncMin, Threshold tvMin, String citation) implements Rule {
-        @Override public String kind() { return "core-parts"; }
+        @Override public RequirementKind kind() { return RequirementKind.CORE_PARTS; }
     }
 
     /**
@@ -143,12 +143,12 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
      * (at most 10 points) and the assembly credit (0 or 5 points) top up the total.
      */
     record Lvc(String id, Threshold min, Threshold hwmmeMin, String citation) implements Rule {
-        @Override public String kind() { return "lvc"; }
+        @Override public RequirementKind kind() { return RequirementKind.LVC; }
     }
 
     /** The steel or aluminum purchase requirement (SOR/2020-155 s.17): {@code min} % of Table S purchases originating. */
     record MetalPurchases(String id, Metal metal, Threshold min, String citation) implements Rule {
-        @Override public String kind() { return metal == Metal.STEEL ? "steel" : "aluminum"; }
+        @Override public RequirementKind kind() { return metal == Metal.STEEL ? RequirementKind.STEEL : RequirementKind.ALUMINUM; }
     }
 
     /** Steel or aluminum. */
@@ -160,7 +160,7 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
      * with a the North American and b the total value of such intangibles not already in net cost.
      */
     record Intangibles(String id, Threshold min, String citation) implements Rule {
-        @Override public String kind() { return "intangibles"; }
+        @Override public RequirementKind kind() { return RequirementKind.INTANGIBLES; }
     }
 
     /**
@@ -170,7 +170,7 @@ public sealed interface Rule permits Rule.TariffShift, Rule.Rvc, Rule.WhollyObta
      * the good's {@code facts} include the text (case-insensitive).
      */
     record Condition(String id, ConditionKind condition, String text, String citation) implements Rule {
-        @Override public String kind() { return "condition"; }
+        @Override public RequirementKind kind() { return RequirementKind.CONDITION; }
     }
 
     /** What a {@link Condition} asks about. */

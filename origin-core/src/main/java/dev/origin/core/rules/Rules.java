@@ -38,7 +38,7 @@ public final class Rules {
     }
 
     private static List<Rule> children(List<Rule> rules, String parentId, String cite) {
-        Map<String, Integer> seen = new HashMap<>();
+        Map<RequirementKind, Integer> seen = new HashMap<>();
         List<Rule> out = new ArrayList<>(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             Rule c = rules.get(i);

@@ -24,8 +24,8 @@ class CountedMaterialsTest {
         return mat(id, hs, value, Origin.NON_ORIGINATING);
     }
 
-    static Requirement shift(Determination det) {
-        return det.requirements().stream().filter(r -> r.kind().equals("tariff-shift")).findFirst().orElseThrow();
+    static Finding shift(Determination det) {
+        return det.findings().stream().filter(r -> r.kind().label().equals("tariff-shift")).findFirst().orElseThrow();
     }
 
     static List<String> labels(TraceNode t) {
@@ -78,7 +78,7 @@ class CountedMaterialsTest {
         Determination det = nafta.evaluate(g, DATE);
         assertThat(det.status()).isEqualTo(Status.ORIGINATING);
         assertThat(shift(det).met()).isFalse();
-        assertThat(det.requirements()).filteredOn(r -> r.kind().equals("de-minimis")).extracting(Requirement::met).containsExactly(true);
+        assertThat(det.findings()).filteredOn(r -> r.kind().label().equals("de-minimis")).extracting(Finding::met).containsExactly(true);
         // 30 + 41 = 7.1 %: beyond it
         var over = good("8458.11", "1000.00", null, List.of(non("pump", "8413.50", "30.00"), non("controller", "8537.10", "41.00")), LATHE);
         assertThat(nafta.evaluate(over, DATE).status()).isEqualTo(Status.NON_ORIGINATING);

@@ -35,7 +35,7 @@ class DescribedMaterialsTest {
         var pca = good("9030.31", "100.00", null, List.of(stating("pca", "9030.90", "40.00", "Printed circuit assemblies  (PCAs)")), rule);
         Determination barred = usmca.evaluate(pca, DATE);
         assertThat(barred.status()).isEqualTo(Status.NON_ORIGINATING);
-        assertThat(barred.requirements()).filteredOn(r -> r.kind().equals("tariff-shift")).extracting(Requirement::met).containsExactly(false);
+        assertThat(barred.findings()).filteredOn(r -> r.kind().label().equals("tariff-shift")).extracting(Finding::met).containsExactly(false);
         // the same provision without the fact (another part of 9030.90) changes subheading as required
         var housing = good("9030.31", "100.00", null, List.of(stating("housing", "9030.90", "40.00", "housings")), rule);
         assertThat(usmca.evaluate(housing, DATE).status()).isEqualTo(Status.ORIGINATING);
@@ -60,8 +60,8 @@ class DescribedMaterialsTest {
         var column = good("8708.94", "100.00", null, List.of(mat("column", "8708.94", "80.00", Origin.NON_ORIGINATING)), rule);
         Determination det = usmca.evaluate(column, DATE);
         assertThat(det.status()).isEqualTo(Status.NON_ORIGINATING);
-        assertThat(det.requirements()).filteredOn(r -> r.kind().equals("tariff-shift"))
-                .extracting(Requirement::note).containsExactly("not met by materials worth 80.00");
+        assertThat(det.findings()).filteredOn(r -> r.kind().label().equals("tariff-shift"))
+                .extracting(Finding::note).containsExactly("not met by materials worth 80.00");
         // originating materials are never tested, whatever they state
         var originating = good("8708.94", "100.00", null, List.of(mat("column", "8708.94", "40.00", Origin.ORIGINATING)), rule);
         assertThat(usmca.evaluate(originating, DATE).status()).isEqualTo(Status.ORIGINATING);
@@ -71,17 +71,17 @@ class DescribedMaterialsTest {
     void exceptionsWinOverFromListsAndLevels() {
         Rule.TariffShift ts = shift("CTSH from 2811.29 \"other than sulphur dioxide\" except from 2811.11, 2811.29 \"sulphur trioxide\"");
         HsCode good = HsCode.parse("2811.29");
-        assertThat(Run.shifts(HsCode.parse("2811.29"), List.of("other than sulphur dioxide"), good, ts)).isTrue();
-        assertThat(Run.shifts(HsCode.parse("2811.29"), List.of(), good, ts)).isFalse();
-        assertThat(Run.shifts(HsCode.parse("2811.29"), List.of("other than sulphur dioxide", "sulphur trioxide"), good, ts)).isFalse();
-        assertThat(Run.shifts(HsCode.parse("2811.11"), List.of(), good, ts)).isFalse();
-        assertThat(Run.shifts(HsCode.parse("2812.10"), List.of("sulphur trioxide"), good, ts)).isTrue();
+        assertThat(TariffShiftCheck.shifts(HsCode.parse("2811.29"), List.of("other than sulphur dioxide"), good, ts)).isTrue();
+        assertThat(TariffShiftCheck.shifts(HsCode.parse("2811.29"), List.of(), good, ts)).isFalse();
+        assertThat(TariffShiftCheck.shifts(HsCode.parse("2811.29"), List.of("other than sulphur dioxide", "sulphur trioxide"), good, ts)).isFalse();
+        assertThat(TariffShiftCheck.shifts(HsCode.parse("2811.11"), List.of(), good, ts)).isFalse();
+        assertThat(TariffShiftCheck.shifts(HsCode.parse("2812.10"), List.of("sulphur trioxide"), good, ts)).isTrue();
         // the three-argument form is a material stating nothing
-        assertThat(Run.shifts(HsCode.parse("2811.29"), good, ts)).isFalse();
+        assertThat(TariffShiftCheck.shifts(HsCode.parse("2811.29"), good, ts)).isFalse();
         // a described from without a level allows nothing else
         Rule.TariffShift only = shift("from 8708.94 \"parts thereof\"");
-        assertThat(Run.shifts(HsCode.parse("8708.94"), List.of("parts thereof"), HsCode.parse("8708.94"), only)).isTrue();
-        assertThat(Run.shifts(HsCode.parse("8501.10"), List.of("parts thereof"), HsCode.parse("8708.94"), only)).isFalse();
+        assertThat(TariffShiftCheck.shifts(HsCode.parse("8708.94"), List.of("parts thereof"), HsCode.parse("8708.94"), only)).isTrue();
+        assertThat(TariffShiftCheck.shifts(HsCode.parse("8501.10"), List.of("parts thereof"), HsCode.parse("8708.94"), only)).isFalse();
     }
 
     @Test

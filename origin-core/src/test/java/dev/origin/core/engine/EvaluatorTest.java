@@ -1,5 +1,7 @@
 package dev.origin.core.engine;
 
+import dev.origin.core.rules.RequirementKind;
+
 import static dev.origin.core.engine.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +29,7 @@ class EvaluatorTest {
         assertThat(det.rvc().vnm()).isEqualByComparingTo("40.00");
         // 48 / 88 = 0.545454...
         assertThat(det.rvc().value()).isEqualByComparingTo("54.5454545454");
-        assertThat(det.requirements()).extracting(Requirement::id).containsExactly("psr");
+        assertThat(det.findings()).extracting(Finding::id).containsExactly("psr");
         assertThat(det.decidingRules()).containsExactly("psr");
     }
 
@@ -78,8 +80,9 @@ class EvaluatorTest {
                 mat("motor", "8501.10", "30.00", Origin.NON_ORIGINATING)), "CTH");
         Determination u = usmca.evaluate(g, DATE);
         assertThat(u.status()).isEqualTo(Status.ORIGINATING);
-        assertThat(u.requirements()).extracting(Requirement::kind, Requirement::met)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("tariff-shift", false), org.assertj.core.groups.Tuple.tuple("de-minimis", true));
+        assertThat(u.findings()).extracting(Finding::kind, Finding::met)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RequirementKind.TARIFF_SHIFT, false),
+                        org.assertj.core.groups.Tuple.tuple(RequirementKind.DE_MINIMIS, true));
         assertThat(u.decidingRules()).containsExactly("psr", "usmca-test.de-minimis");
         assertThat(nafta.evaluate(g, DATE).status()).isEqualTo(Status.NON_ORIGINATING);
         var over = good("8414.51", "100.00", null, List.of(mat("blade", "8414.90", "10.01", Origin.NON_ORIGINATING)), "CTH");
@@ -110,7 +113,7 @@ class EvaluatorTest {
         var rvcOnly = good("8481.80", "100.00", null, List.of(mat("m", "8481.90", "10.00", Origin.NON_ORIGINATING)), "RVC(TV) >= 95");
         Determination det = usmca.evaluate(rvcOnly, DATE);
         assertThat(det.status()).isEqualTo(Status.ORIGINATING);
-        assertThat(det.requirements()).extracting(Requirement::kind).containsExactly("rvc", "de-minimis");
+        assertThat(det.findings()).extracting(Finding::kind).containsExactly(RequirementKind.RVC, RequirementKind.DE_MINIMIS);
         assertThat(nafta.evaluate(rvcOnly, DATE).status()).isEqualTo(Status.NON_ORIGINATING); // 10 % > 7 %; RVC 90 < 95
         assertThat(usmca.evaluate(g, DATE).status()).isEqualTo(Status.ORIGINATING);
     }
@@ -200,7 +203,7 @@ class EvaluatorTest {
         Determination det = usmca.evaluate(g, DATE);
         assertThat(det.vnm()).isEqualByComparingTo("2.00");
         // the packaging (same heading) is not tested for the tariff shift
-        assertThat(det.requirements()).filteredOn(r -> r.kind().equals("tariff-shift")).allMatch(r -> Boolean.TRUE.equals(r.met()));
+        assertThat(det.findings()).filteredOn(r -> r.kind().label().equals("tariff-shift")).allMatch(r -> Boolean.TRUE.equals(r.met()));
     }
 
     @Test
@@ -224,13 +227,14 @@ class EvaluatorTest {
     }
 
     @Test
-    void missingCostsAreReportedAsDataNotThrown() {
+    void missingCostsMakeTheRequirementNotEvaluableAndTheGoodUndetermined() {
         var g = good("8481.80", null, null, List.of(mat("m", "8481.90", "20.00", Origin.NON_ORIGINATING)), "RVC(NC) >= 50");
         Determination det = usmca.evaluate(g, DATE);
-        assertThat(det.status()).isEqualTo(Status.NON_ORIGINATING);
-        assertThat(det.requirements().get(0).met()).isNull();
-        assertThat(det.diagnostics()).extracting(Diagnostic::code).containsExactly("MISSING_COST");
-        assertThat(det.diagnostics().get(0).isError()).isTrue();
+        assertThat(det.status()).isEqualTo(Status.UNDETERMINED);
+        assertThat(det.findings().get(0).status()).isEqualTo(FindingStatus.NOT_EVALUABLE);
+        assertThat(det.findings().get(0).missing()).containsExactly("costs");
+        assertThat(det.missingFacts()).containsExactly("costs");
+        assertThat(det.hasErrors()).isFalse();
     }
 
     @Test
@@ -244,7 +248,7 @@ class EvaluatorTest {
             assertThat(x.code()).isEqualTo("UNCLASSIFIED_MATERIALS");
             assertThat(x.isError()).isFalse();
         });
-        assertThat(det.requirements().get(0).note()).contains("not tested");
+        assertThat(det.findings().get(0).note()).contains("not tested");
     }
 
     @Test
@@ -267,7 +271,7 @@ class EvaluatorTest {
         Determination b = usmca.evaluate(g, DATE, false);
         assertThat(b.trace()).isNull();
         assertThat(b.status()).isEqualTo(a.status());
-        assertThat(b.requirements()).isEqualTo(a.requirements());
+        assertThat(b.findings()).isEqualTo(a.findings());
     }
 
     static BigDecimal d(String s) { return new BigDecimal(s); }
@@ -279,7 +283,11 @@ class EvaluatorTest {
         assertThat(det.status()).isEqualTo(Status.ORIGINATING);
         assertThat(det.diagnostics()).isEmpty();
         var fails = good("8481.80", "100.00", null, List.of(mat("m", "8481.90", "50.00", Origin.NON_ORIGINATING)), "RVC(TV) >= 60 or RVC(NC) >= 50");
-        assertThat(usmca.evaluate(fails, DATE).diagnostics()).extracting(Diagnostic::code).containsExactly("MISSING_COST");
+        // the TV limb fails and the NC limb needs a cost sheet: undetermined until the costs are given
+        Determination u = usmca.evaluate(fails, DATE);
+        assertThat(u.status()).isEqualTo(Status.UNDETERMINED);
+        assertThat(u.missingFacts()).containsExactly("costs");
+        assertThat(u.diagnostics()).isEmpty();
     }
 
     @Test

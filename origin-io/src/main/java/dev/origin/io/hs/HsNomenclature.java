@@ -5,6 +5,7 @@ import dev.origin.core.engine.ErrorCode.Variant;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.hs.HsPrefix;
 import dev.origin.core.hs.HsRange;
+import dev.origin.io.CsvSource;
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
 import java.io.IOException;
@@ -132,14 +133,14 @@ public final class HsNomenclature {
 
     private static TreeMap<String, Entry> parse(String text, String file, List<Problem> problems, String[] totalDescription) {
         TreeMap<String, Entry> byCode = new TreeMap<>();
-        Csv csv = new Csv(text, file, problems);
-        Csv.Row header = csv.next();
+        CsvSource csv = new CsvSource(text, file, ErrorCode.BAD_HS_FILE, CsvSource.Locations.LINE_AND_CHARACTER, problems);
+        CsvSource.Row header = csv.next();
         if (header == null) {
             if (problems.isEmpty()) problems.add(Problem.of(file, 1, 1, "", Variant.NOMENCLATURE_EMPTY));
             return byCode;
         }
         Map<String, Integer> col = new HashMap<>();
-        for (int i = 0; i < header.fields().size(); i++) col.putIfAbsent(header.fields().get(i).strip().toLowerCase(Locale.ROOT), i);
+        for (int i = 0; i < header.values().size(); i++) col.putIfAbsent(header.values().get(i).strip().toLowerCase(Locale.ROOT), i);
         for (String required : List.of("hscode", "description")) {
             if (!col.containsKey(required)) {
                 problems.add(Problem.of(file, header.line(), 1, "", Variant.NOMENCLATURE_COLUMN_MISSING, required));
@@ -148,9 +149,9 @@ public final class HsNomenclature {
         if (!problems.isEmpty()) return byCode;
         int cCode = col.get("hscode"), cDesc = col.get("description");
         Integer cLevel = col.get("level"), cParent = col.get("parent"), cSection = col.get("section");
-        int width = header.fields().size();
-        for (Csv.Row row = csv.next(); row != null && problems.size() < MAX_PROBLEMS; row = csv.next()) {
-            List<String> f = row.fields();
+        int width = header.values().size();
+        for (CsvSource.Row row = csv.next(); row != null && problems.size() < MAX_PROBLEMS; row = csv.next()) {
+            List<String> f = row.values();
             if (f.stream().allMatch(String::isBlank)) continue;
             if (f.size() != width) {
                 problems.add(Problem.of(file, row.line(), 1, "", Variant.NOMENCLATURE_ROW_WIDTH, f.size(), width));
@@ -164,16 +165,16 @@ public final class HsNomenclature {
             }
             if (code.isEmpty() || !code.chars().allMatch(c -> c >= '0' && c <= '9')
                     || (code.length() != 2 && code.length() != 4 && code.length() != 6)) {
-                problems.add(Problem.of(file, row.line(), row.column(cCode), "", Variant.NOMENCLATURE_NOT_A_CODE, code));
+                problems.add(Problem.of(file, row.line(cCode), row.column(cCode), "", Variant.NOMENCLATURE_NOT_A_CODE, code));
                 continue;
             }
             String description = f.get(cDesc).strip();
             if (description.isEmpty()) {
-                problems.add(Problem.of(file, row.line(), row.column(cDesc), "", Variant.NOMENCLATURE_NO_DESCRIPTION, code));
+                problems.add(Problem.of(file, row.line(cDesc), row.column(cDesc), "", Variant.NOMENCLATURE_NO_DESCRIPTION, code));
                 continue;
             }
             if (cLevel != null && !f.get(cLevel).strip().equals(String.valueOf(code.length()))) {
-                problems.add(Problem.of(file, row.line(), row.column(cLevel), "", Variant.NOMENCLATURE_BAD_LEVEL, f.get(cLevel).strip(), code,
+                problems.add(Problem.of(file, row.line(cLevel), row.column(cLevel), "", Variant.NOMENCLATURE_BAD_LEVEL, f.get(cLevel).strip(), code,
                         code.length()));
                 continue;
             }
@@ -181,14 +182,14 @@ public final class HsNomenclature {
             if (cParent != null && code.length() > 2) {
                 parent = f.get(cParent).strip();
                 if (!parent.equals(code.substring(0, code.length() - 2))) {
-                    problems.add(Problem.of(file, row.line(), row.column(cParent), "", Variant.NOMENCLATURE_BAD_PARENT, parent, code,
+                    problems.add(Problem.of(file, row.line(cParent), row.column(cParent), "", Variant.NOMENCLATURE_BAD_PARENT, parent, code,
                             code.substring(0, code.length() - 2)));
                     continue;
                 }
             }
             Entry prior = byCode.get(code);
             if (prior != null) {
-                problems.add(Problem.of(file, row.line(), row.column(cCode), "", Variant.NOMENCLATURE_LISTED_TWICE, code, prior.line()));
+                problems.add(Problem.of(file, row.line(cCode), row.column(cCode), "", Variant.NOMENCLATURE_LISTED_TWICE, code, prior.line()));
                 continue;
             }
             byCode.put(code, new Entry(code, description, parent, section == null || section.isEmpty() ? null : section, row.line()));
@@ -208,91 +209,6 @@ public final class HsNomenclature {
             problems.add(Problem.of(file, 0, 0, "", Variant.NOMENCLATURE_TOO_MANY_PROBLEMS));
         }
         return byCode;
-    }
-
-    /**
-     * A small RFC 4180 reader: comma-separated fields, double-quoted fields with {@code ""} for a quote
-     * and with line breaks inside, CRLF or LF line ends, an optional UTF-8 byte-order mark.
-     */
-    static final class Csv {
-        record Row(int line, List<String> fields, List<Integer> columns) {
-            int column(int field) { return columns.get(field); }
-        }
-
-        private final String s;
-        private final String file;
-        private final List<Problem> problems;
-        private int pos;
-        private int line = 1;
-        private int lineStart;
-
-        Csv(String text, String file, List<Problem> problems) {
-            this.s = text;
-            this.file = file;
-            this.problems = problems;
-            if (s.startsWith("\uFEFF")) { pos = 1; lineStart = 1; }
-        }
-
-        /** The next row, or null at the end of the text or after a syntax error (then reported). */
-        Row next() {
-            if (pos >= s.length()) return null;
-            int rowLine = line;
-            List<String> fields = new ArrayList<>();
-            List<Integer> columns = new ArrayList<>();
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                columns.add(pos - lineStart + 1);
-                sb.setLength(0);
-                if (pos < s.length() && s.charAt(pos) == '"') {
-                    int openLine = line, openCol = pos - lineStart + 1;
-                    pos++;
-                    while (true) {
-                        if (pos >= s.length()) {
-                            problems.add(Problem.of(file, openLine, openCol, "", Variant.CSV_QUOTE_NOT_CLOSED));
-                            pos = s.length();
-                            return null;
-                        }
-                        char c = s.charAt(pos++);
-                        if (c == '"') {
-                            if (pos < s.length() && s.charAt(pos) == '"') { sb.append('"'); pos++; }
-                            else break;
-                        } else {
-                            if (c == '\n') { line++; lineStart = pos; }
-                            sb.append(c);
-                        }
-                    }
-                    if (pos < s.length() && !isEnd(s.charAt(pos))) {
-                        problems.add(Problem.of(file, line, pos - lineStart + 1, "", Variant.CSV_TEXT_AFTER_QUOTE));
-                        pos = s.length();
-                        return null;
-                    }
-                } else {
-                    while (pos < s.length() && !isEnd(s.charAt(pos))) {
-                        char c = s.charAt(pos);
-                        if (c == '"') {
-                            problems.add(Problem.of(file, line, pos - lineStart + 1, "", Variant.CSV_QUOTE_INSIDE_FIELD));
-                            pos = s.length();
-                            return null;
-                        }
-                        sb.append(c);
-                        pos++;
-                    }
-                }
-                fields.add(sb.toString());
-                if (pos >= s.length()) break;
-                char c = s.charAt(pos);
-                if (c == ',') { pos++; continue; }
-                // line end: \r\n, \n or \r
-                pos++;
-                if (c == '\r' && pos < s.length() && s.charAt(pos) == '\n') pos++;
-                line++;
-                lineStart = pos;
-                break;
-            }
-            return new Row(rowLine, fields, columns);
-        }
-
-        private static boolean isEnd(char c) { return c == ',' || c == '\n' || c == '\r'; }
     }
 
     // ---------------------------------------------------------------- queries

@@ -140,9 +140,9 @@ final class LegalRuleParser {
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*");
     private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
 
-    private final HsNomenclature hs;
+    private final HsRanges hs;
 
-    LegalRuleParser(HsNomenclature hs) {
+    LegalRuleParser(HsRanges hs) {
         this.hs = hs;
     }
 

@@ -35,11 +35,11 @@ import org.xml.sax.SAXException;
  *
  * <pre>
  * ImportResult result = ScheduleOneImporter.importFrom(xml);                  // numeric HS ranges
- * ImportResult result = ScheduleOneImporter.importFrom(xml, HsNomenclature.ofCsv(hs2017, hs2022));
+ * ImportResult result = ScheduleOneImporter.importFrom(xml, HsRanges.ofCsv(hs2017, hs2022));
  * String yaml = RulePackWriter.toYaml(result);
  * CoverageReport report = result.coverage();
  * // from the CLI: HS files of a directory, pack written, report printed
- * ImportResult r = ScheduleOneImporter.importToPack(xml, HsNomenclature.inDirectory(hsDir), Path.of("nafta-schedule-i.yaml"));
+ * ImportResult r = ScheduleOneImporter.importToPack(xml, HsRanges.inDirectory(hsDir), Path.of("nafta-schedule-i.yaml"));
  * System.out.print(r.coverage().toText());
  * </pre>
  *
@@ -51,21 +51,21 @@ import org.xml.sax.SAXException;
 public final class ScheduleOneImporter {
 
     private static final Pattern CHAPTER = Pattern.compile("Chapter\\s+(\\d{1,2})");
-    private final HsNomenclature hs;
+    private final HsRanges hs;
     private final LegalRuleParser parser;
 
-    private ScheduleOneImporter(HsNomenclature hs) {
+    private ScheduleOneImporter(HsRanges hs) {
         this.hs = hs;
         this.parser = new LegalRuleParser(hs);
     }
 
     /** Imports with numeric enumeration of HS ranges. */
     public static ImportResult importFrom(Path xml) throws IOException {
-        return importFrom(xml, HsNomenclature.numeric());
+        return importFrom(xml, HsRanges.numeric());
     }
 
     /** Imports, expanding HS ranges with {@code hs}. */
-    public static ImportResult importFrom(Path xml, HsNomenclature hs) throws IOException {
+    public static ImportResult importFrom(Path xml, HsRanges hs) throws IOException {
         try (InputStream in = Files.newInputStream(xml)) {
             return new ScheduleOneImporter(hs).read(in, xml.toString());
         }
@@ -76,7 +76,7 @@ public final class ScheduleOneImporter {
      * {@code pack} (parent directories created; skipped when {@code pack} is null) and returns the result, whose
      * {@code coverage().toText()} is the report to print.
      */
-    public static ImportResult importToPack(Path xml, HsNomenclature hs, Path pack) throws IOException {
+    public static ImportResult importToPack(Path xml, HsRanges hs, Path pack) throws IOException {
         ImportResult result = importFrom(xml, hs);
         if (pack != null) {
             Path dir = pack.toAbsolutePath().getParent();
@@ -87,7 +87,7 @@ public final class ScheduleOneImporter {
     }
 
     /** Imports from a stream; {@code source} names it in the result. */
-    public static ImportResult importFrom(InputStream xml, String source, HsNomenclature hs) throws IOException {
+    public static ImportResult importFrom(InputStream xml, String source, HsRanges hs) throws IOException {
         return new ScheduleOneImporter(hs).read(xml, source);
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The legal-English parser on single rules (no shared data needed; ranges enumerated numerically). */
 class LegalRuleParserTest {
 
-    private final LegalRuleParser parser = new LegalRuleParser(HsNomenclature.numeric());
+    private final LegalRuleParser parser = new LegalRuleParser(HsRanges.numeric());
 
     private Rule parse(String scope, String... limbs) throws LegalRuleParser.Failure {
         return parser.parse(List.of(limbs), new LegalRuleParser.Good(List.of(HsRange.parse(scope)), null));

@@ -31,7 +31,7 @@ class ScheduleOneImporterTest {
     static void importSchedule() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(XML),
                 "Schedule I XML not found at " + XML.toAbsolutePath() + " (set -Dorigin.shared.data=<shared/data>); skipping");
-        HsNomenclature hs = HsNomenclature.ofCsv(DATA.resolve("harmonized-system/hs2017-harmonized-system.csv"),
+        HsRanges hs = HsRanges.ofCsv(DATA.resolve("harmonized-system/hs2017-harmonized-system.csv"),
                 DATA.resolve("harmonized-system/hs2022-harmonized-system.csv"));
         result = ScheduleOneImporter.importFrom(XML, hs);
     }
@@ -101,10 +101,10 @@ class ScheduleOneImporterTest {
     @Test
     void commandLineEntryWritesTheLoadablePack(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path pack = tmp.resolve("out/schedule-i.yaml");
-        ImportResult r = ScheduleOneImporter.importToPack(XML, HsNomenclature.inDirectory(DATA.resolve("harmonized-system")), pack);
+        ImportResult r = ScheduleOneImporter.importToPack(XML, HsRanges.inDirectory(DATA.resolve("harmonized-system")), pack);
         assertThat(r.coverage().executable()).isEqualTo(result.coverage().executable());
         assertThat(RulePackReader.read(Files.readString(pack), "schedule-i.yaml", true, Map.of()).rules()).isNotEmpty();
-        assertThat(HsNomenclature.inDirectory(tmp.resolve("missing")).isLoaded()).isFalse();
+        assertThat(HsRanges.inDirectory(tmp.resolve("missing")).isLoaded()).isFalse();
     }
 
     @Test

@@ -1,0 +1,176 @@
+package dev.origin.cli;
+
+import dev.origin.core.hs.HsCode;
+import dev.origin.io.RulePackReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * How the command line's values become typed fields. A converter rejects a value with {@link BadValue}:
+ * picocli's conversion error with a stable code and one plain sentence naming the value in backticks,
+ * which {@link Main} prints as {@code --option: CODE: sentence} (exit 2). Types used by several commands
+ * ({@code LocalDate}, {@code HsCode}, the {@link Words}) are registered once in {@link Main#configure};
+ * the others are named on their option.
+ */
+final class Converters {
+    private Converters() {}
+
+    /** A value its option does not take; {@code code} is the stable code of the problem. */
+    static final class BadValue extends TypeConversionException {
+        final String code;
+
+        BadValue(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
+
+    /** {@code YYYY-MM-DD}. */
+    static final class Date implements ITypeConverter<LocalDate> {
+        @Override public LocalDate convert(String text) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new BadValue("BAD_DATE", "`" + text + "` is not a date of the form YYYY-MM-DD.");
+            }
+        }
+    }
+
+    /** An HS code of 6, 8 or 10 digits, dots optional. */
+    static final class Hs implements ITypeConverter<HsCode> {
+        @Override public HsCode convert(String text) {
+            if (!HsCode.isValid(text)) throw new BadValue("BAD_HS", "`" + text + "` is not an HS code of 6, 8 or 10 digits (e.g. `8708.40`).");
+            return HsCode.parse(text);
+        }
+    }
+
+    /** One of the words of a {@link Words} enum, exactly as its help lists them. */
+    static final class Word<E extends Enum<E>> implements ITypeConverter<E> {
+        private final Class<E> type;
+        private final String code;
+
+        Word(Class<E> type, String code) {
+            this.type = type;
+            this.code = code;
+        }
+
+        @Override public E convert(String text) {
+            for (E e : type.getEnumConstants()) if (e.toString().equals(text)) return e;
+            List<String> words = Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+            String last = words.get(words.size() - 1);
+            String choices = words.size() == 1 ? last : String.join(", ", words.subList(0, words.size() - 1)) + " or " + last;
+            throw new BadValue(code, "`" + text + "` is not " + choices + ".");
+        }
+    }
+
+    /** The NAME of {@code --param NAME=VALUE} (which names a pack takes is the pack's to say). */
+    static final class ParamName implements ITypeConverter<String> {
+        @Override public String convert(String text) {
+            String name = text.strip();
+            if (name.isEmpty()) throw new BadValue("BAD_PARAM", "A parameter needs a name before `=`, as in `min=70`.");
+            return name;
+        }
+    }
+
+    /** The VALUE of {@code --param NAME=VALUE}: a number or a word. */
+    static final class ParamValue implements ITypeConverter<String> {
+        @Override public String convert(String text) {
+            String value = text.strip();
+            if (value.isEmpty()) throw new BadValue("BAD_PARAM", "A parameter needs a value after `=`, as in `min=70`.");
+            if (!value.matches("[A-Za-z0-9.\\-]+")) {
+                throw new BadValue("BAD_PARAM", "`" + text + "` is not a parameter value (letters, digits, `.` and `-`).");
+            }
+            return value;
+        }
+    }
+
+    /** The REGIME:NAME of {@code --param REGIME:NAME=VALUE}. */
+    static final class RegimeParamName implements ITypeConverter<CompareCommand.RegimeParam> {
+        @Override public CompareCommand.RegimeParam convert(String text) {
+            int colon = text.indexOf(':');
+            if (colon <= 0 || colon == text.length() - 1) {
+                throw new BadValue("BAD_PARAM", "`" + text + "` is not of the form REGIME:NAME (as in `us-proposal-2017:min=75`).");
+            }
+            return new CompareCommand.RegimeParam(text.substring(0, colon), text.substring(colon + 1));
+        }
+    }
+
+    /** A number of zero or more. */
+    static final class NonNegative implements ITypeConverter<BigDecimal> {
+        @Override public BigDecimal convert(String text) {
+            BigDecimal d = number(text);
+            if (d.signum() < 0) throw new BadValue("BAD_PARAM", "`" + text + "` is negative.");
+            return d;
+        }
+    }
+
+    /** A share from 0 to 1. */
+    static final class Share implements ITypeConverter<BigDecimal> {
+        @Override public BigDecimal convert(String text) {
+            BigDecimal d = number(text);
+            if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0) throw new BadValue("BAD_PARAM", "`" + text + "` is not a share between 0 and 1.");
+            return d;
+        }
+    }
+
+    /** A number of lines, 1 or more. */
+    static final class Lines implements ITypeConverter<Integer> {
+        @Override public Integer convert(String text) {
+            try {
+                int n = Integer.parseInt(text.strip());
+                if (n >= 1) return n;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new BadValue("BAD_LIMIT", "`" + text + "` is not a positive number of lines.");
+        }
+    }
+
+    /** The country of a {@code --jobs} entry. */
+    static final class JobsCountry implements ITypeConverter<String> {
+        static final List<String> COUNTRIES = List.of("US", "CA", "MX", "ROW");
+
+        @Override public String convert(String text) {
+            if (!COUNTRIES.contains(text)) throw new BadValue("BAD_PARAM", "`" + text + "` is not US, CA, MX or ROW.");
+            return text;
+        }
+    }
+
+    /** {@code PACK:PARAM=FROM..TO/STEP}, a step above zero. */
+    static final class Sweep implements ITypeConverter<SimulateCommand.SweepSpec> {
+        private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
+        private static final Pattern FORM = Pattern.compile("([^:]+):([^=]+)=" + NUMBER + "\\.\\." + NUMBER + "/" + NUMBER);
+
+        @Override public SimulateCommand.SweepSpec convert(String text) {
+            Matcher m = FORM.matcher(text);
+            if (!m.matches() || new BigDecimal(m.group(5)).signum() <= 0) {
+                throw new BadValue("BAD_SWEEP", "`" + text + "` is not of the form PACK:PARAM=FROM..TO/STEP.");
+            }
+            return new SimulateCommand.SweepSpec(m.group(1), m.group(2), new BigDecimal(m.group(3)), new BigDecimal(m.group(4)),
+                    new BigDecimal(m.group(5)));
+        }
+    }
+
+    /** The built-in regime ids, for the help of REGIME options ({@code ${COMPLETION-CANDIDATES}}) and shell completion. */
+    static final class BuiltInRegimes implements Iterable<String> {
+        @Override public Iterator<String> iterator() {
+            return RulePackReader.BUILT_IN.iterator();
+        }
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new BadValue("BAD_PARAM", "`" + text + "` is not a number.");
+        }
+    }
+}
