@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the string literals of Java source that are used as problem codes: the code argument of
- * {@code new Problem(…)}, {@code new Diagnostic(…)}, {@code problem(…)}, {@code error(…)}, {@code warn(…)}
- * and {@code missing(…)}; constants declared as {@code static final String X_Y = "X_Y"}; and codes printed
+ * {@code new Problem(…)}, {@code new Diagnostic(…)}, {@code new BadValue(…)} and {@code Word<>(…)} (the command
+ * line's converters), {@code problem(…)}, {@code error(…)}, {@code warn(…)} and {@code missing(…)}; constants declared as {@code static final String X_Y = "X_Y"}; and codes printed
  * inside messages of the form {@code "--option: CODE: …"}. Other literals, even in capitals ({@code "CTH"},
  * {@code "USD"}, {@code "YAML"} in a message), are not codes. Comments are ignored.
  */
@@ -18,7 +18,8 @@ final class CodeLiterals {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]+[A-Z]");
     /** Calls whose arguments include a code, and the 0-based position of that argument. */
-    private static final Pattern CALL = Pattern.compile("(new\\s+Problem|new\\s+Diagnostic|\\bproblem|\\berror|\\bwarn|\\bmissing)\\s*\\(");
+    private static final Pattern CALL = Pattern.compile(
+            "(new\\s+Problem|new\\s+Diagnostic|new\\s+BadValue|Word<>|\\bproblem|\\berror|\\bwarn|\\bmissing)\\s*\\(");
     /** A constant named as its value, with an underscore (a code, not a word such as {@code USCA = "USCA"}). */
     private static final Pattern CONSTANT = Pattern.compile("static\\s+final\\s+String\\s+([A-Z]+_[A-Z_]*[A-Z])\\s*=\\s*\"");
     private static final Pattern IN_MESSAGE = Pattern.compile(": ([A-Z][A-Z_]+[A-Z]): ");
@@ -37,7 +38,7 @@ final class CodeLiterals {
             String name = call.group(1).replaceAll("\\s+", " ");
             int index = switch (name) {
                 case "new Problem" -> 4;
-                case "new Diagnostic", "missing" -> 1;
+                case "new Diagnostic", "missing", "Word<>" -> 1;
                 case "problem" -> 2;
                 default -> 0;
             };

@@ -76,13 +76,15 @@ class ErrorCatalogueTest {
                         out.add(new Diagnostic(Diagnostic.Severity.WARNING, "NOT_LISTED_H", "m", good, path));
                         String s = Set.of("USD", "CAD", "MXN").toString(); // new Problem(f, 0, 0, "", "IN_A_COMMENT", "m")
                         f.problem(at, path, ErrorCode.BAD_HS, "VALUE_ARG");
+                        throw new BadValue("NOT_LISTED_I", "`" + text + "` is not a date.");
+                        cl.registerConverter(Format.class, new Converters.Word<>(Format.class, "NOT_LISTED_J"));
                     }
                 }
                 """;
         assertThat(CodeLiterals.find(source)).extracting(CodeLiterals.Found::code).containsExactlyInAnyOrder(
                 "NOT_LISTED_A", "NOT_LISTED_B", "NOT_LISTED_C", "NOT_LISTED_D", "MISSING_VALUE", "NOT_LISTED_E", "NOT_LISTED_F",
-                "NOT_LISTED_G", "NOT_LISTED_H");
-        assertThat(CodeLiterals.find(source)).filteredOn(x -> !CODES.contains(x.code())).hasSize(8)
+                "NOT_LISTED_G", "NOT_LISTED_H", "NOT_LISTED_I", "NOT_LISTED_J");
+        assertThat(CodeLiterals.find(source)).filteredOn(x -> !CODES.contains(x.code())).hasSize(10)
                 .anySatisfy(x -> assertThat(x).isEqualTo(new CodeLiterals.Found("NOT_LISTED_B", 6)));
     }
 
