@@ -5,7 +5,6 @@ import static dev.origin.core.engine.Diagnostic.Severity.INFO;
 import static dev.origin.core.engine.Diagnostic.Severity.WARNING;
 
 import dev.origin.core.engine.Diagnostic.Severity;
-import java.util.List;
 
 /**
  * The error catalogue: every stable code that readers, the engine and the command line report, with
@@ -149,23 +148,15 @@ public enum ErrorCode implements ErrorTemplate {
     BAD_ROW(ERROR, "The row has {cells} cells, the header {header}."),
     BAD_ALTERNATIVES(ERROR, "`alt_countries` lists {countries} countries but `alt_premiums` {premiums} premiums.");
 
-    private final Severity severity;
-    private final String template;
-    private final List<String> placeholders;
+    private final Wording wording;
 
     ErrorCode(Severity severity, String template) {
-        this.severity = severity;
-        this.template = template;
-        this.placeholders = List.copyOf(ErrorTemplate.placeholders(template));
+        this.wording = new Wording(severity, template);
     }
 
     @Override public ErrorCode code() { return this; }
 
-    @Override public Severity severity() { return severity; }
-
-    @Override public String template() { return template; }
-
-    @Override public List<String> placeholders() { return placeholders; }
+    @Override public Wording wording() { return wording; }
 
     /**
      * Another wording of a code, where one sentence does not fit every place the code is reported;
@@ -232,9 +223,7 @@ public enum ErrorCode implements ErrorTemplate {
                 WARNING);
 
         private final ErrorCode code;
-        private final String template;
-        private final Severity severity;
-        private final List<String> placeholders;
+        private final Wording wording;
 
         Variant(ErrorCode code, String template) {
             this(code, template, code.severity());
@@ -242,17 +231,11 @@ public enum ErrorCode implements ErrorTemplate {
 
         Variant(ErrorCode code, String template, Severity severity) {
             this.code = code;
-            this.template = template;
-            this.severity = severity;
-            this.placeholders = List.copyOf(ErrorTemplate.placeholders(template));
+            this.wording = new Wording(severity, template);
         }
 
         @Override public ErrorCode code() { return code; }
 
-        @Override public Severity severity() { return severity; }
-
-        @Override public String template() { return template; }
-
-        @Override public List<String> placeholders() { return placeholders; }
+        @Override public Wording wording() { return wording; }
     }
 }

@@ -20,15 +20,23 @@ public sealed interface ErrorTemplate permits ErrorCode, ErrorCode.Variant {
     /** The stable code, e.g. {@link ErrorCode#MISSING_VALUE}. */
     ErrorCode code();
 
+    /** The severity and the sentence. */
+    Wording wording();
+
     /** The severity a diagnostic of this message has unless the caller decides otherwise. */
-    Diagnostic.Severity severity();
+    default Diagnostic.Severity severity() { return wording().severity(); }
 
     /** The sentence with its {@code {placeholders}}. */
-    String template();
+    default String template() { return wording().template(); }
 
     /** The names of the placeholders, in the order {@link #message(Object...)} takes their values. */
-    default List<String> placeholders() {
-        return placeholders(template());
+    default List<String> placeholders() { return wording().placeholders(); }
+
+    /** A severity and a sentence, with the names of its placeholders worked out once. */
+    record Wording(Diagnostic.Severity severity, String template, List<String> placeholders) {
+        public Wording(Diagnostic.Severity severity, String template) {
+            this(severity, template, List.copyOf(ErrorTemplate.placeholders(template)));
+        }
     }
 
     /**
