@@ -87,8 +87,8 @@ public final class GoodBuilder {
                 a.plantWage(), m.assemblyPlant() == null ? null
                 : new VehicleData.AssemblyPlant(m.assemblyPlant().engines(), m.assemblyPlant().transmissions(), m.assemblyPlant().batteries(), a.plantWage()));
         VehicleData vd = new VehicleData(null, false, labour, purchases(m.steelShare()), purchases(m.aluminumShare()), m.intangibles(), null, null);
-        return new Good(m.id(), m.hs(), m.country(), destination, date, "original-equipment", m.vehicleClass(), m.price(), null,
-                costs, materials, null, false, vd);
+        return Good.builder(m.id(), m.hs(), m.country()).destination(destination).date(date).vehicle(m.vehicleClass())
+                .transactionValue(m.price()).costs(costs).materials(materials).vehicleData(vd).build();
     }
 
     private static VehicleData.Purchases purchases(BigDecimal share) {

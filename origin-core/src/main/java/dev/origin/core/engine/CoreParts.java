@@ -1,6 +1,7 @@
 package dev.origin.core.engine;
 
 import dev.origin.core.model.Material;
+import dev.origin.core.regime.RollUpPolicy;
 import dev.origin.core.rules.RequirementKind;
 import dev.origin.core.rules.Rule;
 import dev.origin.core.rules.Rules;
@@ -94,16 +95,16 @@ record CoreParts(Rule.CoreParts rule, BigDecimal ncMin, BigDecimal tvMin, List<P
      * nothing when it qualified with all materials counted or under the {@code panel-2023} roll-up; else
      * its own non-originating materials ({@code us-cbp}).
      */
-    BigDecimal rollUp(Part cp, String policy) {
+    BigDecimal rollUp(Part cp, RollUpPolicy policy) {
         if (cp.qualification() == Qualification.NONE) return cp.material().value();
-        if (cp.qualification() == Qualification.ALL_MATERIALS || policy.equals("panel-2023")) return BigDecimal.ZERO;
+        if (cp.qualification() == Qualification.ALL_MATERIALS || policy == RollUpPolicy.PANEL_2023) return BigDecimal.ZERO;
         return cp.vnm();
     }
 
     /** The explanation step of {@link #rollUp}. */
-    StepKind rollUpStep(Part cp, String policy) {
+    StepKind rollUpStep(Part cp, RollUpPolicy policy) {
         if (cp.qualification() == Qualification.NONE) return StepKind.VNM_CORE_PART_NONE;
-        if (cp.qualification() == Qualification.ALL_MATERIALS || policy.equals("panel-2023")) return StepKind.VNM_CORE_PART_ROLLED_UP;
+        if (cp.qualification() == Qualification.ALL_MATERIALS || policy == RollUpPolicy.PANEL_2023) return StepKind.VNM_CORE_PART_ROLLED_UP;
         return StepKind.VNM_CORE_PART_OWN_MATERIALS;
     }
 

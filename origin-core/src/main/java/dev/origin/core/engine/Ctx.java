@@ -4,6 +4,7 @@ import dev.origin.core.engine.Evaluator.Scenario;
 import dev.origin.core.model.Good;
 import dev.origin.core.model.Origin;
 import dev.origin.core.regime.Regime;
+import dev.origin.core.regime.RollUpPolicy;
 import dev.origin.core.rules.Threshold;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,14 +16,14 @@ import java.time.MonthDay;
  * ({@code detail}), the vocabulary read once from the good, and the diagnostics sink.
  */
 record Ctx(Regime regime, Good good, LocalDate date, Scenario scenario, boolean detail, String vehicleKind, String use,
-           boolean staging, MonthDay fiscalYearStart, LocalDate thresholdDate, String rollUp, Diagnostics diagnostics) {
+           boolean staging, MonthDay fiscalYearStart, LocalDate thresholdDate, RollUpPolicy rollUp, Diagnostics diagnostics) {
 
     static Ctx of(Regime regime, Good good, LocalDate date, Scenario scenario, boolean detail) {
         var vd = good.vehicleData();
         LocalDate thresholdDate = vd.averaging() != null && vd.averaging().from() != null ? vd.averaging().from() : date;
         return new Ctx(regime, good, date, scenario, detail, regime.vehicleKind(good.hs(), good.vehicle()),
                 good.use() == null ? "original-equipment" : good.use(), vd.alternativeStaging(), vd.fiscalYearStart(),
-                thresholdDate, regime.option("roll-up", "panel-2023"), new Diagnostics(good.id()));
+                thresholdDate, regime.rollUp(), new Diagnostics(good.id()));
     }
 
     /** Originating, or unknown in the best case. */

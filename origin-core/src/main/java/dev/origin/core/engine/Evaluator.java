@@ -32,12 +32,50 @@ public final class Evaluator {
     }
 
     public static Evaluator of(Regime regime) {
-        return new Evaluator(regime, null);
+        return builder(regime).build();
+    }
+
+    /** A builder for an evaluator of {@code regime}. */
+    public static Builder builder(Regime regime) {
+        return new Builder(regime);
+    }
+
+    /**
+     * Configures an evaluator: the regime (required) and the tariff schedule for the duty consequence
+     * (optional). {@link #build()} rejects settings that contradict each other, naming the setting.
+     */
+    public static final class Builder {
+        private final Regime regime;
+        private TariffSchedule tariffs;
+
+        private Builder(Regime regime) {
+            if (regime == null) throw new IllegalArgumentException("An evaluator needs a regime (`regime` is null).");
+            this.regime = regime;
+        }
+
+        /** The MFN tariff schedule used for goods with a destination. */
+        public Builder tariffs(TariffSchedule schedule) {
+            this.tariffs = Objects.requireNonNull(schedule, "tariffs");
+            return this;
+        }
+
+        /**
+         * The evaluator.
+         *
+         * @throws IllegalArgumentException when the tariff schedule has no rates for any party of the regime
+         */
+        public Evaluator build() {
+            if (tariffs != null && !tariffs.importers().isEmpty() && regime.parties().stream().noneMatch(tariffs.importers()::contains)) {
+                throw new IllegalArgumentException("The tariff schedule `" + tariffs.name() + "` has rates for none of the parties of `"
+                        + regime.id() + "` (" + String.join(", ", new java.util.TreeSet<>(regime.parties())) + "); give `tariffs` for them.");
+            }
+            return new Evaluator(regime, tariffs);
+        }
     }
 
     /** An evaluator that also reports the tariff consequence for goods with a {@code destination}. */
     public static Evaluator of(Regime regime, TariffSchedule tariffs) {
-        return new Evaluator(regime, tariffs);
+        return tariffs == null ? of(regime) : builder(regime).tariffs(tariffs).build();
     }
 
     public Regime regime() { return regime; }

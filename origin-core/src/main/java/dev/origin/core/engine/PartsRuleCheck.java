@@ -3,6 +3,7 @@ package dev.origin.core.engine;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.hs.HsEdition;
 import dev.origin.core.hs.PartsProvisions;
+import dev.origin.core.regime.PartsRuleReading;
 import dev.origin.core.regime.Regime;
 import dev.origin.core.rules.RequirementKind;
 import dev.origin.core.rules.Rule;
@@ -52,7 +53,7 @@ final class PartsRuleCheck {
             Boolean stated = n.top() ? ctx.good().partsProvision() : null;
             var found = PartsProvisions.forGood(n.hs(), HsEdition.inForce(ctx.date()));
             // the USMCA's s.3(4)(a) read literally needs no parts provision: a named option of the pack (docs/parts-rule.md)
-            boolean literal = "literal".equals(ctx.regime().option("parts-rule", "goods-and-parts"));
+            boolean literal = ctx.regime().partsRuleReading() == PartsRuleReading.LITERAL;
             if (!literal && (Boolean.FALSE.equals(stated) || (stated == null && found.isEmpty()))) {
                 // the materials share the good's provision, but it does not provide for parts: the criterion does not apply
                 Finding f = Finding.of(id, RequirementKind.PARTS_RULE, FindingStatus.NOT_MET, null, null, pr.citation(),

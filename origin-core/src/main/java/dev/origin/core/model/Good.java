@@ -68,4 +68,79 @@ public record Good(String id, HsCode hs, String producerCountry, String destinat
         if (transactionValue == null) return null;
         return internationalShipping == null ? transactionValue : transactionValue.subtract(internationalShipping);
     }
+
+    /** A builder for a good produced in {@code producerCountry}; the other settings are optional. */
+    public static Builder builder(String id, HsCode hs, String producerCountry) {
+        return new Builder(id, hs, producerCountry);
+    }
+
+    /**
+     * Builds a good one setting at a time; {@link #build()} rejects settings that contradict each other
+     * with a message naming them (as the case-file reader does for files).
+     */
+    public static final class Builder {
+        private final String id;
+        private final HsCode hs;
+        private final String producerCountry;
+        private String destination, use = "original-equipment", vehicle;
+        private LocalDate date;
+        private BigDecimal transactionValue, internationalShipping;
+        private CostSheet costs;
+        private List<Material> materials = List.of();
+        private Rule rule;
+        private boolean whollyObtained, unassembled;
+        private Boolean partsProvision;
+        private VehicleData vehicleData = VehicleData.NONE;
+        private List<String> facts = List.of();
+
+        private Builder(String id, HsCode hs, String producerCountry) {
+            if (id == null || id.isBlank()) throw new IllegalArgumentException("A good needs an `id`.");
+            if (hs == null) throw new IllegalArgumentException("Good `" + id + "` needs an `hs` code.");
+            if (producerCountry == null) throw new IllegalArgumentException("Good `" + id + "` needs its producer's country.");
+            this.id = id;
+            this.hs = hs;
+            this.producerCountry = producerCountry;
+        }
+
+        public Builder destination(String v) { destination = v; return this; }
+        public Builder date(LocalDate v) { date = v; return this; }
+        public Builder use(String v) { use = v; return this; }
+        public Builder vehicle(String v) { vehicle = v; return this; }
+        public Builder transactionValue(BigDecimal v) { transactionValue = v; return this; }
+        public Builder internationalShipping(BigDecimal v) { internationalShipping = v; return this; }
+        public Builder costs(CostSheet v) { costs = v; return this; }
+        public Builder materials(List<Material> v) { materials = List.copyOf(v); return this; }
+        public Builder rule(Rule v) { rule = v; return this; }
+        public Builder whollyObtained(boolean v) { whollyObtained = v; return this; }
+        public Builder unassembled(boolean v) { unassembled = v; return this; }
+        public Builder partsProvision(Boolean v) { partsProvision = v; return this; }
+        public Builder vehicleData(VehicleData v) { vehicleData = v == null ? VehicleData.NONE : v; return this; }
+        public Builder facts(List<String> v) { facts = List.copyOf(v); return this; }
+
+        /**
+         * The good.
+         *
+         * @throws IllegalArgumentException when settings conflict: international shipping without a transaction
+         *         value, or exceeding it; a good declared wholly obtained with a non-originating material
+         */
+        public Good build() {
+            if (internationalShipping != null && transactionValue == null) {
+                throw new IllegalArgumentException("Good `" + id + "`: `internationalShipping` is given but `transactionValue` is not.");
+            }
+            if (internationalShipping != null && internationalShipping.compareTo(transactionValue) > 0) {
+                throw new IllegalArgumentException("Good `" + id + "`: `internationalShipping` `" + internationalShipping.toPlainString()
+                        + "` exceeds `transactionValue` `" + transactionValue.toPlainString() + "`.");
+            }
+            if (whollyObtained) {
+                for (Material m : materials) {
+                    if (m.origin() == Origin.NON_ORIGINATING) {
+                        throw new IllegalArgumentException("Good `" + id + "` is declared `whollyObtained` but material `" + m.id()
+                                + "` is non-originating.");
+                    }
+                }
+            }
+            return new Good(id, hs, producerCountry, destination, date, use, vehicle, transactionValue, internationalShipping, costs,
+                    materials, rule, whollyObtained, vehicleData, facts, unassembled, partsProvision);
+        }
+    }
 }

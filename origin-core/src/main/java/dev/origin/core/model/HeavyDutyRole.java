@@ -6,7 +6,7 @@ package dev.origin.core.model;
  * decides how the material counts under s.10(1) and whether it may be designated an intermediate
  * material (not a component, sub-component or component assembly: s.7(4), s.10(9)(a)).
  */
-public enum HeavyDutyRole {
+public enum HeavyDutyRole implements Labelled {
     LISTED_MATERIAL("listed-material"),
     COMPONENT("component"),
     SUB_COMPONENT("sub-component"),
@@ -16,16 +16,14 @@ public enum HeavyDutyRole {
 
     HeavyDutyRole(String label) { this.label = label; }
 
-    /** The case-file word, e.g. {@code sub-component}. */
-    public String label() { return label; }
+    @Override public String label() { return label; }
 
     /** True for a component, sub-component or component assembly, which s.7(4) and s.10(9)(a) bar from designation. */
     public boolean barsDesignation() { return this != LISTED_MATERIAL; }
 
     /** The role named by a case-file word, or null. */
     public static HeavyDutyRole parse(String word) {
-        for (HeavyDutyRole r : values()) if (r.label.equals(word)) return r;
-        return null;
+        return Labelled.parse(HeavyDutyRole.class, word);
     }
 
     @Override public String toString() { return label; }

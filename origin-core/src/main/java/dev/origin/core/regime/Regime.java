@@ -293,6 +293,18 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
         return automotive == null ? null : automotive.vehicleKind(hs);
     }
 
+    /** The core-parts roll-up policy (option {@code roll-up}; {@code panel-2023} when the pack sets none). */
+    public RollUpPolicy rollUp() {
+        RollUpPolicy p = RollUpPolicy.parse(options.get("roll-up"));
+        return p == null ? RollUpPolicy.PANEL_2023 : p;
+    }
+
+    /** The reading of criterion (d) (option {@code parts-rule}; {@code goods-and-parts} when the pack sets none). */
+    public PartsRuleReading partsRuleReading() {
+        PartsRuleReading r = PartsRuleReading.parse(options.get("parts-rule"));
+        return r == null ? PartsRuleReading.GOODS_AND_PARTS : r;
+    }
+
     /** A string option of the pack (e.g. {@code roll-up}), or {@code dflt}. */
     public String option(String name, String dflt) {
         return options.getOrDefault(name, dflt);
