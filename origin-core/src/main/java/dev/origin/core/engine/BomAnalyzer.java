@@ -69,13 +69,12 @@ final class BomAnalyzer {
                 subs.add(new BomAnalysis.Sub(path, m, designated, sa, so));
                 if (value == null) value = sa.totalCost();
                 if (value == null) {
-                    ctx.error("MISSING_COST", "Self-produced material `" + path + "` gives neither a value nor a cost sheet.", path);
+                    ctx.report(ErrorCode.Variant.SELF_PRODUCED_WITHOUT_COST, path, path);
                     value = BigDecimal.ZERO;
                 }
                 if (designated) {
                     if (subRule == null) {
-                        ctx.warn("NO_RULE", "Intermediate material `" + path + "` (" + m.hs() + ") has no rule in `" + ctx.regime().id()
-                                + "`, so it is treated as non-originating.", path);
+                        ctx.report(ErrorCode.Variant.INTERMEDIATE_WITHOUT_RULE, path, path, m.hs(), ctx.regime().id());
                     }
                     if (m.treatAsNonOriginating() || !so.met()) {
                         vnm = vnm.add(value);
@@ -103,7 +102,7 @@ final class BomAnalyzer {
                 continue;
             }
             if (value == null) {
-                ctx.error("MISSING_VALUE", "Material `" + path + "` has no value.", path);
+                ctx.report(ErrorCode.MISSING_VALUE, path, path);
                 value = BigDecimal.ZERO;
             }
             materialsSum = materialsSum.add(value);
@@ -180,8 +179,7 @@ final class BomAnalyzer {
             excluded = excluded.add(c.excluded().total());
             netCost = c.netCost() != null ? c.netCost() : totalCost.subtract(excluded).add(accumulationAdjustment);
             if (c.totalCost() != null && c.totalCost().compareTo(materialsSum.add(c.lumpMaterials())) < 0) {
-                ctx.error("TOTAL_COST_TOO_LOW", "Total cost `" + c.totalCost() + "` is less than the materials it contains (`"
-                        + materialsSum.add(c.lumpMaterials()) + "`).", n.at("costs.totalCost"));
+                ctx.report(ErrorCode.TOTAL_COST_TOO_LOW, n.at("costs.totalCost"), c.totalCost(), materialsSum.add(c.lumpMaterials()));
             }
         }
         BigDecimal tracedVnm = null;
@@ -214,23 +212,18 @@ final class BomAnalyzer {
     private boolean designationAllowed(Node n, Material m, String path, Regime.Tracing scheme, Rule subRule) {
         var role = m.part() == null ? null : m.part().heavyDuty();
         if (role != null && role.barsDesignation() && heavyDuty != null) {
-            ctx.warn("HEAVY_DUTY_ROLE_DESIGNATION", "Self-produced material `" + path + "` is a heavy-duty " + role.label()
-                    + ", which cannot be designated an intermediate material (SOR/94-14 s.7(4), s.10(9)(a)); its own non-originating "
-                    + "materials count instead (s.10(1)).", path);
+            ctx.report(ErrorCode.HEAVY_DUTY_ROLE_DESIGNATION, path, path, role.label());
             return false;
         }
         if (scheme != null && scheme.designationBarred() && scheme.isListed(m.hs())) {
             // SOR/94-14 s.7(4): no designation of an automotive component for a heavy-duty vehicle (a listed
             // material inside a component may still be designated by its producer: s.10(10) Example 5)
-            ctx.warn("DESIGNATION_NOT_AVAILABLE", "Self-produced material `" + path + "` cannot be designated an intermediate material "
-                    + "here (" + scheme.citation() + "); its own non-originating materials count instead.", path);
+            ctx.report(ErrorCode.DESIGNATION_NOT_AVAILABLE, path, path, scheme.citation());
             return false;
         }
         if (n.intermediate() && n.rule() != null && Rules.hasRvc(n.rule()) && subRule != null && Rules.hasRvc(subRule)) {
             // evaluated as the outer designation alone; the input must still be corrected
-            ctx.error("NESTED_DESIGNATION", "Self-produced material `" + path + "` and the intermediate material `" + n.path()
-                    + "` it is part of are both subject to an RVC, so only one of them may be designated ("
-                    + ctx.cite("intermediate") + "); remove one designation.", path);
+            ctx.report(ErrorCode.NESTED_DESIGNATION, path, path, n.path(), ctx.cite("intermediate"));
             return false;
         }
         return true;

@@ -24,8 +24,7 @@ final class Checks {
 
     /** A requirement whose threshold is not in force on the date: not met (the rule did not exist), with a warning. */
     static Outcome notInForce(Ctx ctx, Rule r) {
-        ctx.warn("THRESHOLD_NOT_IN_FORCE", "Rule `" + r.id() + "` sets no threshold for " + ctx.thresholdDate()
-                + ", so it cannot be met on that date.", "");
+        ctx.report(ErrorCode.THRESHOLD_NOT_IN_FORCE, "", r.id(), ctx.thresholdDate());
         Finding f = Finding.of(r.id(), r.kind(), FindingStatus.NOT_MET, null, null, r.citation(), "no threshold in force")
                 .withBasis(Finding.Basis.NO_THRESHOLD_IN_FORCE);
         return Outcome.of(f, ctx.detail() ? Step.of(StepKind.NO_THRESHOLD_IN_FORCE, r.id(), r.citation(), null, null, f.status(),

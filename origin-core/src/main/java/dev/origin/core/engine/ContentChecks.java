@@ -60,7 +60,7 @@ final class ContentChecks {
         BigDecimal na = ip == null || ip.northAmerican() == null ? BigDecimal.ZERO : ip.northAmerican();
         BigDecimal tot = ip == null || ip.total() == null ? BigDecimal.ZERO : ip.total();
         if (na.compareTo(tot) > 0) {
-            ctx.error("BAD_INTANGIBLES", "North American intangibles `" + na.toPlainString() + "` exceed the total `" + tot.toPlainString() + "`.", "intangibles");
+            ctx.report(ErrorCode.BAD_INTANGIBLES, "intangibles", na, tot);
         }
         BigDecimal vnm = a.reportedVnm();
         Ratio value = Ratio.percent(a.netCost().subtract(vnm).add(na), a.netCost().add(tot));

@@ -35,23 +35,20 @@ record Ctx(Regime regime, Good good, LocalDate date, Scenario scenario, boolean 
 
     Regime.Automotive auto() { return regime.automotive(); }
 
-    void error(String code, String message, String path) { diagnostics.error(code, message, path); }
-
-    void warn(String code, String message, String path) { diagnostics.warn(code, message, path); }
+    /** Reports a problem from the error catalogue, at {@code path} in the good, with the template's arguments. */
+    void report(ErrorTemplate template, String path, Object... args) { diagnostics.report(template, path, args); }
 
     /** The threshold in force (at the averaging period's start when averaging), with the producer's fiscal year. */
     BigDecimal threshold(Threshold t, String ruleId) {
         if (t.dependsOnFiscalYear() && fiscalYearStart == null) {
-            warn("FISCAL_YEAR_ASSUMED", "Rule `" + ruleId + "` steps by the producer's fiscal year; none is given, so a fiscal year "
-                    + "starting on 1 January is assumed (give `fiscalYearStart`).", "fiscalYearStart");
+            report(ErrorCode.FISCAL_YEAR_ASSUMED, "fiscalYearStart", ruleId);
         }
         BigDecimal v = t.at(thresholdDate, fiscalYearStart);
         var av = good.vehicleData().averaging();
         if (v != null && av != null && av.to() != null) {
             BigDecimal end = t.at(av.to(), fiscalYearStart);
             if (end != null && end.compareTo(v) != 0) {
-                warn("AVERAGING_SPANS_STEP", "The averaging period " + av.from() + " to " + av.to() + " spans a change of the threshold of rule `"
-                        + ruleId + "` (" + v.toPlainString() + " to " + end.toPlainString() + " %); the threshold at the period's start is applied.", "averaging");
+                report(ErrorCode.AVERAGING_SPANS_STEP, "averaging", av.from(), av.to(), ruleId, v, end);
             }
         }
         return v;
@@ -78,8 +75,6 @@ record Ctx(Regime regime, Good good, LocalDate date, Scenario scenario, boolean 
                 if (to.equals(av.to())) return;
             }
         }
-        warn("AVERAGING_PERIOD", "The averaging period " + av.from() + " to " + av.to() + " is neither a fiscal year of the producer"
-                + " (from " + start + ") nor a period the regime allows" + (auto() == null || auto().averagingPeriods().isEmpty()
-                ? "" : " (" + String.join(", ", auto().averagingPeriods()) + ")") + ".", "averaging");
+        report(ErrorCode.AVERAGING_PERIOD, "averaging", av.from(), av.to(), start, auto() == null || auto().averagingPeriods().isEmpty() ? "" : " (" + String.join(", ", auto().averagingPeriods()) + ")");
     }
 }

@@ -1,6 +1,5 @@
 package dev.origin.core.engine;
 
-import dev.origin.core.engine.Diagnostic.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +10,8 @@ final class Diagnostics {
 
     Diagnostics(String good) { this.good = good; }
 
-    void error(String code, String message, String path) {
-        add(new Diagnostic(Severity.ERROR, code, message, good, path));
-    }
-
-    void warn(String code, String message, String path) {
-        add(new Diagnostic(Severity.WARNING, code, message, good, path));
+    void report(ErrorTemplate template, String path, Object... args) {
+        add(Diagnostic.of(template, good, path, args));
     }
 
     private void add(Diagnostic d) {

@@ -23,13 +23,11 @@ final class GoodEvaluation {
         Node top = new Node("", good.hs(), good.costs(), good.materials(), rule, good.adjustedTransactionValue(),
                 good.whollyObtained(), false, true);
         if (!regime.isInForce(date)) {
-            ctx.warn("REGIME_NOT_IN_FORCE", "The regime `" + regime.id() + "` is not in force on " + date
-                    + "; its rules are applied anyway.", "");
+            ctx.report(ErrorCode.REGIME_NOT_IN_FORCE, "", regime.id(), date);
         }
         if (good.transactionValue() != null && good.internationalShipping() != null
                 && good.internationalShipping().compareTo(good.transactionValue()) > 0) {
-            ctx.error("SHIPPING_EXCEEDS_VALUE", "International shipping `" + good.internationalShipping()
-                    + "` exceeds the transaction value `" + good.transactionValue() + "`.", "internationalShipping");
+            ctx.report(ErrorCode.SHIPPING_EXCEEDS_VALUE, "internationalShipping", good.internationalShipping(), good.transactionValue());
         }
         ctx.checkAveraging();
         BomAnalysis a = analyzer.analyze(top);

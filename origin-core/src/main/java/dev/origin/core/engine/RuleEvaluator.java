@@ -33,8 +33,7 @@ final class RuleEvaluator {
     Outcome decide(BomAnalysis a) {
         Node n = a.node();
         if (n.rule() == null) {
-            ctx.error("NO_RULE", "The rule pack `" + ctx.regime().id() + "` has no product-specific rule for HS " + n.hs()
-                    + "; give a `rule` in the case file.", "hs");
+            ctx.report(ErrorCode.NO_RULE, "hs", ctx.regime().id(), n.hs());
             Finding f = Finding.notEvaluable(ctx.regime().id() + ".psr", RequirementKind.PRODUCT_RULE, null, null, List.of("rule"))
                     .withNote("no rule");
             return new Outcome(FindingStatus.NOT_EVALUABLE, ctx.detail() ? Step.of(StepKind.NO_RULE, null, null, null, null,

@@ -82,8 +82,7 @@ final class RvcCheck {
                 continue;
             }
             if (basis.signum() <= 0) {
-                ctx.error("NONPOSITIVE_BASIS", "The " + (m == RvcMethod.TV ? "adjusted transaction value" : "net cost") + " of `"
-                        + (n.top() ? ctx.good().id() : n.path()) + "` is `" + basis.toPlainString() + "`, so no RVC can be computed.", n.at("costs"));
+                ctx.report(ErrorCode.NONPOSITIVE_BASIS, n.at("costs"), m == RvcMethod.TV ? "adjusted transaction value" : "net cost", n.top() ? ctx.good().id() : n.path(), basis);
                 continue;
             }
             BigDecimal value = Checks.percent(basis.subtract(vnm), basis);

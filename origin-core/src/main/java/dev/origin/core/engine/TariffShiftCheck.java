@@ -44,9 +44,7 @@ final class TariffShiftCheck {
         if (a.unclassified().signum() > 0) {
             untested = "non-originating materials given as a lump sum (" + a.unclassified().toPlainString()
                     + ") have no classification and were not tested";
-            ctx.warn("UNCLASSIFIED_MATERIALS", "Non-originating materials worth `" + a.unclassified().toPlainString() + "` are given as a lump sum "
-                    + "without an HS code, so rule `" + ts.id() + "` was tested on the itemised materials only; itemise them to test them.",
-                    a.node().at("costs.nonOriginatingMaterials"));
+            ctx.report(ErrorCode.UNCLASSIFIED_MATERIALS, a.node().at("costs.nonOriginatingMaterials"), a.unclassified(), ts.id());
             if (ctx.detail()) lines.add(Step.leaf(StepKind.SHIFT_LUMP_SUM, null, a.unclassified()));
         }
         if (failing.isEmpty()) {

@@ -61,8 +61,7 @@ final class TracedVnm {
             boolean outside = m.country() == null ? !ctx.isOriginating(m.origin()) : !ctx.regime().parties().contains(m.country());
             boolean partly = !t.isListed(m.hs()) && t.isPartlyListed(m.hs());
             if (outside && partly) {
-                ctx.warn("PARTLY_LISTED_CODE", "Material `" + path + "` is classified " + m.hs() + ", which covers listed tariff items of "
-                        + t.citation() + " as well as others; it is counted as traced. Give its full tariff item to be exact.", "materials[" + path + "]");
+                ctx.report(ErrorCode.PARTLY_LISTED_CODE, "materials[" + path + "]", path, m.hs(), t.citation());
             }
             if (outside && (t.isListed(m.hs()) || partly) && m.kind() != MaterialKind.INDIRECT && m.kind() != MaterialKind.PACKING) {
                 sum = sum.add(value);
@@ -122,8 +121,7 @@ final class TracedVnm {
             } else {
                 v = value;
                 step(StepKind.LISTED_NO_INFORMATION, v, m.id());
-                ctx.warn("NO_LISTED_MATERIAL_INFO", "Listed material `" + m.id() + "` (" + m.hs() + ") is originating but nothing says how much "
-                        + "non-originating material it contains, so its full value is counted (" + t.citation() + ").", "materials[" + m.id() + "]");
+                ctx.report(ErrorCode.NO_LISTED_MATERIAL_INFO, "materials[" + m.id() + "]", m.id(), m.hs(), t.citation());
             }
             sum = sum.add(v);
         }
