@@ -55,8 +55,8 @@ public final class Main implements Runnable {
         cl.registerConverter(LocalDate.class, new Converters.Date());
         cl.registerConverter(HsCode.class, new Converters.Hs());
         cl.registerConverter(Words.Format.class, new Converters.Word<>(Words.Format.class, "BAD_FORMAT"));
-        cl.registerConverter(Words.Use.class, new Converters.Word<>(Words.Use.class, "BAD_VALUE"));
-        cl.registerConverter(Words.VehicleKind.class, new Converters.Word<>(Words.VehicleKind.class, "BAD_VALUE"));
+        cl.registerConverter(dev.origin.core.model.Use.class, new Converters.Word<>(dev.origin.core.model.Use.class, "BAD_VALUE"));
+        cl.registerConverter(dev.origin.core.model.VehicleKind.class, new Converters.Word<>(dev.origin.core.model.VehicleKind.class, "BAD_VALUE"));
         collectErrors(cl);
         cl.setExecutionStrategy(Main::execute);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

@@ -1,5 +1,7 @@
 package dev.origin.cli;
 
+import dev.origin.core.model.Use;
+import dev.origin.core.model.VehicleKind;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.regime.DeMinimis;
 import dev.origin.core.regime.Regime;
@@ -34,14 +36,14 @@ final class RulesCommand implements Runnable {
     static final class GoodKind {
         @Option(names = "--vehicle", paramLabel = "KIND",
                 description = "Vehicle kind of the good, or of the vehicle a part is for: ${COMPLETION-CANDIDATES} (default: the pack's kind for the HS code).")
-        Words.VehicleKind vehicle;
+        VehicleKind vehicle;
         @Option(names = "--use", defaultValue = "original-equipment", paramLabel = "USE",
                 description = "Use of the good: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        Words.Use use;
+        Use use;
 
-        String vehicle() { return vehicle == null ? null : vehicle.toString(); }
+        VehicleKind vehicle() { return vehicle; }
 
-        String use() { return use.toString(); }
+        Use use() { return use; }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the rule that applies to an HS code under a regime.")
@@ -66,9 +68,9 @@ final class RulesCommand implements Runnable {
                 Inputs.report(err, e.problems());
                 return 2;
             }
-            String use = good.use();
+            Use use = good.use();
             out.println(r.name() + " (" + r.id() + ", revision " + r.revision() + ")");
-            String kind = r.vehicleKind(code, good.vehicle());
+            VehicleKind kind = r.vehicleKind(code, good.vehicle());
             Regime.ProductRule pr = r.ruleFor(code, kind, use, staging);
             out.println("HS " + code + (kind == null ? "" : ", vehicle kind " + kind) + ", " + use + (staging ? ", alternative staging" : ""));
             if (pr == null) {
@@ -141,9 +143,9 @@ final class RulesCommand implements Runnable {
             line(out, "NC when accumulating", String.valueOf(a.netCostRequiredWhenAccumulating()), String.valueOf(b.netCostRequiredWhenAccumulating()));
             line(out, "in force", a.inForceFrom() + " to " + a.inForceUntil(), b.inForceFrom() + " to " + b.inForceUntil());
             if (code != null) {
-                String use = good.use();
-                String ka = a.vehicleKind(code, good.vehicle());
-                String kb = b.vehicleKind(code, good.vehicle());
+                var use = good.use();
+                var ka = a.vehicleKind(code, good.vehicle());
+                var kb = b.vehicleKind(code, good.vehicle());
                 Regime.ProductRule ra = a.ruleFor(code, ka, use, false);
                 Regime.ProductRule rb = b.ruleFor(code, kb, use, false);
                 out.println("HS " + code + " (" + use + ")");
@@ -176,25 +178,25 @@ final class RulesCommand implements Runnable {
         private static Map<String, Regime.ProductRule> byScope(Regime r) {
             Map<String, Regime.ProductRule> m = new java.util.LinkedHashMap<>();
             for (Regime.ProductRule pr : r.rules()) {
-                String key = pr.scope() + (pr.vehicles().isEmpty() ? "" : " " + new java.util.TreeSet<>(pr.vehicles()))
+                String key = pr.scope() + (pr.vehicles().isEmpty() ? "" : " " + new java.util.TreeSet<>(pr.vehicles().stream().map(Object::toString).toList()))
                         + (pr.use() == null ? "" : " " + pr.use()) + (pr.staging() == null ? "" : pr.staging() ? " ASR" : "");
                 m.putIfAbsent(key, pr);
             }
             return m;
         }
 
-        private static String autoThreshold(Regime r, HsCode code, String kind, String use) {
+        private static String autoThreshold(Regime r, HsCode code, VehicleKind kind, Use use) {
             var t = r.automotive() == null ? null : r.automotive().thresholdFor(code, kind, use);
             return t == null ? "rule's own" : t.threshold() + " (" + t.citation() + ")";
         }
 
-        private static String vnmBasis(Regime r, HsCode code, String kind, String use) {
+        private static String vnmBasis(Regime r, HsCode code, VehicleKind kind, Use use) {
             var t = r.automotive() == null ? null : r.automotive().tracingFor(code, kind, use);
             return t == null ? "all non-originating materials" : t.method() == Regime.Tracing.Method.TRACED
                     ? "traced materials only (" + t.citation() + ")" : "all NOM + NOM in listed materials (" + t.citation() + ")";
         }
 
-        private static String thresholds(Regime r, Regime.ProductRule pr, HsCode code, String kind, String use, LocalDate on) {
+        private static String thresholds(Regime r, Regime.ProductRule pr, HsCode code, VehicleKind kind, Use use, LocalDate on) {
             if (pr == null) return "-";
             var auto = r.automotive() == null ? null : r.automotive().thresholdFor(code, kind, use);
             List<String> parts = new java.util.ArrayList<>();

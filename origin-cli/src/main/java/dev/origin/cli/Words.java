@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * The vocabulary the command line takes as words ({@code json}, {@code aftermarket}, {@code light-truck}):
  * enums whose {@code toString} is the word, converted by {@link Converters.Word} and listed in help by
- * picocli's {@code ${COMPLETION-CANDIDATES}}. The engine takes uses and vehicle kinds as strings today:
- * {@link #toString()} is what it is given.
+ * picocli's {@code ${COMPLETION-CANDIDATES}}. Uses and vehicle kinds are core's own vocabulary
+ * ({@code dev.origin.core.model.Use}, {@code VehicleKind}), whose {@code toString} is the word too.
  */
 final class Words {
     private Words() {}
@@ -19,20 +19,6 @@ final class Words {
     /** Output format of {@code qualify} and {@code compare}. */
     enum Format {
         JSON, TEXT;
-
-        @Override public String toString() { return of(this); }
-    }
-
-    /** Use of a good (case file field {@code use}). */
-    enum Use {
-        ORIGINAL_EQUIPMENT, AFTERMARKET;
-
-        @Override public String toString() { return of(this); }
-    }
-
-    /** Kind of a vehicle, or of the vehicle a part is for (case file field {@code vehicle}). */
-    enum VehicleKind {
-        PASSENGER_VEHICLE, LIGHT_TRUCK, HEAVY_TRUCK, OTHER;
 
         @Override public String toString() { return of(this); }
     }

@@ -7,6 +7,10 @@ import dev.origin.core.model.CostSheet;
 import dev.origin.core.model.ExcludedCosts;
 import dev.origin.core.model.Good;
 import dev.origin.core.model.HeavyDutyRole;
+import dev.origin.core.model.LabourMethod;
+import dev.origin.core.model.NewPlantKind;
+import dev.origin.core.model.Use;
+import dev.origin.core.model.VehicleKind;
 import dev.origin.core.model.Material;
 import dev.origin.core.model.MaterialKind;
 import dev.origin.core.model.Origin;
@@ -45,16 +49,12 @@ public final class CaseFileReader {
     private static final Set<String> COSTS = Set.of("originatingMaterials", "nonOriginatingMaterials", "otherProductCosts",
             "periodCosts", "otherCosts", "excludedCosts", "totalCost", "netCost", "allocation");
     private static final Set<String> EXCLUDED = Set.of("salesPromotion", "royalties", "shipping", "nonAllowableInterest");
-    private static final Set<String> HEAVY_DUTY_ROLES = java.util.Arrays.stream(HeavyDutyRole.values()).map(HeavyDutyRole::label)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> MATERIAL = Set.of("id", "hs", "value", "origin", "country", "selfProduced",
             "intermediate", "costs", "materials", "rule", "kind", "treatAsNonOriginating", "statement", "ref",
             "corePart", "partCosts", "tracing", "plantWage", "facts", "heavyDuty", "providedForAsParts");
     private static final Set<String> CORE_PARTS = Set.of("engine", "transmission", "body-chassis", "axle", "suspension",
             "steering", "advanced-battery");
     private static final Set<String> STATEMENT = Set.of("netCost", "vnm", "addedCosts", "originatingAmount", "materials");
-    private static final Set<String> USES = Set.of("original-equipment", "aftermarket");
-    private static final Set<String> VEHICLES = Set.of("passenger-vehicle", "light-truck", "heavy-truck", "other");
     private static final Set<String> ORIGINS = Set.of("originating", "non-originating", "unknown");
     private static final Set<String> KINDS = Set.of("direct", "indirect", "packing", "packaging", "accessory");
     private static final Set<String> ALLOCATION = Set.of("a", "b", "c");
@@ -213,8 +213,8 @@ public final class CaseFileReader {
         }
         String destination = countryCode(o, "destination", p, false);
         var date = f.date(o, "date", p);
-        String use = f.oneOf(o, "use", p, false, USES);
-        String vehicle = f.oneOf(o, "vehicle", p, false, VEHICLES);
+        Use use = f.word(o, "use", p, false, Use.class);
+        VehicleKind vehicle = f.word(o, "vehicle", p, false, VehicleKind.class);
         BigDecimal tv = f.money(o, "transactionValue", p);
         BigDecimal shipping = f.money(o, "internationalShipping", p);
         if (tv != null && shipping != null && shipping.compareTo(tv) > 0) {
@@ -234,7 +234,7 @@ public final class CaseFileReader {
         boolean unassembled = Boolean.TRUE.equals(f.bool(o, "unassembled", p));
         Boolean partsProvision = f.bool(o, "partsProvision", p);
         if (id == null || hs == null || country == null || materials == null) return null;
-        return new Good(id, hs, country, destination, date, use == null ? "original-equipment" : use, vehicle, tv, shipping,
+        return new Good(id, hs, country, destination, date, use, vehicle, tv, shipping,
                 costs, materials, rule, Boolean.TRUE.equals(wo), vd, facts, unassembled, partsProvision);
     }
 
@@ -279,7 +279,7 @@ public final class CaseFileReader {
                                 f.count(a, "batteries", app), a.get("wage") == null ? null : f.wage(a.get("wage"), Fields.sub(app, "wage")));
                     }
                 }
-                labour = new VehicleData.Labour(f.oneOf(l, "method", lp, false, Set.of("net-cost", "annual-purchase")),
+                labour = new VehicleData.Labour(f.word(l, "method", lp, false, LabourMethod.class),
                         f.money(l, "highWageMaterials", lp), f.money(l, "highWageLabour", lp), f.money(l, "annualPurchaseValue", lp),
                         f.money(l, "totalAnnualPurchaseValue", lp), f.money(l, "technologyWages", lp), f.money(l, "productionWages", lp),
                         l.get("vehiclePlantWage") == null ? null : f.wage(l.get("vehiclePlantWage"), Fields.sub(lp, "vehiclePlantWage")), ap);
@@ -313,7 +313,7 @@ public final class CaseFileReader {
             Tree.Obj n = f.obj(o.get("newPlant"), npp, "the new-plant relief");
             if (n != null) {
                 f.onlyKnown(n, npp, Set.of("kind", "from"));
-                np = new VehicleData.NewPlant(f.oneOf(n, "kind", npp, true, Set.of("new-plant", "refit")), f.date(n, "from", npp));
+                np = new VehicleData.NewPlant(f.word(n, "kind", npp, true, NewPlantKind.class), f.date(n, "from", npp));
             }
         }
         return new VehicleData(fy, asr, labour, purchases(o, "steel", p), purchases(o, "aluminum", p), ip, av, np);
@@ -533,8 +533,7 @@ public final class CaseFileReader {
         }
         VehicleData.Wage w = m.get("plantWage") == null ? null : f.wage(m.get("plantWage"), Fields.sub(p, "plantWage"));
         // the line's role in a NAFTA heavy-duty good (SOR/94-14 s.10): listed material, component, sub-component, assembly
-        String role = f.oneOf(m, "heavyDuty", p, false, HEAVY_DUTY_ROLES);
-        return new PartData(core, fig, tr, w, HeavyDutyRole.parse(role));
+        return new PartData(core, fig, tr, w, f.word(m, "heavyDuty", p, false, HeavyDutyRole.class));
     }
 
     private SupplierStatement statement(Tree t, String p) {

@@ -97,6 +97,12 @@ public final class Fields {
         return null;
     }
 
+    /** A word of a vocabulary type ({@code heavy-truck}, {@code aftermarket}), parsed once here; null when absent or bad. */
+    public <E extends Enum<E> & dev.origin.core.model.Labelled> E word(Tree.Obj o, String key, String path, boolean required, Class<E> type) {
+        String s = oneOf(o, key, path, required, Set.copyOf(dev.origin.core.model.Labelled.labels(type)));
+        return s == null ? null : dev.origin.core.model.Labelled.parse(type, s);
+    }
+
     public String oneOf(Tree.Obj o, String key, String path, boolean required, Set<String> values) {
         String s = string(o, key, path, required);
         if (s != null && !values.contains(s)) {

@@ -4,7 +4,11 @@ import dev.origin.core.engine.ErrorCode;
 import dev.origin.core.engine.ErrorCode.Variant;
 import dev.origin.core.hs.HsRange;
 import dev.origin.core.regime.DeMinimis;
+import dev.origin.core.model.Use;
+import dev.origin.core.model.VehicleKind;
+import dev.origin.core.regime.PartsRuleReading;
 import dev.origin.core.regime.Regime;
+import dev.origin.core.regime.RollUpPolicy;
 import dev.origin.core.rules.Rule;
 import dev.origin.core.rules.Rules;
 import java.io.IOException;
@@ -32,7 +36,7 @@ public final class RulePackReader {
     private static final Set<String> TOP = Set.of("id", "name", "revision", "inForce", "parties", "transactionValue",
             "deMinimis", "netCostRequired", "provisions", "params", "rules", "partsRule", "tables", "automotive", "extends");
     private static final Set<String> RULE = Set.of("id", "hs", "rule", "citation", "description", "vehicles", "use", "staging", "until");
-    private static final Set<String> VEHICLES = Set.of("passenger-vehicle", "light-truck", "heavy-truck", "other");
+    private static final Set<String> VEHICLES = Set.copyOf(VehicleKind.labels());
 
     private final Fields f;
     private final Map<String, String> overrides;
@@ -52,9 +56,9 @@ public final class RulePackReader {
     private record Choice(List<String> values, String what) {}
 
     private static final Map<String, Choice> CHOICES = Map.of(
-            "roll-up", new Choice(List.of("panel-2023", "us-cbp"), "a roll-up policy"),
+            "roll-up", new Choice(RollUpPolicy.labels(), "a roll-up policy"),
             "body-limbs", new Choice(List.of("or", "and"), "a reading of the limbs of the 87.07 rows"),
-            "parts-rule", new Choice(List.of("goods-and-parts", "literal"), "a reading of criterion (d) (docs/parts-rule.md)"));
+            "parts-rule", new Choice(PartsRuleReading.labels(), "a reading of criterion (d) (docs/parts-rule.md)"));
 
     /**
      * Loads a built-in pack by id or a pack file by path, with parameter overrides
@@ -325,7 +329,7 @@ public final class RulePackReader {
         if (o == null) return null;
         f.onlyKnown(o, p, Set.of("vehicleKinds", "tracing", "thresholds", "wageFloors", "assemblyCredit", "technologyCreditCap",
                 "rollUpCitation", "newPlantRelief", "steelTable", "aluminumTable", "netCostOnly", "lvcCredit", "averagingPeriods"));
-        List<Regime.VehicleKind> kinds = new ArrayList<>();
+        List<Regime.VehicleScope> kinds = new ArrayList<>();
         if (o.get("vehicleKinds") != null) {
             Tree.Arr a = f.arr(o.get("vehicleKinds"), p + ".vehicleKinds", "the vehicle kinds");
             if (a != null) for (int i = 0; i < a.items.size(); i++) {
@@ -333,9 +337,9 @@ public final class RulePackReader {
                 Tree.Obj k = f.obj(a.items.get(i), ip, "a vehicle kind");
                 if (k == null) continue;
                 f.onlyKnown(k, ip, Set.of("hs", "kind"));
-                String kind = f.oneOf(k, "kind", ip, true, VEHICLES);
+                VehicleKind kind = f.word(k, "kind", ip, true, VehicleKind.class);
                 List<HsRange> hs = ranges(k.get("hs"), ip + ".hs");
-                if (kind != null) kinds.add(new Regime.VehicleKind(hs, kind));
+                if (kind != null) kinds.add(new Regime.VehicleScope(hs, kind));
             }
         }
         List<Regime.Tracing> tracing = new ArrayList<>();
@@ -346,12 +350,11 @@ public final class RulePackReader {
                 Tree.Obj k = f.obj(a.items.get(i), ip, "a tracing scheme");
                 if (k == null) continue;
                 f.onlyKnown(k, ip, Set.of("goods", "vehicles", "use", "listed", "citation", "method", "designationBarred"));
-                Set<String> vehicles = new LinkedHashSet<>();
-                if (k.get("vehicles") != null) vehicles.addAll(words(k.get("vehicles"), ip + ".vehicles", VEHICLES));
+                Set<VehicleKind> vehicles = vehicleKinds(k.get("vehicles"), ip + ".vehicles");
                 String cite = f.string(k, "citation", ip, true);
                 String method = f.oneOf(k, "method", ip, false, Set.of("traced", "listed"));
                 tracing.add(new Regime.Tracing(ranges(k.get("goods"), ip + ".goods"), vehicles,
-                        f.oneOf(k, "use", ip, false, Set.of("original-equipment", "aftermarket")),
+                        f.word(k, "use", ip, false, Use.class),
                         k.get("listed") == null ? List.of() : ranges(k.get("listed"), ip + ".listed"), cite == null ? "" : cite,
                         "listed".equals(method) ? Regime.Tracing.Method.LISTED : Regime.Tracing.Method.TRACED,
                         Boolean.TRUE.equals(f.bool(k, "designationBarred", ip))));
@@ -365,8 +368,7 @@ public final class RulePackReader {
                 Tree.Obj k = f.obj(a.items.get(i), ip, "an automotive threshold");
                 if (k == null) continue;
                 f.onlyKnown(k, ip, Set.of("goods", "vehicles", "use", "rvc", "citation"));
-                Set<String> vehicles = new LinkedHashSet<>();
-                if (k.get("vehicles") != null) vehicles.addAll(words(k.get("vehicles"), ip + ".vehicles", VEHICLES));
+                Set<VehicleKind> vehicles = vehicleKinds(k.get("vehicles"), ip + ".vehicles");
                 String cite = f.string(k, "citation", ip, true);
                 Rule r = k.get("rvc") == null ? null : new RuleReader(f, Map.of()).read(k.get("rvc"), ip + ".rvc");
                 if (k.get("rvc") == null) f.problem(k, ip + ".rvc", ErrorCode.MISSING_FIELD, "rvc");
@@ -376,7 +378,7 @@ public final class RulePackReader {
                 }
                 if (r != null && cite != null) {
                     thresholds.add(new Regime.ThresholdOverride(ranges(k.get("goods"), ip + ".goods"), vehicles,
-                            f.oneOf(k, "use", ip, false, Set.of("original-equipment", "aftermarket")), ((Rule.Rvc) r).min(), cite));
+                            f.word(k, "use", ip, false, Use.class), ((Rule.Rvc) r).min(), cite));
                 }
             }
         }
@@ -404,8 +406,7 @@ public final class RulePackReader {
             Tree.Obj r = f.obj(o.get("newPlantRelief"), np, "the new-plant relief");
             if (r != null) {
                 f.onlyKnown(r, np, Set.of("percent", "newPlantYears", "refitYears", "vehicles", "citation"));
-                Set<String> vehicles = new LinkedHashSet<>();
-                if (r.get("vehicles") != null) vehicles.addAll(words(r.get("vehicles"), np + ".vehicles", VEHICLES));
+                Set<VehicleKind> vehicles = vehicleKinds(r.get("vehicles"), np + ".vehicles");
                 BigDecimal pct = f.percent(r, "percent", np);
                 String cite = f.string(r, "citation", np, true);
                 if (pct != null && cite != null) {
@@ -444,8 +445,7 @@ public final class RulePackReader {
         Tree.Obj o = f.obj(t, p, "the LVC credit toward RVC");
         if (o == null) return null;
         f.onlyKnown(o, p, Set.of("vehicles", "above", "floor", "until", "citation"));
-        Set<String> vehicles = new LinkedHashSet<>();
-        if (o.get("vehicles") != null) vehicles.addAll(words(o.get("vehicles"), p + ".vehicles", VEHICLES));
+        Set<VehicleKind> vehicles = vehicleKinds(o.get("vehicles"), p + ".vehicles");
         BigDecimal above = f.percent(o, "above", p);
         BigDecimal floor = f.percent(o, "floor", p);
         java.time.LocalDate until = f.date(o, "until", p);
@@ -457,6 +457,13 @@ public final class RulePackReader {
     private long whole(Tree.Obj o, String key, String p) {
         BigDecimal v = f.decimal(o, key, p);
         return v == null ? 0 : v.longValue();
+    }
+
+    /** The vehicle kinds a pack entry is limited to (empty when it gives none). */
+    private Set<VehicleKind> vehicleKinds(Tree t, String p) {
+        Set<VehicleKind> out = new LinkedHashSet<>();
+        if (t != null) for (String w : words(t, p, VEHICLES)) out.add(VehicleKind.parse(w));
+        return out;
     }
 
     private List<String> words(Tree t, String p, Set<String> allowed) {
@@ -496,8 +503,8 @@ public final class RulePackReader {
                 continue;
             }
             Rule r = reader.read(rt, ip + ".rule");
-            Set<String> vehicles = o.get("vehicles") == null ? Set.of() : new LinkedHashSet<>(words(o.get("vehicles"), ip + ".vehicles", VEHICLES));
-            String use = f.oneOf(o, "use", ip, false, Set.of("original-equipment", "aftermarket"));
+            Set<VehicleKind> vehicles = vehicleKinds(o.get("vehicles"), ip + ".vehicles");
+            Use use = f.word(o, "use", ip, false, Use.class);
             Boolean staging = f.bool(o, "staging", ip);
             java.time.LocalDate until = f.date(o, "until", ip);
             if (r == null || id == null) continue;

@@ -82,12 +82,12 @@ public final class GoodBuilder {
         Fleet.Assembly a = m.assembly();
         CostSheet costs = new CostSheet(BigDecimal.ZERO, BigDecimal.ZERO, a.labour().add(a.overhead()), a.period(), BigDecimal.ZERO,
                 new ExcludedCosts(a.excluded(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), null, null, null);
-        VehicleData.Labour labour = new VehicleData.Labour("net-cost", null, a.labour(), null, null,
+        VehicleData.Labour labour = new VehicleData.Labour(dev.origin.core.model.LabourMethod.NET_COST, null, a.labour(), null, null,
                 m.technology() == null ? null : m.technology().rdItWages(), m.technology() == null ? null : m.technology().productionWages(),
                 a.plantWage(), m.assemblyPlant() == null ? null
                 : new VehicleData.AssemblyPlant(m.assemblyPlant().engines(), m.assemblyPlant().transmissions(), m.assemblyPlant().batteries(), a.plantWage()));
         VehicleData vd = new VehicleData(null, false, labour, purchases(m.steelShare()), purchases(m.aluminumShare()), m.intangibles(), null, null);
-        return Good.builder(m.id(), m.hs(), m.country()).destination(destination).date(date).vehicle(m.vehicleClass())
+        return Good.builder(m.id(), m.hs(), m.country()).destination(destination).date(date).vehicle(dev.origin.core.model.VehicleKind.parse(m.vehicleClass()))
                 .transactionValue(m.price()).costs(costs).materials(materials).vehicleData(vd).build();
     }
 

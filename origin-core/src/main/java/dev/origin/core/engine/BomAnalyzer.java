@@ -1,5 +1,8 @@
 package dev.origin.core.engine;
 
+import dev.origin.core.model.NewPlantKind;
+import dev.origin.core.model.Use;
+
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.model.CostSheet;
 import dev.origin.core.model.Material;
@@ -34,7 +37,7 @@ final class BomAnalyzer {
     /** The product-specific rule of a node: the case file's override, else the pack's. */
     Rule ruleFor(Rule override, HsCode hs, String path, boolean top) {
         if (override != null) return Rules.withIds(override, top ? "psr" : "psr[" + path + "]", null);
-        Regime.ProductRule pr = ctx.regime().ruleFor(hs, ctx.vehicleKind(), top ? ctx.use() : "original-equipment",
+        Regime.ProductRule pr = ctx.regime().ruleFor(hs, ctx.vehicleKind(), top ? ctx.use() : Use.ORIGINAL_EQUIPMENT,
                 ctx.staging(), ctx.thresholdDate());
         return pr == null ? null : pr.rule();
     }

@@ -3,6 +3,8 @@ package dev.origin.core.engine;
 import dev.origin.core.engine.Evaluator.Scenario;
 import dev.origin.core.model.Good;
 import dev.origin.core.model.Origin;
+import dev.origin.core.model.Use;
+import dev.origin.core.model.VehicleKind;
 import dev.origin.core.regime.Regime;
 import dev.origin.core.regime.RollUpPolicy;
 import dev.origin.core.rules.Threshold;
@@ -15,14 +17,14 @@ import java.time.MonthDay;
  * how unknown origins are taken ({@code scenario}), whether explanation steps are recorded
  * ({@code detail}), the vocabulary read once from the good, and the diagnostics sink.
  */
-record Ctx(Regime regime, Good good, LocalDate date, Scenario scenario, boolean detail, String vehicleKind, String use,
+record Ctx(Regime regime, Good good, LocalDate date, Scenario scenario, boolean detail, VehicleKind vehicleKind, Use use,
            boolean staging, MonthDay fiscalYearStart, LocalDate thresholdDate, RollUpPolicy rollUp, Diagnostics diagnostics) {
 
     static Ctx of(Regime regime, Good good, LocalDate date, Scenario scenario, boolean detail) {
         var vd = good.vehicleData();
         LocalDate thresholdDate = vd.averaging() != null && vd.averaging().from() != null ? vd.averaging().from() : date;
         return new Ctx(regime, good, date, scenario, detail, regime.vehicleKind(good.hs(), good.vehicle()),
-                good.use() == null ? "original-equipment" : good.use(), vd.alternativeStaging(), vd.fiscalYearStart(),
+                good.use(), vd.alternativeStaging(), vd.fiscalYearStart(),
                 thresholdDate, regime.rollUp(), new Diagnostics(good.id()));
     }
 

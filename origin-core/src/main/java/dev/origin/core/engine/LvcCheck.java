@@ -1,6 +1,8 @@
 package dev.origin.core.engine;
 
+import dev.origin.core.model.LabourMethod;
 import dev.origin.core.model.Material;
+import dev.origin.core.model.VehicleKind;
 import dev.origin.core.model.VehicleData;
 import dev.origin.core.regime.Regime;
 import dev.origin.core.rules.Rule;
@@ -24,7 +26,7 @@ final class LvcCheck {
         if (l == null) return Checks.notEvaluable(ctx, rule, min, "labour");
         Regime.Automotive auto = ctx.auto();
         Map<String, BigDecimal> floors = floors(ctx);
-        if ("annual-purchase".equals(l.method())) {
+        if (l.method() == LabourMethod.ANNUAL_PURCHASE) {
             if (l.totalAnnualPurchaseValue() == null) return Checks.notEvaluable(ctx, rule, min, "labour.totalAnnualPurchaseValue");
         } else if (a.netCost() == null || a.netCost().signum() <= 0) {
             return Checks.notEvaluable(ctx, rule, min, "costs");
@@ -57,7 +59,7 @@ final class LvcCheck {
         if (l.assemblyPlant() != null && auto != null && auto.assemblyCredit() != null) {
             var ac = auto.assemblyCredit();
             var p = l.assemblyPlant();
-            boolean capacity = "heavy-truck".equals(ctx.vehicleKind())
+            boolean capacity = ctx.vehicleKind() == VehicleKind.HEAVY_TRUCK
                     ? Math.max(p.engines(), Math.max(p.transmissions(), p.batteries())) >= ac.heavyTruck()
                     : p.engines() >= ac.engines() || p.transmissions() >= ac.transmissions() || p.batteries() >= ac.batteries();
             if (capacity && (p.wage() == null || qualifies(p.wage(), floors))) assembly = Ratio.of(ac.points());
@@ -91,7 +93,7 @@ final class LvcCheck {
                 if (w != null && qualifies(w, floors)) hwm = hwm.add(m.value() != null ? m.value() : BigDecimal.ZERO);
             }
         }
-        if ("annual-purchase".equals(l.method())) {
+        if (l.method() == LabourMethod.ANNUAL_PURCHASE) {
             BigDecimal apv = l.annualPurchaseValue() != null ? l.annualPurchaseValue() : hwm;
             if (l.totalAnnualPurchaseValue() == null || l.totalAnnualPurchaseValue().add(hwlc).signum() <= 0) return null;
             return Ratio.percent(apv.add(hwlc), l.totalAnnualPurchaseValue().add(hwlc));

@@ -1,5 +1,8 @@
 package dev.origin.core.engine;
 
+import dev.origin.core.model.NewPlantKind;
+import dev.origin.core.model.Use;
+
 import dev.origin.core.regime.DeMinimis;
 import dev.origin.core.regime.Regime;
 import dev.origin.core.rules.RequirementKind;
@@ -24,14 +27,14 @@ final class RvcCheck {
         Node n = a.node();
         Regime regime = ctx.regime();
         Regime.ThresholdOverride auto = ctx.auto() != null
-                ? ctx.auto().thresholdFor(n.hs(), ctx.vehicleKind(), n.top() ? ctx.use() : "original-equipment") : null;
+                ? ctx.auto().thresholdFor(n.hs(), ctx.vehicleKind(), n.top() ? ctx.use() : Use.ORIGINAL_EQUIPMENT) : null;
         BigDecimal min = ctx.threshold(auto != null ? auto.threshold() : rv.min(), rv.id());
         Step relief = null;
         var np = ctx.good().vehicleData().newPlant();
         var npr = ctx.auto() == null ? null : ctx.auto().newPlantRelief();
         if (n.top() && np != null && np.from() != null && npr != null && min != null
                 && (npr.vehicles().isEmpty() || (ctx.vehicleKind() != null && npr.vehicles().contains(ctx.vehicleKind())))) {
-            boolean refit = "refit".equals(np.kind());
+            boolean refit = np.kind() == NewPlantKind.REFIT;
             LocalDate end = np.from().plusYears(refit ? npr.refitYears() : npr.newPlantYears());
             if (!ctx.thresholdDate().isBefore(np.from()) && ctx.thresholdDate().isBefore(end) && npr.percent().compareTo(min) < 0) {
                 min = npr.percent();

@@ -24,17 +24,18 @@ import java.util.List;
  *                              nomenclature
  */
 public record Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date,
-                   String use, String vehicle, BigDecimal transactionValue, BigDecimal internationalShipping,
+                   Use use, VehicleKind vehicle, BigDecimal transactionValue, BigDecimal internationalShipping,
                    CostSheet costs, List<Material> materials, Rule rule, boolean whollyObtained, VehicleData vehicleData,
                    List<String> facts, boolean unassembled, Boolean partsProvision) {
     public Good {
+        if (use == null) use = Use.ORIGINAL_EQUIPMENT;
         materials = List.copyOf(materials);
         if (vehicleData == null) vehicleData = VehicleData.NONE;
         facts = facts == null ? List.of() : List.copyOf(facts);
     }
 
     /** A good with no statement for criterion (d). */
-    public Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date, String use, String vehicle,
+    public Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date, Use use, VehicleKind vehicle,
                 BigDecimal transactionValue, BigDecimal internationalShipping, CostSheet costs, List<Material> materials,
                 Rule rule, boolean whollyObtained, VehicleData vehicleData, List<String> facts) {
         this(id, hs, producerCountry, destination, date, use, vehicle, transactionValue, internationalShipping, costs,
@@ -42,7 +43,7 @@ public record Good(String id, HsCode hs, String producerCountry, String destinat
     }
 
     /** A good with vehicle-level data and no stated facts. */
-    public Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date, String use, String vehicle,
+    public Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date, Use use, VehicleKind vehicle,
                 BigDecimal transactionValue, BigDecimal internationalShipping, CostSheet costs, List<Material> materials,
                 Rule rule, boolean whollyObtained, VehicleData vehicleData) {
         this(id, hs, producerCountry, destination, date, use, vehicle, transactionValue, internationalShipping, costs,
@@ -56,7 +57,7 @@ public record Good(String id, HsCode hs, String producerCountry, String destinat
     }
 
     /** A good without vehicle-level data. */
-    public Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date, String use, String vehicle,
+    public Good(String id, HsCode hs, String producerCountry, String destination, LocalDate date, Use use, VehicleKind vehicle,
                 BigDecimal transactionValue, BigDecimal internationalShipping, CostSheet costs, List<Material> materials,
                 Rule rule, boolean whollyObtained) {
         this(id, hs, producerCountry, destination, date, use, vehicle, transactionValue, internationalShipping, costs,
@@ -82,7 +83,9 @@ public record Good(String id, HsCode hs, String producerCountry, String destinat
         private final String id;
         private final HsCode hs;
         private final String producerCountry;
-        private String destination, use = "original-equipment", vehicle;
+        private String destination;
+        private Use use = Use.ORIGINAL_EQUIPMENT;
+        private VehicleKind vehicle;
         private LocalDate date;
         private BigDecimal transactionValue, internationalShipping;
         private CostSheet costs;
@@ -104,8 +107,8 @@ public record Good(String id, HsCode hs, String producerCountry, String destinat
 
         public Builder destination(String v) { destination = v; return this; }
         public Builder date(LocalDate v) { date = v; return this; }
-        public Builder use(String v) { use = v; return this; }
-        public Builder vehicle(String v) { vehicle = v; return this; }
+        public Builder use(Use v) { use = v; return this; }
+        public Builder vehicle(VehicleKind v) { vehicle = v; return this; }
         public Builder transactionValue(BigDecimal v) { transactionValue = v; return this; }
         public Builder internationalShipping(BigDecimal v) { internationalShipping = v; return this; }
         public Builder costs(CostSheet v) { costs = v; return this; }

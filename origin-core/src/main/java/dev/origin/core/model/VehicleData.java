@@ -21,9 +21,9 @@ public record VehicleData(MonthDay fiscalYearStart, boolean alternativeStaging, 
      * Labour value content data (SOR/2020-155 s.18). Either {@code highWageMaterials} is given, or it is
      * the sum of the material lines made in plants paying at least the wage floor.
      *
-     * @param method "net-cost" (default) or "annual-purchase"
+     * @param method net cost (default, when null) or annual purchase value
      */
-    public record Labour(String method, BigDecimal highWageMaterials, BigDecimal highWageLabour,
+    public record Labour(LabourMethod method, BigDecimal highWageMaterials, BigDecimal highWageLabour,
                          BigDecimal annualPurchaseValue, BigDecimal totalAnnualPurchaseValue,
                          BigDecimal technologyWages, BigDecimal productionWages, Wage vehiclePlantWage,
                          AssemblyPlant assemblyPlant) {}
@@ -57,6 +57,6 @@ public record VehicleData(MonthDay fiscalYearStart, boolean alternativeStaging, 
     /** Averaging election: category and period (SOR/2020-155 s.16; SOR/94-14 s.11). */
     public record Averaging(String category, LocalDate from, LocalDate to) {}
 
-    /** New-plant or refit relief: {@code kind} is "new-plant" or "refit"; {@code from} the first prototype / end of refit. */
-    public record NewPlant(String kind, LocalDate from) {}
+    /** New-plant or refit relief: {@code kind} a new plant or a refit; {@code from} the first prototype / end of refit. */
+    public record NewPlant(NewPlantKind kind, LocalDate from) {}
 }

@@ -1,6 +1,8 @@
 package dev.origin.core.regime;
 
 import dev.origin.core.hs.HsCode;
+import dev.origin.core.model.Use;
+import dev.origin.core.model.VehicleKind;
 import dev.origin.core.hs.HsRange;
 import dev.origin.core.rules.Rule;
 import java.math.BigDecimal;
@@ -59,7 +61,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      *                     is a date, {@code FY} (the end of the fiscal year containing FROM) or {@code FY+1}
      *                     (the end of the following one), e.g. SOR/2020-155 s.16(4)-(5)
      */
-    public record Automotive(List<VehicleKind> vehicleKinds, List<Tracing> tracing, List<ThresholdOverride> thresholds,
+    public record Automotive(List<VehicleScope> vehicleKinds, List<Tracing> tracing, List<ThresholdOverride> thresholds,
                              Map<String, BigDecimal> wageFloors, AssemblyCredit assemblyCredit, BigDecimal technologyCreditCap,
                              String rollUpCitation, NewPlantRelief newPlantRelief, List<HsRange> steelTable, List<HsRange> aluminumTable,
                              List<HsRange> netCostOnly, LvcCredit lvcCredit, List<String> averagingPeriods) {
@@ -80,7 +82,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
         }
 
         /** The automotive RVC threshold that replaces the product-specific rule's, or null. */
-        public ThresholdOverride thresholdFor(HsCode hs, String vehicle, String use) {
+        public ThresholdOverride thresholdFor(HsCode hs, VehicleKind vehicle, Use use) {
             ThresholdOverride best = null;
             int bestSpec = -1;
             for (ThresholdOverride t : thresholds) {
@@ -94,10 +96,10 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
         }
 
         /** The default vehicle kind of a good of {@code hs}, or null. */
-        public String vehicleKind(HsCode hs) {
-            VehicleKind best = null;
+        public VehicleKind vehicleKind(HsCode hs) {
+            VehicleScope best = null;
             HsRange bestRange = null;
-            for (VehicleKind k : vehicleKinds) {
+            for (VehicleScope k : vehicleKinds) {
                 for (HsRange r : k.hs()) {
                     if (r.contains(hs) && (bestRange == null || narrower(r, bestRange))) {
                         best = k;
@@ -117,7 +119,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
         }
 
         /** The tracing scheme for a good, or null. */
-        public Tracing tracingFor(HsCode hs, String vehicle, String use) {
+        public Tracing tracingFor(HsCode hs, VehicleKind vehicle, Use use) {
             for (Tracing t : tracing) {
                 if (t.goods().stream().noneMatch(r -> r.contains(hs))) continue;
                 if (!t.vehicles().isEmpty() && (vehicle == null || !t.vehicles().contains(vehicle))) continue;
@@ -132,7 +134,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * An automotive RVC requirement that replaces the product-specific rule's thresholds (net cost only)
      * for the goods in scope, e.g. NAFTA's 50 / 56 / 62.5 % by fiscal year (SOR/94-14 s.13).
      */
-    public record ThresholdOverride(List<HsRange> goods, Set<String> vehicles, String use,
+    public record ThresholdOverride(List<HsRange> goods, Set<VehicleKind> vehicles, Use use,
                                     dev.origin.core.rules.Threshold threshold, String citation) {
         public ThresholdOverride {
             goods = List.copyOf(goods);
@@ -141,8 +143,8 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
     }
 
     /** Vehicles of {@code hs} are of {@code kind} unless the good says otherwise. */
-    public record VehicleKind(List<HsRange> hs, String kind) {
-        public VehicleKind { hs = List.copyOf(hs); }
+    public record VehicleScope(List<HsRange> hs, VehicleKind kind) {
+        public VehicleScope { hs = List.copyOf(hs); }
     }
 
     /**
@@ -150,12 +152,12 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * traced materials only: those produced outside the territory and classified under {@code listed}
      * (SOR/94-14 s.9, Schedule IV; SOR/2020-155 s.20(4)-(5), Tables F and G).
      */
-    public record Tracing(List<HsRange> goods, Set<String> vehicles, String use, List<HsRange> listed, String citation,
+    public record Tracing(List<HsRange> goods, Set<VehicleKind> vehicles, Use use, List<HsRange> listed, String citation,
                           Method method, boolean designationBarred) {
         /** TRACED: VNM is the traced materials only (light-duty); LISTED: all NOM plus the NOM inside originating listed materials (heavy-duty). */
         public enum Method { TRACED, LISTED }
 
-        public Tracing(List<HsRange> goods, Set<String> vehicles, String use, List<HsRange> listed, String citation, Method method) {
+        public Tracing(List<HsRange> goods, Set<VehicleKind> vehicles, Use use, List<HsRange> listed, String citation, Method method) {
             this(goods, vehicles, use, listed, citation, method, false);
         }
 
@@ -182,7 +184,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * vehicle of the given kinds is {@code percent} for {@code newPlantYears} after the first prototype in
      * a new plant, or {@code refitYears} after a refit.
      */
-    public record NewPlantRelief(BigDecimal percent, int newPlantYears, int refitYears, Set<String> vehicles, String citation) {
+    public record NewPlantRelief(BigDecimal percent, int newPlantYears, int refitYears, Set<VehicleKind> vehicles, String citation) {
         public NewPlantRelief { vehicles = Set.copyOf(vehicles); }
     }
 
@@ -191,7 +193,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * vehicles of the kinds given, until {@code until}, provided the RVC itself is at least {@code floor}
      * (SOR/2020-155 s.18(22): heavy trucks, 30 points, 60 %, until 30 June 2027).
      */
-    public record LvcCredit(Set<String> vehicles, BigDecimal above, BigDecimal floor, LocalDate until, String citation) {
+    public record LvcCredit(Set<VehicleKind> vehicles, BigDecimal above, BigDecimal floor, LocalDate until, String citation) {
         public LvcCredit { vehicles = Set.copyOf(vehicles); }
     }
 
@@ -221,7 +223,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * (the vehicle, or for a part the vehicle it is for), one use (original-equipment or aftermarket),
      * or producers under (true) or not under (false) the alternative staging regime.
      */
-    public record ProductRule(List<HsRange> scope, Rule rule, String description, Set<String> vehicles, String use,
+    public record ProductRule(List<HsRange> scope, Rule rule, String description, Set<VehicleKind> vehicles, Use use,
                               Boolean staging, LocalDate until) {
         public ProductRule {
             scope = List.copyOf(scope);
@@ -232,12 +234,12 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
             this(scope, rule, description, Set.of(), null, null, null);
         }
 
-        public ProductRule(List<HsRange> scope, Rule rule, String description, Set<String> vehicles, String use, Boolean staging) {
+        public ProductRule(List<HsRange> scope, Rule rule, String description, Set<VehicleKind> vehicles, Use use, Boolean staging) {
             this(scope, rule, description, vehicles, use, staging, null);
         }
 
         /** True when the selectors admit a good of this vehicle kind, use and staging. */
-        public boolean admits(String vehicle, String use, boolean alternativeStaging) {
+        public boolean admits(VehicleKind vehicle, Use use, boolean alternativeStaging) {
             if (!vehicles.isEmpty() && (vehicle == null || !vehicles.contains(vehicle))) return false;
             if (this.use != null && !this.use.equals(use)) return false;
             return staging == null || staging == alternativeStaging;
@@ -263,11 +265,11 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
 
     /** The most specific product-specific rule for {@code hs} (no vehicle, original equipment), or null. */
     public ProductRule ruleFor(HsCode hs) {
-        return ruleFor(hs, null, "original-equipment", false, null);
+        return ruleFor(hs, null, Use.ORIGINAL_EQUIPMENT, false, null);
     }
 
-    /** As {@link #ruleFor(HsCode, String, String, boolean, LocalDate)} on no particular date. */
-    public ProductRule ruleFor(HsCode hs, String vehicle, String use, boolean alternativeStaging) {
+    /** As {@link #ruleFor(HsCode, VehicleKind, Use, boolean, LocalDate)} on no particular date. */
+    public ProductRule ruleFor(HsCode hs, VehicleKind vehicle, Use use, boolean alternativeStaging) {
         return ruleFor(hs, vehicle, use, alternativeStaging, null);
     }
 
@@ -275,7 +277,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * The most specific product-specific rule for a good: the longest matching HS scope, then the most
      * selectors (vehicle kind, use, staging); null when the pack has none.
      */
-    public ProductRule ruleFor(HsCode hs, String vehicle, String use, boolean alternativeStaging, LocalDate date) {
+    public ProductRule ruleFor(HsCode hs, VehicleKind vehicle, Use use, boolean alternativeStaging, LocalDate date) {
         ProductRule best = null;
         int bestSpec = -1;
         for (ProductRule pr : rules) {
@@ -288,7 +290,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
     }
 
     /** The vehicle kind of a good: as given, else the pack's default for its HS code, else null. */
-    public String vehicleKind(HsCode hs, String given) {
+    public VehicleKind vehicleKind(HsCode hs, VehicleKind given) {
         if (given != null) return given;
         return automotive == null ? null : automotive.vehicleKind(hs);
     }

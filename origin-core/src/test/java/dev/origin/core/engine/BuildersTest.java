@@ -25,7 +25,7 @@ class BuildersTest {
                 .unassembled(true).materials(List.of(Material.of("m", "8481.90", "10.00", Origin.ORIGINATING))).build();
         assertThat(g.adjustedTransactionValue()).isEqualByComparingTo("95.00");
         assertThat(g.unassembled()).isTrue();
-        assertThat(g.use()).isEqualTo("original-equipment");
+        assertThat(g.use()).isEqualTo(dev.origin.core.model.Use.ORIGINAL_EQUIPMENT);
         assertThat(g.vehicleData()).isSameAs(VehicleData.NONE);
     }
 

@@ -92,10 +92,10 @@ class EvaluatorTest {
     @Test
     void deMinimisBaseIsTheTransactionValueWithoutInternationalShipping() {
         // TV 104 incl. 4 shipping -> base 100; failing 10.00 is exactly 10 %
-        var g = new dev.origin.core.model.Good("g", dev.origin.core.hs.HsCode.parse("8414.51"), "MX", null, null, "original-equipment", null,
+        var g = new dev.origin.core.model.Good("g", dev.origin.core.hs.HsCode.parse("8414.51"), "MX", null, null, dev.origin.core.model.Use.ORIGINAL_EQUIPMENT, null,
                 d("104.00"), d("4.00"), null, List.of(mat("blade", "8414.90", "10.00", Origin.NON_ORIGINATING)), rule("CTH"), false);
         assertThat(usmca.evaluate(g, DATE).status()).isEqualTo(Status.ORIGINATING);
-        var g2 = new dev.origin.core.model.Good("g", dev.origin.core.hs.HsCode.parse("8414.51"), "MX", null, null, "original-equipment", null,
+        var g2 = new dev.origin.core.model.Good("g", dev.origin.core.hs.HsCode.parse("8414.51"), "MX", null, null, dev.origin.core.model.Use.ORIGINAL_EQUIPMENT, null,
                 d("103.90"), d("4.00"), null, List.of(mat("blade", "8414.90", "10.00", Origin.NON_ORIGINATING)), rule("CTH"), false);
         assertThat(usmca.evaluate(g2, DATE).status()).isEqualTo(Status.NON_ORIGINATING);
     }

@@ -48,7 +48,7 @@ final class Fixtures {
     }
 
     static Good good(String hs, String tv, CostSheet costs, List<Material> materials, String rule) {
-        return new Good("g", HsCode.parse(hs), "MX", null, null, "original-equipment", null, tv == null ? null : d(tv), null,
+        return new Good("g", HsCode.parse(hs), "MX", null, null, dev.origin.core.model.Use.ORIGINAL_EQUIPMENT, null, tv == null ? null : d(tv), null,
                 costs, materials, rule == null ? null : RuleSyntax.parse(rule), false);
     }
 

@@ -69,7 +69,7 @@ class PropertiesTest {
         BigDecimal tv = r.nextInt(4) > 0 ? new BigDecimal(money(r, 1000, 40000)) : null;
         BigDecimal ship = tv != null && r.nextBoolean() ? new BigDecimal(money(r, 0, 500)) : null;
         String rule = String.format(RULES[r.nextInt(RULES.length)], 30 + r.nextInt(60) + (r.nextBoolean() ? ".5" : ""));
-        Good g = new Good("g" + seed, HsCode.parse(HS[r.nextInt(HS.length)]), "MX", null, null, "original-equipment", null, tv, ship,
+        Good g = new Good("g" + seed, HsCode.parse(HS[r.nextInt(HS.length)]), "MX", null, null, dev.origin.core.model.Use.ORIGINAL_EQUIPMENT, null, tv, ship,
                 costs, materials, RuleSyntax.parse(rule), false);
         return new Generated(g, regime);
     }
