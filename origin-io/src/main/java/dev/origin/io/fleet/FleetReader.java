@@ -1,5 +1,6 @@
 package dev.origin.io.fleet;
 
+import dev.origin.core.model.VehicleKind;
 import dev.origin.core.fleet.Fleet;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.model.VehicleData;
@@ -29,7 +30,9 @@ public final class FleetReader {
     /** The sample fleet shipped with Origin (synthetic-calibrated; recipe in docs/simulation.md). */
     public static final String SAMPLE = "/dev/origin/fleets/sample-fleet.yaml";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Set<String> CLASSES = Set.of("passenger-vehicle", "light-truck", "heavy-truck");
+    /** The vehicle kinds a fleet model may be (core's vocabulary; `other` vehicles are not simulated). */
+    private static final Set<String> CLASSES = Set.of(VehicleKind.PASSENGER_VEHICLE.label(), VehicleKind.LIGHT_TRUCK.label(),
+            VehicleKind.HEAVY_TRUCK.label());
     private static final Set<String> MODEL = Set.of("id", "maker", "model", "plant", "country", "class", "hs", "price", "assembly",
             "volumes", "technology", "assemblyPlant", "steel", "aluminum", "intangibles", "parts", "totalCost");
     private static final Set<String> PART = Set.of("id", "group", "hs", "cost", "country", "wage", "nonOriginatingShare", "alternatives");
