@@ -42,6 +42,8 @@ final class DemoCommand implements Callable<Integer> {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         var fleet = dev.origin.io.fleet.FleetReader.sample();
+        out.println(BacktestCommand.line(new dev.origin.sim.Backtest(fleet, dev.origin.io.TariffReader.builtIn()).run()));
+        out.println();
         List<dev.origin.core.regime.Regime> scenarios = new java.util.ArrayList<>();
         for (String id : CompareCommand.DEFAULT_REGIMES.split(",")) scenarios.add(RulePackReader.load(id, Map.of()));
         var settings = dev.origin.sim.Simulator.Settings.defaults(USMCA_DATE, dev.origin.io.TariffReader.builtIn());

@@ -56,6 +56,15 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Jobs per US$1 million of parts purchases by country (US, CA, MX, ROW), e.g. US=3.2,MX=7.5.")
     Map<String, BigDecimal> jobs = new LinkedHashMap<>();
 
+    @Option(names = "--alternative-staging", description = "Apply the alternative staging regime to the approved makers' models "
+            + "on --date (alternative-staging.yaml; off by default, the scenarios compare the rules as written).")
+    boolean alternativeStaging;
+
+    @Option(names = "--documentation-cost", defaultValue = "0", paramLabel = "PERCENT", converter = Converters.NonNegative.class,
+            description = "Mean cost of documenting a preference claim, tariff equivalent in percent of value; importers whose cost "
+                    + "exceeds the MFN rate pay the duty (default ${DEFAULT-VALUE}; the backtest's calibrated USMCA value is 1.366).")
+    BigDecimal documentationCost;
+
     @Option(names = "--sweep", paramLabel = "PACK:PARAM=FROM..TO/STEP", converter = Converters.Sweep.class,
             description = "Threshold sweep, e.g. us-proposal-2017:min=50..100/5 (other parameters of that pack from --param).")
     SweepSpec sweep;
@@ -97,7 +106,9 @@ final class SimulateCommand implements Callable<Integer> {
         Simulator.Settings defaults = Simulator.Settings.defaults(date, tariffs);
         Map<String, BigDecimal> jp = new LinkedHashMap<>(defaults.jobsPerMillion());
         jp.putAll(jobs);
-        Simulator.Settings settings = new Simulator.Settings(date, tariffs, margin, passThrough, jp);
+        Simulator.Settings settings = new Simulator.Settings(date, tariffs, margin, passThrough, jp)
+                .withStaging(alternativeStaging ? dev.origin.sim.AlternativeStaging.published() : dev.origin.sim.AlternativeStaging.NONE)
+                .withDocumentationCost(documentationCost);
         Simulator sim = new Simulator(settings);
         int total = f.models().size() * packs.size();
         Progress bar = new Progress(err, total);

@@ -64,6 +64,14 @@ public final class GoodBuilder {
 
     /** The good a model is under a plan (part id → option; absent = 0), shipped to {@code destination}. */
     public static Good good(Fleet.Model m, Map<String, Integer> plan, String destination, LocalDate date) {
+        return good(m, plan, destination, date, false);
+    }
+
+    /**
+     * The same, with the producer under the USMCA alternative staging regime or not (the good's
+     * {@code alternativeStaging} flag, which selects the pack's {@code staging: true} rules).
+     */
+    public static Good good(Fleet.Model m, Map<String, Integer> plan, String destination, LocalDate date, boolean alternativeStaging) {
         List<Material> materials = new ArrayList<>();
         for (Fleet.Part p : m.parts()) {
             int o = plan.getOrDefault(p.id(), 0);
@@ -86,7 +94,7 @@ public final class GoodBuilder {
                 m.technology() == null ? null : m.technology().rdItWages(), m.technology() == null ? null : m.technology().productionWages(),
                 a.plantWage(), m.assemblyPlant() == null ? null
                 : new VehicleData.AssemblyPlant(m.assemblyPlant().engines(), m.assemblyPlant().transmissions(), m.assemblyPlant().batteries(), a.plantWage()));
-        VehicleData vd = new VehicleData(null, false, labour, purchases(m.steelShare()), purchases(m.aluminumShare()), m.intangibles(), null, null);
+        VehicleData vd = new VehicleData(null, alternativeStaging, labour, purchases(m.steelShare()), purchases(m.aluminumShare()), m.intangibles(), null, null);
         return Good.builder(m.id(), m.hs(), m.country()).destination(destination).date(date).vehicle(dev.origin.core.model.VehicleKind.parse(m.vehicleClass()))
                 .transactionValue(m.price()).costs(costs).materials(materials).vehicleData(vd).build();
     }

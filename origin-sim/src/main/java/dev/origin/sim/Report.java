@@ -151,6 +151,14 @@ public final class Report {
             for (Decision d : o.decisions()) {
                 g.writeStartObject();
                 g.writeStringField("model", d.model().id());
+                g.writeStringField("assemblyCountry", d.model().country());
+                g.writeBooleanField("alternativeStaging", d.alternativeStaging());
+                g.writeObjectFieldStart("exports");
+                for (var e : d.exports().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+                g.writeEndObject();
+                map(g, "dutyOwed", d.dutyOwed());
+                map(g, "dutyPaid", d.dutyPaid());
+                g.writeStringField("documentationCost", d.documentationCost().toPlainString());
                 g.writeStringField("choice", d.choice().name());
                 g.writeStringField("statusBefore", d.statusBefore().name());
                 g.writeStringField("statusAfter", d.statusAfter().name());

@@ -73,7 +73,8 @@ final class Resourcing {
     }
 
     /** The cheapest plan for a model whose current sourcing gives {@code d0} (its determination, already made). */
-    static Result cheapest(Fleet.Model m, Determination d0, Evaluator ev, String dest, LocalDate date, BigDecimal margin) {
+    static Result cheapest(Fleet.Model m, Determination d0, Evaluator ev, String dest, LocalDate date, BigDecimal margin,
+                          boolean staging) {
         Set<String> fixedFailures = new LinkedHashSet<>();
         for (Finding r : d0.findings()) {
             if (r.status() == FindingStatus.NOT_MET && FIXED.contains(r.kind())) fixedFailures.add(r.kind().label());
@@ -92,7 +93,7 @@ final class Resourcing {
         for (Fleet.Part p : m.parts()) {
             Map<Integer, Metrics> byOption = new LinkedHashMap<>();
             for (int o = 1; o <= p.alternatives().size(); o++) {
-                byOption.put(o, Metrics.of(ev.evaluate(GoodBuilder.good(m, Map.of(p.id(), o), dest, date), date, false)));
+                byOption.put(o, Metrics.of(ev.evaluate(GoodBuilder.good(m, Map.of(p.id(), o), dest, date, staging), date, false)));
             }
             moves.put(p.id(), byOption);
         }
@@ -113,7 +114,7 @@ final class Resourcing {
                 if (o != 0) chosen.put(p.id(), o);
                 premium = premium.add(GoodBuilder.value(p, o).subtract(p.cost()));
             }
-            Determination check = ev.evaluate(GoodBuilder.good(m, chosen, dest, date), date, false);
+            Determination check = ev.evaluate(GoodBuilder.good(m, chosen, dest, date, staging), date, false);
             if (check.status() == Status.ORIGINATING) return new Result(true, chosen, premium, List.of());
             extra = extra.add(new BigDecimal("0.5"));
         }

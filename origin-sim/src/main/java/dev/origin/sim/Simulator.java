@@ -33,15 +33,38 @@ public final class Simulator {
      * @param margin       percentage points of safety above each threshold when re-sourcing
      * @param passThrough  share of compliance costs and tariffs passed on to prices (0-1)
      * @param jobsPerMillion jobs per US$1 million of parts purchases, by country bucket (US, CA, MX, ROW)
+     * @param staging      which makers' models are under the USMCA alternative staging regime, and when
+     * @param documentationCost mean cost of documenting origin for one shipment (certification, supplier
+     *                     declarations, LVC and steel/aluminum records) as a tariff equivalent, percent of its
+     *                     value; it varies across importers of record, uniformly from 0 to twice the mean
+     *                     ({@link Claim}), and an importer claims the preference only when it costs less than
+     *                     the duty (FEDS Notes, July 2025; docs/simulation.md). 0 = every originating shipment claims.
      */
     public record Settings(LocalDate date, TariffSchedule tariffs, BigDecimal margin, BigDecimal passThrough,
-                           Map<String, BigDecimal> jobsPerMillion) {
+                           Map<String, BigDecimal> jobsPerMillion, AlternativeStaging staging, BigDecimal documentationCost) {
         public Settings { jobsPerMillion = Map.copyOf(jobsPerMillion); }
+
+        /** Without the alternative staging regime and without a documentation cost (the simulator before issue 8). */
+        public Settings(LocalDate date, TariffSchedule tariffs, BigDecimal margin, BigDecimal passThrough, Map<String, BigDecimal> jobsPerMillion) {
+            this(date, tariffs, margin, passThrough, jobsPerMillion, AlternativeStaging.NONE, BigDecimal.ZERO);
+        }
 
         /** Documented defaults (docs/simulation.md): margin 0, pass-through 0.5, jobs per $1M of parts output. */
         public static Settings defaults(LocalDate date, TariffSchedule tariffs) {
             return new Settings(date, tariffs, BigDecimal.ZERO, new BigDecimal("0.5"),
                     Map.of("US", new BigDecimal("3.2"), "CA", new BigDecimal("3.4"), "MX", new BigDecimal("7.5"), "ROW", BigDecimal.ZERO));
+        }
+
+        public Settings withDate(LocalDate d) {
+            return new Settings(d, tariffs, margin, passThrough, jobsPerMillion, staging, documentationCost);
+        }
+
+        public Settings withStaging(AlternativeStaging s) {
+            return new Settings(date, tariffs, margin, passThrough, jobsPerMillion, s, documentationCost);
+        }
+
+        public Settings withDocumentationCost(BigDecimal percentOfExports) {
+            return new Settings(date, tariffs, margin, passThrough, jobsPerMillion, staging, percentOfExports);
         }
     }
 
@@ -51,7 +74,7 @@ public final class Simulator {
         QUALIFIES,
         /** Re-sources at the cheapest cost that makes it originating, cheaper than the tariff. */
         RESOURCES,
-        /** Pays the MFN tariff on its cross-border shipments (re-sourcing is impossible or dearer). */
+        /** Pays the MFN tariff on its cross-border shipments (re-sourcing or documenting is impossible or dearer). */
         PAYS,
         /** Ships nothing to another party: the rule does not bite. */
         NOT_EXPOSED,
@@ -69,12 +92,25 @@ public final class Simulator {
      * @param purchasesBefore    parts purchases per year by country bucket, as sourced today
      * @param purchasesAfter     parts purchases per year by country bucket, under the choice
      * @param unmet              requirements re-sourcing cannot meet (when PAYS for that reason)
+     * @param alternativeStaging the model was evaluated under the alternative staging regime
+     * @param exports            units per year shipped to each other party (the importers at stake)
+     * @param dutyPaid           duty paid per year to each importer under the choice (sums to {@code tariffsPaid})
+     * @param dutyOwed           duty per year to each importer if nothing claimed the preference
+     * @param documentationCost  cost of documenting origin per year of the shipments that claim
      */
     public record Decision(Fleet.Model model, String regime, Choice choice, Status statusBefore, Status statusAfter,
                            Map<String, Integer> plan, BigDecimal premiumPerUnit, BigDecimal complianceCost,
                            BigDecimal tariffIfNotQualifying, BigDecimal tariffsPaid, long exposedVolume,
                            Map<String, BigDecimal> purchasesBefore, Map<String, BigDecimal> purchasesAfter, List<String> unmet,
-                           String note) {}
+                           String note, boolean alternativeStaging, Map<String, Long> exports, Map<String, BigDecimal> dutyOwed,
+                           Map<String, BigDecimal> dutyPaid, BigDecimal documentationCost) {
+        /** Share (0-1) of the value shipped to {@code importer} on which duty was paid. */
+        public BigDecimal paidShare(String importer) {
+            BigDecimal owed = dutyOwed.getOrDefault(importer, BigDecimal.ZERO);
+            if (owed.signum() == 0) return choice == Choice.PAYS || choice == Choice.NOT_ELIGIBLE ? BigDecimal.ONE : BigDecimal.ZERO;
+            return dutyPaid.getOrDefault(importer, BigDecimal.ZERO).divide(owed, 6, RoundingMode.HALF_UP);
+        }
+    }
 
     private final Settings settings;
 
@@ -83,7 +119,8 @@ public final class Simulator {
     }
 
     /** Decisions for every model under every regime, in fleet order, one list per regime. */
-    public Map<String, List<Decision>> run(Fleet fleet, List<Regime> regimes, IntConsumer progress) {
+    public Map<String, List<Decision>> run(Fleet models, List<Regime> regimes, IntConsumer progress) {
+        Fleet fleet = CorporateMetals.apply(models);
         Map<String, List<Decision>> out = new LinkedHashMap<>();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         for (Regime r : regimes) {
@@ -107,48 +144,97 @@ public final class Simulator {
     /** The best response for one model under one regime. */
     public Decision decide(Fleet.Model m, Regime regime, Evaluator ev) {
         LocalDate date = settings.date();
+        boolean staging = settings.staging().covers(m, date);
         Map<String, BigDecimal> before = purchases(m, Map.of());
+        Map<String, Long> exports = new LinkedHashMap<>();
+        Map<String, BigDecimal> owed = new LinkedHashMap<>();
+        Map<String, BigDecimal> paid = new LinkedHashMap<>();
         long exposed = 0;
         BigDecimal tariff = BigDecimal.ZERO;
+        BigDecimal claimCost = BigDecimal.ZERO; // documentation plus duty on unclaimed shipments, when originating
+        BigDecimal docCost = BigDecimal.ZERO;
         String dest = null;
         for (var e : m.volumes().entrySet()) {
             String d = e.getKey();
             if (!regime.parties().contains(d) || d.equals(m.country()) || e.getValue() == 0) continue;
             exposed += e.getValue();
             dest = dest == null ? d : dest;
+            exports.put(d, e.getValue());
+            BigDecimal value = m.price().multiply(BigDecimal.valueOf(e.getValue()));
             var rate = settings.tariffs().mfn(d, m.hs(), date);
-            if (rate.isPresent()) {
-                tariff = tariff.add(m.price().multiply(rate.get().percent()).multiply(BigDecimal.valueOf(e.getValue())).divide(HUNDRED));
-            }
+            BigDecimal pct = rate.isEmpty() ? BigDecimal.ZERO : rate.get().percent();
+            BigDecimal duty = value.multiply(pct).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+            owed.put(d, duty);
+            tariff = tariff.add(duty);
+            Claim c = Claim.of(pct, settings.documentationCost());
+            BigDecimal unclaimedDuty = duty.multiply(c.unclaimed()).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal doc = value.multiply(c.documentation()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+            paid.put(d, unclaimedDuty);
+            claimCost = claimCost.add(unclaimedDuty).add(doc);
+            docCost = docCost.add(doc);
         }
-        tariff = tariff.setScale(2, RoundingMode.HALF_UP);
-        Determination d0 = ev.evaluate(GoodBuilder.good(m, Map.of(), dest, date), date, false);
+        Map<String, BigDecimal> none = new LinkedHashMap<>();
+        owed.keySet().forEach(k -> none.put(k, BigDecimal.ZERO.setScale(2)));
+        Determination d0 = ev.evaluate(GoodBuilder.good(m, Map.of(), dest, date, staging), date, false);
+        Payer o = new Payer(m, regime.id(), d0.status(), tariff, exposed, before, staging, exports, owed);
         if (!regime.parties().contains(m.country())) {
-            return new Decision(m, regime.id(), Choice.NOT_ELIGIBLE, d0.status(), d0.status(), Map.of(), BigDecimal.ZERO, BigDecimal.ZERO,
-                    tariff, tariff, exposed, before, before, List.of(), "assembled in " + m.country() + ", outside the territory");
+            return o.pays(Choice.NOT_ELIGIBLE, null, List.of(), "assembled in " + m.country() + ", outside the territory");
         }
         if (exposed == 0) {
             return new Decision(m, regime.id(), Choice.NOT_EXPOSED, d0.status(), d0.status(), Map.of(), BigDecimal.ZERO, BigDecimal.ZERO,
-                    BigDecimal.ZERO, BigDecimal.ZERO, 0, before, before, List.of(), "no shipments to another party");
+                    BigDecimal.ZERO, BigDecimal.ZERO, 0, before, before, List.of(), "no shipments to another party", staging, exports, owed, none,
+                    BigDecimal.ZERO);
         }
+        BigDecimal unclaimed = paid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        String claimNote = unclaimed.signum() == 0 ? null : "documenting origin costs " + docCost.toPlainString() + " a year; "
+                + unclaimed.toPlainString() + " of duty is paid on the shipments whose importers do not claim";
         if (d0.status() == Status.ORIGINATING) {
             return new Decision(m, regime.id(), Choice.QUALIFIES, d0.status(), d0.status(), Map.of(), BigDecimal.ZERO, BigDecimal.ZERO,
-                    tariff, BigDecimal.ZERO, exposed, before, before, List.of(), null);
+                    tariff, unclaimed, exposed, before, before, List.of(), claimNote, staging, exports, owed, paid, docCost);
         }
-        Resourcing.Result plan = Resourcing.cheapest(m, d0, ev, dest, date, settings.margin());
+        Resourcing.Result plan = Resourcing.cheapest(m, d0, ev, dest, date, settings.margin(), staging);
         if (plan.feasible()) {
             BigDecimal compliance = plan.premiumPerUnit().multiply(BigDecimal.valueOf(m.totalVolume())).setScale(2, RoundingMode.HALF_UP);
-            if (compliance.compareTo(tariff) <= 0) {
+            if (compliance.add(claimCost).compareTo(tariff) <= 0) {
                 return new Decision(m, regime.id(), Choice.RESOURCES, d0.status(), Status.ORIGINATING, plan.plan(), plan.premiumPerUnit(),
-                        compliance, tariff, BigDecimal.ZERO, exposed, before, purchases(m, plan.plan()), List.of(),
-                        "re-sourcing costs " + compliance.toPlainString() + " a year, the tariff " + tariff.toPlainString());
+                        compliance, tariff, unclaimed, exposed, before, purchases(m, plan.plan()), List.of(),
+                        "re-sourcing costs " + compliance.toPlainString() + " a year, the tariff " + tariff.toPlainString()
+                        + (claimNote == null ? "" : "; " + claimNote), staging, exports, owed, paid, docCost);
             }
-            return new Decision(m, regime.id(), Choice.PAYS, d0.status(), d0.status(), Map.of(), plan.premiumPerUnit(), BigDecimal.ZERO,
-                    tariff, tariff, exposed, before, before, List.of(),
-                    "re-sourcing would cost " + compliance.toPlainString() + " a year, more than the tariff " + tariff.toPlainString());
+            return o.pays(Choice.PAYS, plan.premiumPerUnit(), List.of(), "re-sourcing would cost " + compliance.toPlainString() + " a year"
+                    + (claimCost.signum() == 0 ? "" : " plus " + claimCost.toPlainString() + " claiming") + ", more than the tariff " + tariff.toPlainString());
         }
-        return new Decision(m, regime.id(), Choice.PAYS, d0.status(), d0.status(), Map.of(), null, BigDecimal.ZERO, tariff, tariff, exposed,
-                before, before, plan.unmet(), "re-sourcing cannot meet: " + String.join(", ", plan.unmet()));
+        return o.pays(Choice.PAYS, null, plan.unmet(), "re-sourcing cannot meet: " + String.join(", ", plan.unmet()));
+    }
+
+    /**
+     * Whether the importers of an originating shipment claim the preference. The cost of documenting a
+     * claim, as a tariff equivalent, is spread uniformly from 0 to twice {@code mean} over importers; an
+     * importer claims when it is below the MFN rate. So a share max(0, 1 − rate ÷ (2 × mean)) pays the
+     * duty, and the claims cost on average half the rate (or the mean, when every importer claims).
+     *
+     * @param unclaimed     share (0-1) of the value whose importers pay the duty
+     * @param documentation cost of the claims, percent of the value shipped
+     */
+    record Claim(BigDecimal unclaimed, BigDecimal documentation) {
+        static Claim of(BigDecimal ratePct, BigDecimal meanPct) {
+            if (meanPct.signum() == 0) return new Claim(BigDecimal.ZERO, BigDecimal.ZERO);
+            BigDecimal top = meanPct.multiply(BigDecimal.valueOf(2));
+            if (ratePct.compareTo(top) >= 0) return new Claim(BigDecimal.ZERO, meanPct);
+            BigDecimal claimed = ratePct.divide(top, 6, RoundingMode.HALF_UP);
+            // claimed share × mean cost of the claims (rate ÷ 2)
+            return new Claim(BigDecimal.ONE.subtract(claimed), claimed.multiply(ratePct).divide(BigDecimal.valueOf(2), 6, RoundingMode.HALF_UP));
+        }
+    }
+
+    /** What every paying decision of one model shares: the duty owed to each importer is paid. */
+    private record Payer(Fleet.Model m, String regime, Status status, BigDecimal tariff, long exposed, Map<String, BigDecimal> before,
+                         boolean staging, Map<String, Long> exports, Map<String, BigDecimal> owed) {
+        Decision pays(Choice c, BigDecimal premium, List<String> unmet, String note) {
+            BigDecimal prem = c == Choice.NOT_ELIGIBLE ? BigDecimal.ZERO : premium;
+            return new Decision(m, regime, c, status, status, Map.of(), prem, BigDecimal.ZERO, tariff, tariff, exposed, before, before, unmet,
+                    note, staging, exports, owed, owed, BigDecimal.ZERO);
+        }
     }
 
     /** Parts purchases per year by country bucket (US, CA, MX, ROW) under a plan. */

@@ -1,0 +1,123 @@
+package dev.origin.cli;
+
+import dev.origin.io.InputException;
+import dev.origin.io.TariffReader;
+import dev.origin.io.fleet.FleetReader;
+import dev.origin.sim.Backtest;
+import dev.origin.sim.Simulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code origin backtest}: the sample fleet in every year with observed figures, predicted against observed. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = "Run the sample fleet in 2019 (NAFTA) and 2020-2023 (USMCA as in force, alternative staging regime) and "
+                + "compare the predictions with the observed figures (observed.yaml).")
+final class BacktestCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--documentation-cost-nafta", paramLabel = "PERCENT", converter = Converters.NonNegative.class,
+            description = "Mean documentation cost of a NAFTA claim, tariff equivalent in percent of value (default: calibrated, 1.256).")
+    BigDecimal documentationNafta;
+
+    @Option(names = "--documentation-cost-usmca", paramLabel = "PERCENT", converter = Converters.NonNegative.class,
+            description = "Mean documentation cost of a USMCA claim, tariff equivalent in percent of value (default: calibrated, 1.366).")
+    BigDecimal documentationUsmca;
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() throws InputException {
+        PrintWriter out = spec.commandLine().getOut();
+        Backtest.Assumptions cal = Backtest.Assumptions.calibrated();
+        Backtest.Assumptions a = new Backtest.Assumptions(documentationNafta == null ? cal.documentationNafta() : documentationNafta,
+                documentationUsmca == null ? cal.documentationUsmca() : documentationUsmca);
+        var tariffs = TariffReader.builtIn();
+        Backtest bt = new Backtest(FleetReader.sample(), Simulator.Settings.defaults(LocalDate.of(2023, 7, 1), tariffs), a);
+        List<Backtest.Row> rows = bt.run();
+        out.print(format == Format.json ? json(rows) : text(rows, a));
+        out.flush();
+        return 0;
+    }
+
+    static String text(List<Backtest.Row> rows, Backtest.Assumptions a) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Backtest of the sample fleet: 2019 NAFTA; 2020-2023 USMCA as in force with the alternative staging regime\n");
+        sb.append("(a year = its two halves; documentation cost NAFTA ").append(a.documentationNafta().toPlainString())
+                .append(" %, USMCA ").append(a.documentationUsmca().toPlainString()).append(" % of value, tariff equivalent)\n\n");
+        String fmt = "%-31s %4s %9s %9s %6s %-7s %-11s %s%n";
+        sb.append(String.format(fmt, "name", "year", "observed", "predicted", "tol.", "within", "use", "source"));
+        for (Backtest.Row r : rows) {
+            var t = r.target();
+            sb.append(String.format(fmt, t.name(), t.year(), t.observed(), r.predicted() == null ? "-" : r.predicted(),
+                    t.tolerance() == null ? "sign" : t.tolerance().toPlainString(), r.predicted() == null ? "n/a" : r.within() ? "yes" : "no",
+                    t.heldOut() ? "held out" : "calibration", t.source()));
+            if (r.predicted() == null) sb.append("      ").append(r.reason()).append('\n');
+        }
+        for (boolean held : new boolean[] {false, true}) {
+            int[] s = Backtest.score(rows, held);
+            BigDecimal e = Backtest.meanError(rows, held);
+            sb.append('\n').append(held ? "Held out: " : "Calibration: ").append(s[0]).append(" of ").append(s[1])
+                    .append(" predicted targets within tolerance (").append(s[2] - s[1]).append(" not modelled)")
+                    .append(e == null ? "" : "; mean absolute error of the percentage targets " + e.toPlainString() + " points");
+        }
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    /** The line `./origin demo` prints: 2019 and 2023 vehicles-duty-paid-share, observed against predicted. */
+    static String line(List<Backtest.Row> rows) {
+        StringBuilder sb = new StringBuilder("Backtest (vehicles-duty-paid-share, US imports from CA+MX by value):");
+        for (Backtest.Row r : rows) {
+            var t = r.target();
+            if (!t.name().equals("vehicles-duty-paid-share") || t.heldOut()) continue;
+            sb.append(' ').append(t.year()).append(" observed ").append(t.observed()).append(" %, predicted ").append(r.predicted())
+                    .append(" % (").append(r.within() ? "within" : "outside").append(" ±").append(t.tolerance().toPlainString()).append(");");
+        }
+        sb.setLength(sb.length() - 1);
+        return sb.append(". `origin backtest` shows every target.").toString();
+    }
+
+    static String json(List<Backtest.Row> rows) {
+        StringWriter sw = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeArrayFieldStart("targets");
+            for (Backtest.Row r : rows) {
+                var t = r.target();
+                g.writeStartObject();
+                g.writeStringField("name", t.name());
+                g.writeNumberField("year", t.year());
+                if (t.isDirection()) g.writeStringField("observed", t.observed());
+                else g.writeNumberField("observed", new BigDecimal(t.observed()));
+                if (r.predicted() == null) g.writeNullField("predicted");
+                else if (t.isDirection()) g.writeStringField("predicted", r.predicted());
+                else g.writeNumberField("predicted", new BigDecimal(r.predicted()));
+                if (t.tolerance() == null) g.writeNullField("tolerance");
+                else g.writeNumberField("tolerance", t.tolerance());
+                g.writeStringField("source", t.source());
+                g.writeBooleanField("heldOut", t.heldOut());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sw.toString() + "\n";
+    }
+}
