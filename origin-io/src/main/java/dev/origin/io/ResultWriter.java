@@ -209,12 +209,21 @@ public final class ResultWriter {
                     ? " (qualifying saves " : " (qualifying would save ").append(t.dutySaved().toPlainString()).append(")");
             sb.append(" — ").append(t.note()).append('\n');
         }
+        // each citation once, above the requirements it covers; an alternative the verdict did not need is marked so
+        boolean originating = d.status() == dev.origin.core.engine.Status.ORIGINATING;
+        String cited = null;
         for (Finding r : d.findings()) {
-            sb.append("  ").append(r.met() == null ? "[?]" : r.met() ? "[x]" : "[ ]").append(' ').append(r.id()).append(" (").append(r.kind().label()).append(')');
+            if (r.citation() != null && !r.citation().equals(cited)) {
+                sb.append("  ").append(r.citation()).append('\n');
+                cited = r.citation();
+            }
+            boolean notNeeded = originating && !r.status().isMet() && !d.decidingRules().contains(r.id());
+            sb.append("    ").append(notNeeded ? "[-]" : r.met() == null ? "[?]" : r.met() ? "[x]" : "[ ]").append(' ')
+                    .append(r.id()).append(" (").append(r.kind().label()).append(')');
             if (r.value() != null) sb.append(' ').append(display(r.value())).append(" %");
-            if (r.threshold() != null) sb.append(" min ").append(r.threshold().toPlainString()).append(" %");
-            if (!r.missing().isEmpty()) sb.append(" — not evaluable: give ").append(String.join(", ", r.missing()));
-            if (r.citation() != null) sb.append(" — ").append(r.citation());
+            if (r.threshold() != null) sb.append(r.value() != null ? " against " : " needs ").append(r.threshold().toPlainString()).append(" %");
+            if (notNeeded) sb.append(" — not needed: another alternative is met");
+            else if (!r.missing().isEmpty()) sb.append(" — not evaluable: give ").append(String.join(", ", r.missing()));
             sb.append('\n');
         }
         if (d.bounds() != null) {
