@@ -264,16 +264,17 @@ public final class ResultWriter {
         }
         sb.append(d.status() == dev.origin.core.engine.Status.ORIGINATING ? "Why it qualifies:\n"
                 : d.status() == dev.origin.core.engine.Status.UNDETERMINED ? "What was found:\n" : "Why it does not qualify:\n");
-        render(view, 1, sb);
+        render(view, 1, new java.util.HashSet<>(), sb);
         for (Diagnostic x : d.diagnostics()) sb.append("Note: ").append(x.code()).append(": ").append(x.message()).append('\n');
         return sb.toString();
     }
 
-    private static void render(TraceNode n, int depth, StringBuilder sb) {
+    /** One node per line; each citation is shown the first time it applies, so it is read once. */
+    private static void render(TraceNode n, int depth, java.util.Set<String> cited, StringBuilder sb) {
         sb.append("  ".repeat(depth)).append(n.outcome() == null ? "- " : n.outcome() ? "✓ " : "✗ ").append(n.label());
         if (n.amount() != null && !n.label().contains(n.amount().toPlainString())) sb.append(" [").append(n.amount().toPlainString()).append(']');
-        if (n.citation() != null) sb.append(" (").append(n.citation()).append(')');
+        if (n.citation() != null && cited.add(n.citation())) sb.append(" (").append(n.citation()).append(')');
         sb.append('\n');
-        for (TraceNode c : n.children()) render(c, depth + 1, sb);
+        for (TraceNode c : n.children()) render(c, depth + 1, cited, sb);
     }
 }
