@@ -26,12 +26,14 @@ final class BomAnalyzer {
     private final RuleEvaluator rules;
     /** The good's heavy-duty scheme under which designation is restricted (SOR/94-14 s.7(4), s.10), or null. */
     private final Regime.Tracing heavyDuty;
+    /** The good's own tracing scheme (SOR/94-14 s.9, s.10; SOR/2020-155 s.20), looked up once, or null. */
+    private final Regime.Tracing topScheme;
 
     BomAnalyzer(Ctx ctx, RuleEvaluator rules) {
         this.ctx = ctx;
         this.rules = rules;
-        Regime.Tracing t = ctx.auto() == null ? null : ctx.auto().tracingFor(ctx.good().hs(), ctx.vehicleKind(), ctx.use());
-        this.heavyDuty = t != null && t.designationBarred() ? t : null;
+        this.topScheme = ctx.auto() == null ? null : ctx.auto().tracingFor(ctx.good().hs(), ctx.vehicleKind(), ctx.use());
+        this.heavyDuty = topScheme != null && topScheme.designationBarred() ? topScheme : null;
     }
 
     /** The product-specific rule of a node: the case file's override, else the pack's. */
@@ -58,7 +60,7 @@ final class BomAnalyzer {
             if (detail) lines.add(Step.leaf(StepKind.VNM_LUMP_SUM, null, unclassified));
         }
         CoreParts core = n.top() ? CoreParts.of(ctx, n) : null;
-        Regime.Tracing scheme = n.top() && ctx.auto() != null ? ctx.auto().tracingFor(n.hs(), ctx.vehicleKind(), ctx.use()) : null;
+        Regime.Tracing scheme = n.top() ? topScheme : null;
         for (Material m : n.materials()) {
             String path = n.at(m.id());
             BigDecimal value = m.value();

@@ -24,7 +24,8 @@ public record Finding(String id, RequirementKind kind, FindingStatus status, Big
                       String citation, Map<String, BigDecimal> amounts, List<String> missing, Basis basis, String note) {
 
     public Finding {
-        amounts = amounts == null ? Map.of() : Map.copyOf(amounts);
+        // one copy, in the order the checker gave (Map.copyOf would lose it)
+        amounts = amounts == null || amounts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(amounts));
         missing = missing == null ? List.of() : List.copyOf(missing);
     }
 
@@ -60,7 +61,8 @@ public record Finding(String id, RequirementKind kind, FindingStatus status, Big
 
     /** The amounts with the exact parts of a percentage added. */
     static java.util.Map<String, BigDecimal> withRatio(java.util.Map<String, BigDecimal> amounts, Ratio r) {
-        java.util.Map<String, BigDecimal> m = new java.util.LinkedHashMap<>(amounts);
+        java.util.Map<String, BigDecimal> m = new java.util.LinkedHashMap<>(amounts.size() + 2);
+        m.putAll(amounts);
         m.put("numerator", r.num());
         m.put("denominator", r.den());
         return m;

@@ -38,10 +38,17 @@ final class PartsRuleCheck {
         Node n = a.node();
         Regime.PartsRule pr = ctx.regime().partsRule();
         if (pr == null || pr.excluded().stream().anyMatch(r -> r.contains(n.hs()))) return null;
+        boolean unassembled = n.top() && ctx.good().unassembled();
+        boolean classedWith = false;
+        for (Candidate c : a.candidates()) {
+            if (sameProvision(c.hs(), n.hs())) {
+                classedWith = true;
+                break;
+            }
+        }
+        if (!unassembled && !classedWith) return null;
         if (Rules.flatten(n.rule()).stream().noneMatch(r -> r instanceof Rule.TariffShift)) return null;
         String id = ctx.regime().id() + ".criterion-d";
-        boolean unassembled = n.top() && ctx.good().unassembled();
-        List<Candidate> classedWith = a.candidates().stream().filter(c -> sameProvision(c.hs(), n.hs())).toList();
         Finding.Basis basis;
         Predicate<Candidate> waived;
         String provision = provisionOf(n.hs());
@@ -49,7 +56,6 @@ final class PartsRuleCheck {
             basis = Finding.Basis.UNASSEMBLED_GIR_2A;
             waived = c -> true;
         } else {
-            if (classedWith.isEmpty()) return null;
             Boolean stated = n.top() ? ctx.good().partsProvision() : null;
             var found = PartsProvisions.forGood(n.hs(), HsEdition.inForce(ctx.date()));
             // the USMCA's s.3(4)(a) read literally needs no parts provision: a named option of the pack (docs/parts-rule.md)

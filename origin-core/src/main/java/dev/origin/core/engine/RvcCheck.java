@@ -147,7 +147,8 @@ final class RvcCheck {
         amounts.put("vnm", vnm);
         if (best.netCost() != null) amounts.put("netCost", best.netCost());
         if (best.transactionValue() != null) amounts.put("transactionValue", best.transactionValue());
-        amounts = Finding.withRatio(amounts, bestRatio);
+        amounts.put("numerator", bestRatio.num());
+        amounts.put("denominator", bestRatio.den());
         if (exemption != null && !best.met()) {
             // computed and reported, but not required (SOR/2020-155 s.5(4); SOR/94-14 s.5(5))
             Finding f = new Finding(rv.id(), rv.kind(), FindingStatus.MET, best.value(), min, rv.citation(), amounts, List.of(),

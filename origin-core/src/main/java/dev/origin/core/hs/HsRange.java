@@ -25,8 +25,17 @@ public record HsRange(HsPrefix from, HsPrefix to) {
     public boolean contains(HsCode code) {
         String d = code.digits();
         if (d.length() < from.length()) return false;
-        String head = d.substring(0, from.length());
-        return head.compareTo(from.digits()) >= 0 && head.compareTo(to.digits()) <= 0;
+        // compare the first from.length() digits in place (no substring: this runs for every range of every lookup)
+        return compareHead(d, from.digits()) >= 0 && compareHead(d, to.digits()) <= 0;
+    }
+
+    /** {@code code}'s first {@code bound.length()} characters compared with {@code bound} (both digits only). */
+    private static int compareHead(String code, String bound) {
+        for (int i = 0; i < bound.length(); i++) {
+            int c = code.charAt(i) - bound.charAt(i);
+            if (c != 0) return c;
+        }
+        return 0;
     }
 
     /** Number of digits compared: the more, the more specific. */
