@@ -24,8 +24,7 @@ public record Finding(String id, RequirementKind kind, FindingStatus status, Big
                       String citation, Map<String, BigDecimal> amounts, List<String> missing, Basis basis, String note) {
 
     public Finding {
-        // one copy, in the order the checker gave (Map.copyOf would lose it)
-        amounts = amounts == null || amounts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(amounts));
+        amounts = amounts == null ? Map.of() : Map.copyOf(amounts); // no copy when the checker gave an immutable Map.of
         missing = missing == null ? List.of() : List.copyOf(missing);
     }
 

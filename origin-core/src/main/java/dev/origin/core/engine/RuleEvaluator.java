@@ -47,8 +47,7 @@ final class RuleEvaluator {
         }
         // requirements other than the tariff shift and the RVC still apply to a good made of originating
         // materials ("and the good satisfies all other applicable requirements", SOR/2020-155 s.3(3); s.13-18)
-        boolean othersMet = o.findings().stream().noneMatch(q -> q.kind().isOtherRequirement() && !q.status().isMet());
-        if (!o.met() && a.allOriginating() && othersMet) {
+        if (!o.met() && a.allOriginating() && othersMet(o)) {
             // Criterion (c): produced entirely from originating materials (SOR/2020-155 s.3(3); SOR/94-14 s.4(3)).
             String id = ctx.regime().id() + ".criterion-c";
             String cite = ctx.cite("criterion-c");
@@ -60,6 +59,11 @@ final class RuleEvaluator {
             return new Outcome(FindingStatus.MET, t, reqs, List.of(id), o.rvc());
         }
         return o;
+    }
+
+    private static boolean othersMet(Outcome o) {
+        for (Finding q : o.findings()) if (q.kind().isOtherRequirement() && !q.status().isMet()) return false;
+        return true;
     }
 
     /** Applies {@code rule}; materials matching {@code waived} are not tested for a tariff shift (criterion (d)). */

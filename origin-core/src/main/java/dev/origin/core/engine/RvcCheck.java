@@ -11,7 +11,6 @@ import dev.origin.core.rules.RvcMethod;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -143,12 +142,10 @@ final class RvcCheck {
                 }
             }
         }
-        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        amounts.put("vnm", vnm);
-        if (best.netCost() != null) amounts.put("netCost", best.netCost());
-        if (best.transactionValue() != null) amounts.put("transactionValue", best.transactionValue());
-        amounts.put("numerator", bestRatio.num());
-        amounts.put("denominator", bestRatio.den());
+        // the amounts used, and the exact parts of the percentage (value = numerator ÷ denominator)
+        Map<String, BigDecimal> amounts = best.netCost() != null
+                ? Map.of("vnm", vnm, "netCost", best.netCost(), "numerator", bestRatio.num(), "denominator", bestRatio.den())
+                : Map.of("vnm", vnm, "transactionValue", best.transactionValue(), "numerator", bestRatio.num(), "denominator", bestRatio.den());
         if (exemption != null && !best.met()) {
             // computed and reported, but not required (SOR/2020-155 s.5(4); SOR/94-14 s.5(5))
             Finding f = new Finding(rv.id(), rv.kind(), FindingStatus.MET, best.value(), min, rv.citation(), amounts, List.of(),
