@@ -229,6 +229,9 @@ final class RulesCommand implements Runnable {
         @Option(names = "--hs-nomenclature", paramLabel = "CSV", split = ",", splitSynopsisLabel = ",",
                 description = "HS nomenclature CSV file(s) used to expand ranges in except/from lists (default: numeric enumeration).")
         List<java.nio.file.Path> nomenclature = new java.util.ArrayList<>();
+        @Option(names = "--included-rules",
+                description = "Write only the rules, as the rule file a pack includes (`include:`), e.g. the built-in nafta pack's nafta-schedule-i.yaml.")
+        boolean includedRules;
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws Exception {
@@ -256,7 +259,8 @@ final class RulesCommand implements Runnable {
                 err.println(xml + ": BAD_REGULATION_XML: the file cannot be read as the Justice Laws XML of SOR/94-14 (" + e.getMessage() + ").");
                 return 2;
             }
-            String yaml = dev.origin.io.schedule.RulePackWriter.toYaml(result);
+            String yaml = includedRules ? dev.origin.io.schedule.RulePackWriter.toIncludedRules(result)
+                    : dev.origin.io.schedule.RulePackWriter.toYaml(result);
             if (output == null) out.print(yaml);
             else java.nio.file.Files.writeString(output, yaml);
             err.print(result.coverage().toText());
