@@ -63,10 +63,10 @@ class DeMinimisListsTest {
                 assertThat(e.materialFacts()).as(what + " names no provision: a material named in words").isNotEmpty();
                 continue;
             }
-            for (HsRange r : law) assertThat(within(r, ours)).as(what + ": `" + r + "` of the text in " + ours).isTrue();
+            for (HsRange r : law) assertThat(ScheduleOneImporterTest.within(r, ours)).as(what + ": `" + r + "` of the text in " + ours).isTrue();
             for (HsRange r : ours) {
                 for (HsRange end : List.of(HsRange.parse(r.from().toString()), HsRange.parse(r.to().toString()))) {
-                    assertThat(within(end, law)).as(what + ": `" + end + "` (of `" + r + "` in the pack) is not named by the text " + law).isTrue();
+                    assertThat(ScheduleOneImporterTest.within(end, law)).as(what + ": `" + end + "` (of `" + r + "` in the pack) is not named by the text " + law).isTrue();
                 }
             }
         }
@@ -139,17 +139,5 @@ class DeMinimisListsTest {
             }
         }
         return out;
-    }
-
-    /** True when {@code r} lies inside one of {@code set}'s ranges. */
-    private static boolean within(HsRange r, List<HsRange> set) {
-        for (HsRange h : set) {
-            int n = h.specificity();
-            if (r.specificity() < n) continue;
-            String lo = r.from().digits().substring(0, n);
-            String hi = r.to().digits().substring(0, n);
-            if (lo.compareTo(h.from().digits()) >= 0 && hi.compareTo(h.to().digits()) <= 0) return true;
-        }
-        return false;
     }
 }

@@ -306,7 +306,7 @@ class ScheduleOneImporterTest {
     }
 
     /** True when range {@code r} lies inside one of {@code scope}'s ranges. */
-    private static boolean within(HsRange r, List<HsRange> scope) {
+    static boolean within(HsRange r, List<HsRange> scope) {
         for (HsRange h : scope) {
             int n = h.specificity();
             if (r.specificity() < n) continue;
