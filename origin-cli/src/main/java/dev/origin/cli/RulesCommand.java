@@ -75,7 +75,7 @@ final class RulesCommand implements Runnable {
             out.println("HS " + code + (kind == null ? "" : ", vehicle kind " + kind) + ", " + use + (staging ? ", alternative staging" : ""));
             if (pr == null) {
                 out.println("No product-specific rule for " + code + " in this pack for this vehicle kind and use.");
-                out.println("Give the rule in the case file (`rule`), or use a pack that carries it.");
+                out.println("Give the rule in the case file (`rule`), or use a pack that carries it (docs/rule-packs.md, NO_RULE).");
             } else {
                 out.println("Rule " + pr.rule().id() + " for " + pr.scope() + " — " + pr.rule().citation());
                 out.println("  " + RuleSyntax.format(pr.rule()));
@@ -86,10 +86,11 @@ final class RulesCommand implements Runnable {
             }
             var others = r.rules().stream().filter(x -> x != pr && x.match(code) >= 0).toList();
             if (!others.isEmpty()) {
-                out.println("Other rules for this code (other vehicle kinds, uses or staging):");
+                out.println("Other rules for this code (other vehicle kinds, uses or staging, or replaced by the pack's own rule):");
                 for (var o : others) {
                     out.println("  " + o.rule().id() + (o.vehicles().isEmpty() ? "" : " vehicles " + o.vehicles()) + (o.use() == null ? "" : " " + o.use())
-                            + (o.staging() == null ? "" : o.staging() ? " alternative staging" : " normal staging") + " — " + o.rule().citation());
+                            + (o.staging() == null ? "" : o.staging() ? " alternative staging" : " normal staging") + " — " + o.rule().citation()
+                            + (o.fallback() && pr != null && !pr.fallback() ? " (included rule, replaced by " + pr.rule().id() + ")" : ""));
                 }
             }
             if (r.automotive() != null) {
@@ -229,6 +230,9 @@ final class RulesCommand implements Runnable {
         @Option(names = "--hs-nomenclature", paramLabel = "CSV", split = ",", splitSynopsisLabel = ",",
                 description = "HS nomenclature CSV file(s) used to expand ranges in except/from lists (default: numeric enumeration).")
         List<java.nio.file.Path> nomenclature = new java.util.ArrayList<>();
+        @Option(names = "--included-rules",
+                description = "Write only the rules, as the rule file a pack includes (`include:`), e.g. the built-in nafta pack's nafta-schedule-i.yaml.")
+        boolean includedRules;
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws Exception {
@@ -256,7 +260,8 @@ final class RulesCommand implements Runnable {
                 err.println(xml + ": BAD_REGULATION_XML: the file cannot be read as the Justice Laws XML of SOR/94-14 (" + e.getMessage() + ").");
                 return 2;
             }
-            String yaml = dev.origin.io.schedule.RulePackWriter.toYaml(result);
+            String yaml = includedRules ? dev.origin.io.schedule.RulePackWriter.toIncludedRules(result)
+                    : dev.origin.io.schedule.RulePackWriter.toYaml(result);
             if (output == null) out.print(yaml);
             else java.nio.file.Files.writeString(output, yaml);
             err.print(result.coverage().toText());

@@ -123,6 +123,21 @@ class AutomotiveCliTest {
     }
 
     @Test
+    void builtInNaftaCarriesScheduleOneBeyondChapter87() {
+        // SOR/94-14 Sch. I, subheadings 9401.10-9401.80: "(1) A change to subheadings 9401.10 through 9401.80 from any
+        // other chapter; or (2) A change to subheadings 9401.10 through 9401.80 from subheading 9401.90, whether or not
+        // there is also a change from any other chapter, provided there is a regional value content of not less than:
+        // (a) 60 per cent where the transaction value method is used, or (b) 50 per cent where the net cost method is used."
+        CliTest.Result r = CliTest.run("rules", "show", "nafta", "9401.61");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Rule nafta.9401.10-9401.80 for [9401.10-9401.80] — SOR/94-14 Sch. I, subheadings 9401.10-9401.80",
+                "CC or CC from 9401.90 and (RVC(TV) >= 60 or RVC(NC) >= 50)").doesNotContain("No product-specific rule");
+        // chapter 87: the hand-written rule stays authoritative; the generated one is listed as replaced
+        CliTest.Result truck = CliTest.run("rules", "show", "nafta", "8704.21");
+        assertThat(truck.out()).contains("Rule nafta.87.04 for [87.04]", "nafta.8704.21 — SOR/94-14 Sch. I, subheading 8704.21 (included rule, replaced by nafta.87.04)");
+    }
+
+    @Test
     void rulesImportTurnsScheduleOneIntoALoadablePack(@TempDir Path dir) {
         Path xml = SHARED.resolve("canada-roo-regulations/SOR-94-14_NAFTA-rules-of-origin-regulations_pre-repeal.xml");
         Assumptions.assumeTrue(Files.isRegularFile(xml), "shared data absent: " + xml + " (skipping the import test)");

@@ -34,7 +34,7 @@ public final class RulePackReader {
     public static final List<String> BUILT_IN = List.of("usmca", "nafta", "us-proposal-2017", "proposal-80-15", "canada-proposal-2018");
 
     private static final Set<String> TOP = Set.of("id", "name", "revision", "inForce", "parties", "transactionValue",
-            "deMinimis", "netCostRequired", "provisions", "params", "rules", "partsRule", "tables", "automotive", "extends");
+            "deMinimis", "netCostRequired", "provisions", "params", "rules", "partsRule", "tables", "automotive", "extends", "include");
     private static final Set<String> RULE = Set.of("id", "hs", "rule", "citation", "description", "vehicles", "use", "staging", "until");
     private static final Set<String> VEHICLES = Set.copyOf(VehicleKind.labels());
 
@@ -91,16 +91,90 @@ public final class RulePackReader {
         List<Problem> problems = new ArrayList<>();
         Tree t = Tree.parse(text, yaml, file, problems);
         if (t == null) throw new InputException(problems);
+        List<Included> included = new ArrayList<>();
+        if (t instanceof Tree.Obj o) included.addAll(includes(o, file, problems));
         if (t instanceof Tree.Obj o && o.get("extends") instanceof Tree.Scalar base && base.text != null) {
             if (!isBuiltIn(base.text)) {
                 problems.add(Problem.of(file, base.line, base.column, "extends", Variant.NOT_A_BUILT_IN_BASE, String.join(", ", BUILT_IN), base.text));
                 throw new InputException(problems);
             }
-            t = extend(builtInTree(base.text), o);
+            Tree baseTree = builtInTree(base.text);
+            included.addAll(includes((Tree.Obj) baseTree, "builtin:" + base.text + ".yaml", problems));
+            t = extend(baseTree, o);
         }
-        Regime r = new RulePackReader(file, problems, overrides).pack(t);
+        if (!problems.isEmpty()) throw new InputException(problems);
+        Regime r = new RulePackReader(file, problems, overrides).pack(t, included);
         if (!problems.isEmpty()) throw new InputException(problems);
         return r;
+    }
+
+    /** A rule file a pack includes: its {@code rules} and the name problems in it are reported under. */
+    private record Included(Tree rules, String file) {}
+
+    /**
+     * The rule files named by the pack's {@code include} (a list of file names), read from beside the pack: the
+     * built-in packs' directory for a built-in pack, the pack file's directory otherwise. An included file holds
+     * only {@code rules}.
+     */
+    private static List<Included> includes(Tree.Obj pack, String file, List<Problem> problems) {
+        List<Included> out = new ArrayList<>();
+        Tree inc = pack.get("include");
+        if (inc == null) return out;
+        Tree.Arr a = new Fields(file, problems).arr(inc, "include", "the included rule files");
+        if (a == null) return out;
+        for (int i = 0; i < a.items.size(); i++) {
+            Tree item = a.items.get(i);
+            if (!(item instanceof Tree.Scalar sc) || sc.text == null || sc.text.isBlank()) {
+                problems.add(Problem.of(file, item.line, item.column, "include[" + i + "]", ErrorCode.BAD_TYPE,
+                        "an included rule file", "a file name", Fields.describe(item)));
+                continue;
+            }
+            String name = sc.text.strip();
+            String text;
+            String where;
+            if (file.startsWith("builtin:")) {
+                out.add(BUILT_IN_INCLUDES.computeIfAbsent(name, RulePackReader::builtInIncluded));
+                continue;
+            } else {
+                Path dir = Path.of(file).toAbsolutePath().getParent();
+                Path path = dir == null ? Path.of(name) : dir.resolve(name);
+                where = path.toString();
+                try {
+                    text = Files.readString(path, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    problems.add(Problem.of(file, sc.line, sc.column, "include[" + i + "]", ErrorCode.UNREADABLE, path));
+                    continue;
+                }
+            }
+            Included r = included(text, name, where, problems);
+            if (r != null) out.add(r);
+        }
+        return out;
+    }
+
+    /** The parsed rule files of the built-in packs, read once per process (the generated Schedule I is large). */
+    private static final Map<String, Included> BUILT_IN_INCLUDES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Included builtInIncluded(String name) {
+        try (InputStream in = RulePackReader.class.getResourceAsStream("/dev/origin/packs/" + name)) {
+            if (in == null) throw new IllegalStateException("built-in rule file missing from the build: " + name);
+            List<Problem> ps = new ArrayList<>();
+            Included r = included(new String(in.readAllBytes(), StandardCharsets.UTF_8), name, "builtin:" + name, ps);
+            if (r == null || !ps.isEmpty()) throw new IllegalStateException("built-in rule file unreadable: " + ps);
+            return r;
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in rule file unreadable: " + name, e);
+        }
+    }
+
+    private static Included included(String text, String name, String where, List<Problem> problems) {
+        Tree t = Tree.parse(text, !name.endsWith(".json"), where, problems);
+        if (t == null) return null;
+        Fields fs = new Fields(where, problems);
+        Tree.Obj o = fs.obj(t, "", "a rule file");
+        if (o == null) return null;
+        fs.onlyKnown(o, "", Set.of("rules"));
+        return o.get("rules") == null ? null : new Included(o.get("rules"), where);
     }
 
     private static Tree builtInTree(String id) {
@@ -147,7 +221,7 @@ public final class RulePackReader {
         return out;
     }
 
-    private Regime pack(Tree t) {
+    private Regime pack(Tree t, List<Included> included) {
         Tree.Obj o = f.obj(t, "", "a rule pack");
         if (o == null) return null;
         f.onlyKnown(o, "", TOP);
@@ -233,7 +307,14 @@ public final class RulePackReader {
             if (tb != null) for (String k : tb.fields.keySet()) tables.put(k, ranges(tb.get(k), "tables." + k));
         }
         Regime.Automotive automotive = o.get("automotive") == null ? null : automotive(o.get("automotive"));
-        List<Regime.ProductRule> rules = rules(o.get("rules"), params, options, id);
+        List<Regime.ProductRule> rules = new ArrayList<>(rules(o.get("rules"), params, options, id, null));
+        Set<String> written = new HashSet<>();
+        for (Regime.ProductRule pr : rules) written.add(pr.rule().id());
+        for (Included inc : included) {
+            RulePackReader sub = new RulePackReader(inc.file(), f.problems, overrides);
+            sub.tables.putAll(tables);
+            rules.addAll(sub.rules(inc.rules(), params, options, id, written));
+        }
         Regime.PartsRule parts = null;
         if (o.get("partsRule") != null) {
             Tree.Obj pr = f.obj(o.get("partsRule"), "partsRule", "the parts rule");
@@ -284,14 +365,28 @@ public final class RulePackReader {
                 String ip = p + ".exclusions[" + i + "]";
                 Tree.Obj r = f.obj(a.items.get(i), ip, "an exclusion");
                 if (r == null) continue;
-                f.onlyKnown(r, ip, Set.of("goods", "materials", "unlessDifferentSubheading", "citation"));
+                f.onlyKnown(r, ip, Set.of("goods", "materials", "materialFacts", "unlessDifferentSubheading", "citation"));
                 exclusions.add(new DeMinimis.Exclusion(ranges(r.get("goods"), ip + ".goods"),
                         r.get("materials") == null ? List.of() : ranges(r.get("materials"), ip + ".materials"),
-                        Boolean.TRUE.equals(f.bool(r, "unlessDifferentSubheading", ip)), f.string(r, "citation", ip, true)));
+                        Boolean.TRUE.equals(f.bool(r, "unlessDifferentSubheading", ip)), f.string(r, "citation", ip, true),
+                        texts(r.get("materialFacts"), ip + ".materialFacts")));
             }
         }
         if (pct == null || cite == null || rvcCite == null) return null;
         return new DeMinimis(pct, rates, exclusions, cite, rvcCite, "either".equals(base));
+    }
+
+    /** A list of texts (e.g. the facts naming a material); empty when absent. */
+    private List<String> texts(Tree t, String p) {
+        List<String> out = new ArrayList<>();
+        if (t == null) return out;
+        Tree.Arr a = f.arr(t, p, "a list of texts");
+        if (a != null) for (int i = 0; i < a.items.size(); i++) {
+            Tree item = a.items.get(i);
+            if (item instanceof Tree.Scalar sc && sc.text != null && !sc.text.isBlank()) out.add(sc.text.strip());
+            else f.problem(item, p + "[" + i + "]", ErrorCode.BAD_TYPE, "a fact", "a text", Fields.describe(item));
+        }
+        return out;
     }
 
     private List<HsRange> ranges(Tree t, String p) {
@@ -481,7 +576,13 @@ public final class RulePackReader {
         return out;
     }
 
-    private List<Regime.ProductRule> rules(Tree t, Map<String, BigDecimal> params, Map<String, String> options, String packId) {
+    /**
+     * The product-specific rules of {@code t}. Rules of an included file ({@code written} holds the ids of the pack's
+     * own rules; null for the pack's own rules) are fallback rules; one whose id a rule of the pack already has is replaced by that rule.
+     */
+    private List<Regime.ProductRule> rules(Tree t, Map<String, BigDecimal> params, Map<String, String> options, String packId,
+                                           Set<String> written) {
+        boolean fallback = written != null;
         List<Regime.ProductRule> out = new ArrayList<>();
         if (t == null) return out;
         Tree.Arr a = f.arr(t, "rules", "the product-specific rules");
@@ -508,8 +609,9 @@ public final class RulePackReader {
             Boolean staging = f.bool(o, "staging", ip);
             java.time.LocalDate until = f.date(o, "until", ip);
             if (r == null || id == null) continue;
+            if (fallback && written.contains(packId + "." + id)) continue;     // the pack's own rule of that id replaces it
             out.add(new Regime.ProductRule(scope, Rules.withIds(r, packId + "." + id, cite),
-                    f.string(o, "description", ip, false), vehicles, use, staging, until));
+                    f.string(o, "description", ip, false), vehicles, use, staging, until, fallback));
         }
         return out;
     }

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * shared/data/canada-roo-regulations). Every expected figure is worked out by hand in the comment above
  * the test, with the provision that decides it; the engine's output is never the oracle.
  *
- * <p>Tests marked {@code @Disabled("engine disagrees: ...")} prove a discrepancy between the engine and the
- * law: they assert the legally right answer and fail against the current engine. The others guard tricky
- * cases that were verified correct.
+ * <p>No test here is skipped: a discrepancy between the engine and the law is fixed, not documented by a
+ * disabled test. The tests guard tricky cases that were verified correct.
  *
  * <p>JSON is written with single quotes (turned into double quotes) and {@code ~} for an escaped quote
  * inside a JSON string.
@@ -180,9 +178,8 @@ class LegalReviewTest {
         // material used in the production of a good, where the applicable change in tariff classification for the
         // good places restrictions on the use of that non-originating material". The rule for the instrument
         // excepts PCAs of 9030.90; a non-originating PCA worth 50 (5 % of TV 1000) fails the shift and cannot be
-        // rescued -> non-originating. The nafta pack's exclusions list (j) is missing.
+        // rescued -> non-originating (the nafta pack's exclusion (j): a failing material stating it is a PCA).
         @Test
-        @Disabled("engine disagrees: NAFTA s.5(4)(j) (printed circuit assemblies) is not in the nafta pack's de minimis exclusions")
         void naftaPrintedCircuitAssemblyCannotBeRescued() throws InputException {
             String g = "{'id':'g','hs':'9030.40','producer':{'country':'US'},'transactionValue':'1000.00',"
                     + "'rule':'CTSH except from 9030.90 ~printed circuit assemblies~','materials':["

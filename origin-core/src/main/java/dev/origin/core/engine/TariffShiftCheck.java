@@ -56,7 +56,7 @@ final class TariffShiftCheck {
         DeMinimis.Exclusion barred = null;
         for (Candidate f : failing) {
             failingValue = failingValue.add(f.value());
-            DeMinimis.Exclusion ex = ctx.regime().deMinimis().exclusionFor(goodHs, f.hs());
+            DeMinimis.Exclusion ex = ctx.regime().deMinimis().exclusionFor(goodHs, f.hs(), f.facts() == null ? List.of() : f.facts());
             if (ex != null && barred == null) barred = ex;
         }
         DeMinimis dm = ctx.regime().deMinimis();

@@ -2,6 +2,7 @@ package dev.origin.core.regime;
 
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.hs.HsRange;
+import dev.origin.core.model.Material;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -37,19 +38,32 @@ public record DeMinimis(BigDecimal percent, List<Rate> rates, List<Exclusion> ex
     /**
      * De minimis does not apply to a non-originating material of {@code materials} (any when empty)
      * used in producing a good of {@code goods}; with {@code unlessDifferentSubheading} it does apply
-     * when the material is of a different subheading than the good (chapters 1-27 rule).
+     * when the material is of a different subheading than the good (chapters 1-27 rule). With
+     * {@code materialFacts}, only to a material whose line states one of them (a material named in
+     * words, e.g. "printed circuit assembly", SOR/94-14 s.5(4)(j)).
      */
     public record Exclusion(List<HsRange> goods, List<HsRange> materials, boolean unlessDifferentSubheading,
-                            String citation) {
+                            String citation, List<String> materialFacts) {
         public Exclusion {
             goods = List.copyOf(goods);
             materials = List.copyOf(materials);
+            materialFacts = List.copyOf(materialFacts);
+        }
+
+        public Exclusion(List<HsRange> goods, List<HsRange> materials, boolean unlessDifferentSubheading, String citation) {
+            this(goods, materials, unlessDifferentSubheading, citation, List.of());
         }
 
         public boolean applies(HsCode good, HsCode material) {
+            return applies(good, material, List.of());
+        }
+
+        /** True for a material of {@code material} whose line states {@code facts}; a null material asks about the good. */
+        public boolean applies(HsCode good, HsCode material, List<String> facts) {
             if (goods.stream().noneMatch(r -> r.contains(good))) return false;
-            if (material == null) return materials.isEmpty();
+            if (material == null) return materials.isEmpty() && materialFacts.isEmpty();
             if (!materials.isEmpty() && materials.stream().noneMatch(r -> r.contains(material))) return false;
+            if (!materialFacts.isEmpty() && materialFacts.stream().noneMatch(f -> Material.states(facts, f))) return false;
             return !(unlessDifferentSubheading && !material.subheading().equals(good.subheading()));
         }
     }
@@ -62,7 +76,12 @@ public record DeMinimis(BigDecimal percent, List<Rate> rates, List<Exclusion> ex
 
     /** The exception that bars de minimis for this material in this good, or null. */
     public Exclusion exclusionFor(HsCode good, HsCode material) {
-        for (Exclusion e : exclusions) if (e.applies(good, material)) return e;
+        return exclusionFor(good, material, List.of());
+    }
+
+    /** The exception that bars de minimis for this material, whose line states {@code facts}, in this good, or null. */
+    public Exclusion exclusionFor(HsCode good, HsCode material, List<String> facts) {
+        for (Exclusion e : exclusions) if (e.applies(good, material, facts)) return e;
         return null;
     }
 }

@@ -221,13 +221,20 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
     /**
      * A product-specific rule for the goods in {@code scope}, optionally only for some vehicle kinds
      * (the vehicle, or for a part the vehicle it is for), one use (original-equipment or aftermarket),
-     * or producers under (true) or not under (false) the alternative staging regime.
+     * or producers under (true) or not under (false) the alternative staging regime. A {@code fallback}
+     * rule (one a pack includes from a generated file, e.g. NAFTA Schedule I) applies only to goods for
+     * which no other rule of the pack applies, whatever the specificities.
      */
     public record ProductRule(List<HsRange> scope, Rule rule, String description, Set<VehicleKind> vehicles, Use use,
-                              Boolean staging, LocalDate until) {
+                              Boolean staging, LocalDate until, boolean fallback) {
         public ProductRule {
             scope = List.copyOf(scope);
             vehicles = Set.copyOf(vehicles);
+        }
+
+        public ProductRule(List<HsRange> scope, Rule rule, String description, Set<VehicleKind> vehicles, Use use,
+                           Boolean staging, LocalDate until) {
+            this(scope, rule, description, vehicles, use, staging, until, false);
         }
 
         public ProductRule(List<HsRange> scope, Rule rule, String description) {
@@ -275,7 +282,8 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
 
     /**
      * The most specific product-specific rule for a good: the longest matching HS scope, then the most
-     * selectors (vehicle kind, use, staging); null when the pack has none.
+     * selectors (vehicle kind, use, staging); a fallback rule only when no other rule applies; null when
+     * the pack has none.
      */
     public ProductRule ruleFor(HsCode hs, VehicleKind vehicle, Use use, boolean alternativeStaging, LocalDate date) {
         ProductRule best = null;
@@ -283,7 +291,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
         for (ProductRule pr : rules) {
             int m = pr.match(hs);
             if (m < 0 || !pr.admits(vehicle, use, alternativeStaging) || !pr.inForce(date)) continue;
-            int spec = m * 10 + pr.selectors();
+            int spec = (pr.fallback() ? 0 : 1000) + m * 10 + pr.selectors();
             if (spec > bestSpec) { best = pr; bestSpec = spec; }
         }
         return best;

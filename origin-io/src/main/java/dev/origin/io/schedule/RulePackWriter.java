@@ -24,19 +24,54 @@ public final class RulePackWriter {
 
     private RulePackWriter() {}
 
-    /** The pack text. */
+    /** The built-in {@code nafta} pack's generated rule file (its {@code include}). */
+    public static final String INCLUDED_FILE = "nafta-schedule-i.yaml";
+
+    /** The pack text: the general provisions of the built-in {@code nafta} pack and the imported rules. */
     public static String toYaml(ImportResult result) {
-        CoverageReport cov = result.coverage();
         StringBuilder sb = new StringBuilder();
         sb.append("# NAFTA 1994: general provisions of the Uniform Regulations and the product-specific rules of\n");
         sb.append("# Schedule I of SOR/94-14, imported from Canada's Justice Laws XML (consolidated text of 2019-06-17)\n");
         sb.append("# by dev.origin.io.schedule.ScheduleOneImporter. HS ranges in except/from lists expanded by ")
                 .append(result.hsSource()).append(".\n");
+        coverage(sb, result);
+        sb.append(header());
+        rules(sb, result);
+        return sb.toString();
+    }
+
+    /**
+     * The rule file the built-in {@code nafta} pack includes ({@value #INCLUDED_FILE}): the imported rules only,
+     * under a header saying how to regenerate them. The pack's own rules replace these where both apply.
+     */
+    public static String toIncludedRules(ImportResult result) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# GENERATED FILE - do not edit. NAFTA Schedule I (SOR/94-14), product-specific rules of origin,\n");
+        sb.append("# imported from Canada's Justice Laws XML (consolidated text of 2019-06-17) by\n");
+        sb.append("# dev.origin.io.schedule.ScheduleOneImporter; HS ranges in except/from lists expanded by ")
+                .append(result.hsSource()).append(".\n");
+        sb.append("# Regenerate (from the repository root, with the shared data beside it):\n");
+        sb.append("#   ./origin rules import ../shared/data/canada-roo-regulations/SOR-94-14_NAFTA-rules-of-origin-regulations_pre-repeal.xml \\\n");
+        sb.append("#     --hs-nomenclature ../shared/data/harmonized-system/hs2017-harmonized-system.csv,../shared/data/harmonized-system/hs2022-harmonized-system.csv \\\n");
+        sb.append("#     --included-rules -o origin-io/src/main/resources/dev/origin/packs/").append(INCLUDED_FILE).append('\n');
+        sb.append("# (BuiltInScheduleOneTest regenerates it and compares.) Included by nafta.yaml (`include`): these rules\n");
+        sb.append("# apply only to goods for which no rule written in the pack applies; the pack's rules (chapter 87 and\n");
+        sb.append("# engines) replace them. Each rule is preceded by its legal text; FLAGGED rules are kept as comments\n");
+        sb.append("# with the reason they are not executable (give the rule in the case file for those goods).\n");
+        coverage(sb, result);
+        rules(sb, result);
+        return sb.toString();
+    }
+
+    private static void coverage(StringBuilder sb, ImportResult result) {
+        CoverageReport cov = result.coverage();
         sb.append("# Coverage: ").append(cov.executable()).append(" of ").append(cov.total())
                 .append(" rules executable (").append(cov.share().toPlainString()).append(" %); ")
                 .append(cov.flagged().size()).append(" kept as text below (FLAGGED comments).\n");
         cov.byReason().forEach((r, n) -> sb.append("#   ").append(r).append(": ").append(n).append('\n'));
-        sb.append(header());
+    }
+
+    private static void rules(StringBuilder sb, ImportResult result) {
         sb.append("rules:\n");
         for (ImportedRule r : result.rules()) {
             if (r.executable()) {
@@ -59,7 +94,6 @@ public final class RulePackWriter {
                 comment(sb, "  #   unparsed: ", f.remainder());
             }
         }
-        return sb.toString();
     }
 
     /** The general provisions of the built-in nafta pack: from {@code id:} up to {@code rules:}. */
@@ -77,6 +111,7 @@ public final class RulePackWriter {
             if (line.startsWith("id:")) started = true;
             if (!started) continue;
             if (line.startsWith("rules:")) break;
+            if (line.startsWith("include:")) continue;           // the full pack carries the rules itself
             if (line.startsWith("revision:")) {
                 String rev = line.substring("revision:".length()).strip().replace("\"", "");
                 line = "revision: \"" + rev + "+schedule-i\"";

@@ -278,15 +278,16 @@ class ScheduleOneImporterTest {
 
     @Test
     void agreesWithTheHandWrittenRulesOfTheBuiltInPack() throws Exception {
-        // Every Schedule I rule written by hand in the built-in pack (chapter 87, engines and the sample)
-        // equals what the importer makes of the legal text for the provisions it covers. Where the
-        // Schedule has a row at the hand rule's own level, tariff-item rows below it are its own rules.
+        // Every Schedule I rule written by hand in the built-in pack (chapter 87 and engines; the generated
+        // rules it includes are fallback rules and not compared) equals what the importer makes of the legal
+        // text for the provisions it covers. Where the Schedule has a row at the hand rule's own level,
+        // tariff-item rows below it are its own rules.
         Regime builtIn = RulePackReader.load("nafta", Map.of());
         List<ImportedRule.Entry> entries = result.rules().stream().filter(ImportedRule::executable)
                 .flatMap(r -> r.entries().stream()).toList();
         int handRules = 0;
         for (Regime.ProductRule pr : builtIn.rules()) {
-            if (!pr.rule().citation().startsWith("SOR/94-14 Sch. I")) continue;
+            if (pr.fallback() || !pr.rule().citation().startsWith("SOR/94-14 Sch. I")) continue;
             handRules++;
             int level = pr.scope().get(0).specificity();
             boolean ownLevelRow = entries.stream().anyMatch(e -> e.scope().equals(pr.scope()));
@@ -299,11 +300,13 @@ class ScheduleOneImporterTest {
             }
             assertThat(compared).as("imported rows compared with " + pr.rule().id()).isPositive();
         }
-        assertThat(handRules).isGreaterThanOrEqualTo(20);
+        // 16 rules of chapter 87 and engines, and the two tariff-item rows of 8708.99 (the sample of other chapters
+        // went when the pack began to include the generated Schedule I)
+        assertThat(handRules).isGreaterThanOrEqualTo(18);
     }
 
     /** True when range {@code r} lies inside one of {@code scope}'s ranges. */
-    private static boolean within(HsRange r, List<HsRange> scope) {
+    static boolean within(HsRange r, List<HsRange> scope) {
         for (HsRange h : scope) {
             int n = h.specificity();
             if (r.specificity() < n) continue;
