@@ -40,6 +40,7 @@ class ReadmeTest {
         for (String cmd : cmds) {
             String[] args = Arrays.stream(cmd.split("\\s+"))
                     .map(a -> a.startsWith("examples/") ? ROOT.resolve(a).toString()
+                            : a.startsWith("scratch/") ? tmp.resolve(a.substring("scratch/".length())).toString()
                             : a.matches("[\\w-]+\\.(html|csv|json)") ? tmp.resolve(a).toString() : a).toArray(String[]::new);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
