@@ -112,6 +112,28 @@ final class Converters {
         }
     }
 
+    /** A number of zero or less (an elasticity of demand). */
+    static final class NonPositive implements ITypeConverter<BigDecimal> {
+        @Override public BigDecimal convert(String text) {
+            BigDecimal d = number(text);
+            if (d.signum() > 0) throw new BadValue("BAD_PARAM", "`" + text + "` is positive; an elasticity of demand is 0 or negative.");
+            return d;
+        }
+    }
+
+    /** A count of zero or more. */
+    static final class Count implements ITypeConverter<Integer> {
+        @Override public Integer convert(String text) {
+            try {
+                int n = Integer.parseInt(text.strip());
+                if (n >= 0) return n;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new BadValue("BAD_PARAM", "`" + text + "` is not a whole number of zero or more.");
+        }
+    }
+
     /** A share from 0 to 1. */
     static final class Share implements ITypeConverter<BigDecimal> {
         @Override public BigDecimal convert(String text) {

@@ -5,7 +5,10 @@ import dev.origin.core.regime.Regime;
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
 import dev.origin.io.fleet.FleetReader;
+import dev.origin.sim.Backtest;
+import dev.origin.sim.MonteCarlo;
 import dev.origin.sim.Outcome;
+import dev.origin.sim.UncertaintyReport;
 import dev.origin.sim.Report;
 import dev.origin.sim.Simulator;
 import dev.origin.sim.Sweep;
@@ -65,6 +68,23 @@ final class SimulateCommand implements Callable<Integer> {
                     + "exceeds the MFN rate pay the duty (default ${DEFAULT-VALUE}; the backtest's calibrated USMCA value is 1.366).")
     BigDecimal documentationCost;
 
+    @Option(names = "--elasticity", defaultValue = "-3", paramLabel = "E", converter = Converters.NonPositive.class,
+            description = "Own-price elasticity of a model's demand against its rivals, 0 or negative (default ${DEFAULT-VALUE}, "
+                    + "Berry-Levinsohn-Pakes 1995; 0 with --market-elasticity 0 keeps volumes fixed).")
+    BigDecimal elasticity;
+
+    @Option(names = "--market-elasticity", defaultValue = "-1", paramLabel = "E", converter = Converters.NonPositive.class,
+            description = "Aggregate price elasticity of new-vehicle demand, 0 or negative (default ${DEFAULT-VALUE}).")
+    BigDecimal marketElasticity;
+
+    @Option(names = "--draws", defaultValue = "0", paramLabel = "N", converter = Converters.Count.class,
+            description = "Monte Carlo draws over the uncertain assumptions for intervals, a tornado and the Montreal claim's robustness "
+                    + "(default ${DEFAULT-VALUE}: none; 200 draws of the sample fleet take minutes, docs/PERFORMANCE.md).")
+    int draws;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the Monte Carlo draws (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--sweep", paramLabel = "PACK:PARAM=FROM..TO/STEP", converter = Converters.Sweep.class,
             description = "Threshold sweep, e.g. us-proposal-2017:min=50..100/5 (other parameters of that pack from --param).")
     SweepSpec sweep;
@@ -108,8 +128,10 @@ final class SimulateCommand implements Callable<Integer> {
         jp.putAll(jobs);
         Simulator.Settings settings = new Simulator.Settings(date, tariffs, margin, passThrough, jp)
                 .withStaging(alternativeStaging ? dev.origin.sim.AlternativeStaging.published() : dev.origin.sim.AlternativeStaging.NONE)
-                .withDocumentationCost(documentationCost);
-        Simulator sim = new Simulator(settings);
+                .withDocumentationCost(documentationCost)
+                .withDemand(new dev.origin.sim.Demand(elasticity, marketElasticity));
+        dev.origin.sim.EngineCache cache = new dev.origin.sim.EngineCache();
+        Simulator sim = new Simulator(settings, cache);
         int total = f.models().size() * packs.size();
         Progress bar = new Progress(err, total);
         var decisions = sim.run(f, packs, bar::update);
@@ -139,12 +161,18 @@ final class SimulateCommand implements Callable<Integer> {
             out.println(peak == null ? "  The regional share does not first rise and then fall over this range."
                     : "  The regional share peaks at a threshold of " + peak.threshold() + " % and falls beyond it as makers switch to paying the tariff.");
         }
+        MonteCarlo.Result uncertainty = null;
+        if (draws > 0) {
+            uncertainty = new MonteCarlo(f, packs, settings, cache).run(draws, seed);
+            out.println();
+            out.print(UncertaintyReport.text(uncertainty));
+        }
         out.flush();
         if (csv != null) Files.writeString(csv, Report.csv(outcomes));
-        if (json != null) Files.writeString(json, Report.json(outcomes, curve, sweep == null ? null : sweep.pack()));
+        if (json != null) Files.writeString(json, Report.json(outcomes, curve, sweep == null ? null : sweep.pack(), uncertainty));
         if (html != null) {
             Files.writeString(html, Report.html("Origin simulation: " + f.id(), outcomes, curve, sweep == null ? null : sweep.pack() + " " + sweep.param(),
-                    f.description()));
+                    f.description(), fleet == null ? new Backtest(f, tariffs).run() : null, uncertainty));
         }
         return 0;
     }

@@ -52,10 +52,13 @@ class SimulateCliTest {
         Path csv = dir.resolve("out.csv");
         Path json = dir.resolve("out.json");
         Path html = dir.resolve("out.html");
+        // volumes fixed: the tariffs below are computed by hand from the fleet's volumes
         CliTest.Result r = CliTest.run("simulate", "--fleet", fleet.toString(), "--regimes", "nafta,us-proposal-2017",
+                "--elasticity", "0", "--market-elasticity", "0", "--draws", "2",
                 "--csv", csv.toString(), "--json", json.toString(), "--html", html.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("nafta", "us-proposal-2017", "tariffs paid", "models not eligible");
+        assertThat(r.out()).contains("nafta", "us-proposal-2017", "tariffs paid", "models not eligible", "Uncertainty: 2 draws", "Tornado");
+        assertThat(Files.readString(html)).contains("Uncertainty (2 draws", "aria-label=\"tornado");
         assertThat(Files.readAllLines(csv)).hasSize(1 + 2 * 2);
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
         assertThat(doc.path("regimes").size()).isEqualTo(2);

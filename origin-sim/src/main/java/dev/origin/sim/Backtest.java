@@ -246,12 +246,40 @@ public final class Backtest {
                     "sign of the USMCA-minus-NAFTA change of (re-sourcing + documentation + duty) per value of vehicles");
             case "cbo-customs-duties" -> new Row(t, number(effect(y, Backtest::usDuty).divide(BILLION), 3),
                     "duty paid to the US on the sample fleet's vehicles, USMCA minus NAFTA, calendar year; CBO counts all goods, fiscal years");
-            case "imports-from-ca-mx-direction", "imports-from-row-direction", "us-vehicle-production-direction" -> new Row(t, null,
-                    "not modelled: volumes are fixed (no price-volume feedback), so imports and production by origin cannot move");
+            case "imports-from-ca-mx-direction" -> volumes(t, ds -> usImports(ds, null)[0],
+                    "sign of the USMCA-minus-NAFTA change of the value of US imports of Canadian- and Mexican-built models (price-volume feedback)");
+            case "imports-from-row-direction" -> volumes(t, Backtest::usImportsFromOutside,
+                    "sign of the USMCA-minus-NAFTA change of the value of US imports of models built outside North America (price-volume feedback)");
+            case "us-vehicle-production-direction" -> volumes(t, Backtest::usProduction,
+                    "sign of the USMCA-minus-NAFTA change of the units of US-assembled models, all destinations (price-volume feedback)");
             case "parts-duty-paid-share", "parts-duty-paid-value" -> new Row(t, null,
                     "not modelled: the fleet's parts are bills-of-materials lines of vehicles, not traded goods with their own origin decision and duty");
             default -> new Row(t, null, "not modelled: no figure of the model corresponds");
         };
+    }
+
+    /** A direction that only the price-volume feedback can move; without it the model cannot say. */
+    private Row volumes(Target t, Function<List<Decision>, BigDecimal> figure, String how) {
+        if (!base.demand().isActive()) return new Row(t, null, "not modelled: volumes are fixed (price-volume feedback off)");
+        return new Row(t, sign(effect(t.year(), figure)), how);
+    }
+
+    /** Value per year of US imports of models assembled outside the territory. */
+    static BigDecimal usImportsFromOutside(List<Decision> ds) {
+        BigDecimal t = BigDecimal.ZERO;
+        for (Decision d : ds) {
+            Fleet.Model m = d.model();
+            if (GoodBuilder.PARTIES.contains(m.country())) continue;
+            t = t.add(m.price().multiply(BigDecimal.valueOf(m.volumes().getOrDefault("US", 0L))));
+        }
+        return t;
+    }
+
+    /** Units per year of US-assembled models, all destinations. */
+    static BigDecimal usProduction(List<Decision> ds) {
+        long t = 0;
+        for (Decision d : ds) if (d.model().country().equals("US")) t += d.model().totalVolume();
+        return BigDecimal.valueOf(t);
     }
 
     /** Mean absolute error of the numeric predictions in percent units, calibration or held-out targets. */

@@ -99,6 +99,11 @@ public final class Report {
 
     /** Outcomes, the sweep and every decision as JSON. */
     public static String json(List<Outcome> outcomes, List<Sweep.Point> sweep, String sweepPack) {
+        return json(outcomes, sweep, sweepPack, null);
+    }
+
+    /** The same, with the Monte Carlo's intervals, tornado and claim when {@code uncertainty} is not null. */
+    public static String json(List<Outcome> outcomes, List<Sweep.Point> sweep, String sweepPack, MonteCarlo.Result uncertainty) {
         StringWriter sw = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
             g.useDefaultPrettyPrinter();
@@ -122,6 +127,7 @@ public final class Report {
                 g.writeEndArray();
                 g.writeEndObject();
             }
+            if (uncertainty != null) UncertaintyReport.json(g, uncertainty);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -188,6 +194,15 @@ public final class Report {
 
     /** A self-contained HTML report with SVG charts: compliance by regime, purchases shift, the sweep curve. */
     public static String html(String title, List<Outcome> outcomes, List<Sweep.Point> sweep, String sweepPack, String notes) {
+        return html(title, outcomes, sweep, sweepPack, notes, null, null);
+    }
+
+    /**
+     * The same, with the backtest (observed against predicted) and the Monte Carlo's intervals and tornado charts when
+     * given (null: left out).
+     */
+    public static String html(String title, List<Outcome> outcomes, List<Sweep.Point> sweep, String sweepPack, String notes,
+                              List<Backtest.Row> backtest, MonteCarlo.Result uncertainty) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>")
                 .append("<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}"
@@ -199,6 +214,8 @@ public final class Report {
         sb.append("<h2>Change of parts purchases by country</h2>").append(purchasesChart(outcomes));
         if (sweep != null) sb.append("<h2>Threshold sweep (").append(esc(sweepPack)).append(")</h2>").append(sweepChart(sweep));
         sb.append("<h2>Comparison</h2><pre>").append(esc(text(outcomes))).append("</pre>");
+        if (uncertainty != null) sb.append(UncertaintyReport.html(uncertainty));
+        if (backtest != null) sb.append(UncertaintyReport.backtestHtml(backtest));
         sb.append("<h2>Decisions</h2><table><tr><th>regime</th><th>model</th><th>choice</th><th>moves</th><th>re-sourcing / yr</th>"
                 + "<th>tariff / yr</th><th>note</th></tr>");
         for (Outcome o : outcomes) {
@@ -305,7 +322,7 @@ public final class Report {
                 + "share of exposed volume that is originating (y, 0-100 %).</p>").toString();
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -39,32 +39,42 @@ public final class Simulator {
      *                     value; it varies across importers of record, uniformly from 0 to twice the mean
      *                     ({@link Claim}), and an importer claims the preference only when it costs less than
      *                     the duty (FEDS Notes, July 2025; docs/simulation.md). 0 = every originating shipment claims.
+     * @param demand       the price-volume feedback ({@link Demand}); {@link Demand#NONE} keeps volumes fixed
      */
     public record Settings(LocalDate date, TariffSchedule tariffs, BigDecimal margin, BigDecimal passThrough,
-                           Map<String, BigDecimal> jobsPerMillion, AlternativeStaging staging, BigDecimal documentationCost) {
+                           Map<String, BigDecimal> jobsPerMillion, AlternativeStaging staging, BigDecimal documentationCost,
+                           Demand demand) {
         public Settings { jobsPerMillion = Map.copyOf(jobsPerMillion); }
 
-        /** Without the alternative staging regime and without a documentation cost (the simulator before issue 8). */
+        /** Without the alternative staging regime, a documentation cost or price-volume feedback (the simulator before issue 8). */
         public Settings(LocalDate date, TariffSchedule tariffs, BigDecimal margin, BigDecimal passThrough, Map<String, BigDecimal> jobsPerMillion) {
-            this(date, tariffs, margin, passThrough, jobsPerMillion, AlternativeStaging.NONE, BigDecimal.ZERO);
+            this(date, tariffs, margin, passThrough, jobsPerMillion, AlternativeStaging.NONE, BigDecimal.ZERO, Demand.NONE);
         }
 
-        /** Documented defaults (docs/simulation.md): margin 0, pass-through 0.5, jobs per $1M of parts output. */
+        /**
+         * Documented defaults (docs/simulation.md): margin 0, pass-through 0.5, jobs per $1M of parts output, the cited
+         * demand elasticities ({@link Demand#defaults()}).
+         */
         public static Settings defaults(LocalDate date, TariffSchedule tariffs) {
             return new Settings(date, tariffs, BigDecimal.ZERO, new BigDecimal("0.5"),
-                    Map.of("US", new BigDecimal("3.2"), "CA", new BigDecimal("3.4"), "MX", new BigDecimal("7.5"), "ROW", BigDecimal.ZERO));
+                    Map.of("US", new BigDecimal("3.2"), "CA", new BigDecimal("3.4"), "MX", new BigDecimal("7.5"), "ROW", BigDecimal.ZERO))
+                    .withDemand(Demand.defaults());
         }
 
         public Settings withDate(LocalDate d) {
-            return new Settings(d, tariffs, margin, passThrough, jobsPerMillion, staging, documentationCost);
+            return new Settings(d, tariffs, margin, passThrough, jobsPerMillion, staging, documentationCost, demand);
         }
 
         public Settings withStaging(AlternativeStaging s) {
-            return new Settings(date, tariffs, margin, passThrough, jobsPerMillion, s, documentationCost);
+            return new Settings(date, tariffs, margin, passThrough, jobsPerMillion, s, documentationCost, demand);
         }
 
         public Settings withDocumentationCost(BigDecimal percentOfExports) {
-            return new Settings(date, tariffs, margin, passThrough, jobsPerMillion, staging, percentOfExports);
+            return new Settings(date, tariffs, margin, passThrough, jobsPerMillion, staging, percentOfExports, demand);
+        }
+
+        public Settings withDemand(Demand d) {
+            return new Settings(date, tariffs, margin, passThrough, jobsPerMillion, staging, documentationCost, d);
         }
     }
 
@@ -105,6 +115,12 @@ public final class Simulator {
                            String note, boolean alternativeStaging, Map<String, Long> exports, Map<String, BigDecimal> dutyOwed,
                            Map<String, BigDecimal> dutyPaid, BigDecimal documentationCost) {
         /** Share (0-1) of the value shipped to {@code importer} on which duty was paid. */
+        /** The same decision with the purchases before the choice measured elsewhere (at today's volumes, before demand responds). */
+        Decision withPurchasesBefore(Map<String, BigDecimal> p) {
+            return new Decision(model, regime, choice, statusBefore, statusAfter, plan, premiumPerUnit, complianceCost, tariffIfNotQualifying,
+                    tariffsPaid, exposedVolume, p, purchasesAfter, unmet, note, alternativeStaging, exports, dutyOwed, dutyPaid, documentationCost);
+        }
+
         public BigDecimal paidShare(String importer) {
             BigDecimal owed = dutyOwed.getOrDefault(importer, BigDecimal.ZERO);
             if (owed.signum() == 0) return choice == Choice.PAYS || choice == Choice.NOT_ELIGIBLE ? BigDecimal.ONE : BigDecimal.ZERO;
@@ -113,32 +129,64 @@ public final class Simulator {
     }
 
     private final Settings settings;
+    private final EngineCache cache;
 
     public Simulator(Settings settings) {
-        this.settings = settings;
+        this(settings, new EngineCache());
     }
 
-    /** Decisions for every model under every regime, in fleet order, one list per regime. */
+    /** A simulator that shares the engine's results with other runs through {@code cache} (same tariff schedule). */
+    public Simulator(Settings settings, EngineCache cache) {
+        this.settings = settings;
+        this.cache = cache;
+    }
+
+    public Settings settings() { return settings; }
+
+    /**
+     * Decisions for every model under every regime, in fleet order, one list per regime. With price-volume
+     * feedback ({@link Settings#demand()}), the makers first choose at today's volumes; the volumes then respond to
+     * the prices those choices give ({@link Demand#respond}) and the models are decided again at the new volumes
+     * (the engine's results are reused: the goods do not depend on volumes). Purchases before are today's.
+     */
     public Map<String, List<Decision>> run(Fleet models, List<Regime> regimes, IntConsumer progress) {
+        return run(models, regimes, progress, true);
+    }
+
+    /** The same; {@code parallel} false decides the models one after the other (for callers that run whole fleets in parallel). */
+    public Map<String, List<Decision>> run(Fleet models, List<Regime> regimes, IntConsumer progress, boolean parallel) {
         Fleet fleet = CorporateMetals.apply(models);
         Map<String, List<Decision>> out = new LinkedHashMap<>();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         for (Regime r : regimes) {
             Evaluator ev = Evaluator.of(r, settings.tariffs());
-            // models are independent: decide them in parallel, keep fleet order
-            List<Decision> ds = fleet.models().parallelStream().map(m -> {
-                Decision d = decide(m, r, ev);
-                if (progress != null) {
-                    int n = done.incrementAndGet();
-                    synchronized (progress) {
-                        progress.accept(n);
-                    }
-                }
-                return d;
-            }).toList();
+            List<Decision> ds = decideAll(fleet, r, ev, parallel, progress, done);
+            if (settings.demand().isActive()) {
+                Fleet moved = settings.demand().respond(fleet, ds, settings.passThrough());
+                List<Decision> again = decideAll(moved, r, ev, parallel, null, null);
+                List<Decision> kept = new ArrayList<>(again.size());
+                for (int i = 0; i < again.size(); i++) kept.add(again.get(i).withPurchasesBefore(ds.get(i).purchasesBefore()));
+                ds = kept;
+            }
             out.put(r.id(), ds);
         }
         return out;
+    }
+
+    private List<Decision> decideAll(Fleet fleet, Regime r, Evaluator ev, boolean parallel, IntConsumer progress,
+                                     java.util.concurrent.atomic.AtomicInteger done) {
+        // models are independent: decide them in parallel, keep fleet order
+        var stream = parallel ? fleet.models().parallelStream() : fleet.models().stream();
+        return stream.map(m -> {
+            Decision d = decide(m, r, ev);
+            if (progress != null) {
+                int n = done.incrementAndGet();
+                synchronized (progress) {
+                    progress.accept(n);
+                }
+            }
+            return d;
+        }).toList();
     }
 
     /** The best response for one model under one regime. */
@@ -175,7 +223,8 @@ public final class Simulator {
         }
         Map<String, BigDecimal> none = new LinkedHashMap<>();
         owed.keySet().forEach(k -> none.put(k, BigDecimal.ZERO.setScale(2)));
-        Determination d0 = ev.evaluate(GoodBuilder.good(m, Map.of(), dest, date, staging), date, false);
+        dev.origin.core.model.Good g0 = GoodBuilder.good(m, Map.of(), dest, date, staging);
+        Determination d0 = cache.determination(ev, g0, date);
         Payer o = new Payer(m, regime.id(), d0.status(), tariff, exposed, before, staging, exports, owed);
         if (!regime.parties().contains(m.country())) {
             return o.pays(Choice.NOT_ELIGIBLE, null, List.of(), "assembled in " + m.country() + ", outside the territory");
@@ -192,7 +241,9 @@ public final class Simulator {
             return new Decision(m, regime.id(), Choice.QUALIFIES, d0.status(), d0.status(), Map.of(), BigDecimal.ZERO, BigDecimal.ZERO,
                     tariff, unclaimed, exposed, before, before, List.of(), claimNote, staging, exports, owed, paid, docCost);
         }
-        Resourcing.Result plan = Resourcing.cheapest(m, d0, ev, dest, date, settings.margin(), staging);
+        String firstDest = dest;
+        Resourcing.Result plan = cache.plan(ev, g0, m, settings.margin(),
+                () -> Resourcing.cheapest(m, d0, ev, firstDest, date, settings.margin(), staging));
         if (plan.feasible()) {
             BigDecimal compliance = plan.premiumPerUnit().multiply(BigDecimal.valueOf(m.totalVolume())).setScale(2, RoundingMode.HALF_UP);
             if (compliance.add(claimCost).compareTo(tariff) <= 0) {

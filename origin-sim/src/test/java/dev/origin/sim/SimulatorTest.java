@@ -68,7 +68,7 @@ class SimulatorTest {
     }
 
     static Map<String, Decision> decide() throws Exception {
-        Simulator.Settings s = Simulator.Settings.defaults(DATE, TariffReader.builtIn());
+        Simulator.Settings s = Simulator.Settings.defaults(DATE, TariffReader.builtIn()).withDemand(Demand.NONE); // volumes fixed: figures by hand
         var out = new Simulator(s).run(fleet(), List.of(pack()), null).get("test");
         return Map.of("a", out.get(0), "b", out.get(1), "c", out.get(2), "d", out.get(3));
     }
@@ -98,7 +98,7 @@ class SimulatorTest {
 
     @Test
     void a_higher_threshold_makes_more_moves_or_pays() throws Exception {
-        Simulator.Settings s = Simulator.Settings.defaults(DATE, TariffReader.builtIn());
+        Simulator.Settings s = Simulator.Settings.defaults(DATE, TariffReader.builtIn()).withDemand(Demand.NONE); // volumes fixed: figures by hand
         Regime r90 = pack(90);
         Decision a = new Simulator(s).run(fleet(), List.of(r90), null).get("test").get(0);
         // 90 % needs both moves: NC 14,500, VNM 0 -> 100 %; cost 500/unit = 50,000,000 <= tariff 50,000,000 -> re-source (ties comply)
@@ -109,7 +109,7 @@ class SimulatorTest {
 
     @Test
     void fleet_totals_are_the_sums_of_the_model_results() throws Exception {
-        Simulator.Settings s = Simulator.Settings.defaults(DATE, TariffReader.builtIn());
+        Simulator.Settings s = Simulator.Settings.defaults(DATE, TariffReader.builtIn()).withDemand(Demand.NONE); // volumes fixed: figures by hand
         var decisions = new Simulator(s).run(fleet(), List.of(pack()), null).get("test");
         Outcome o = Outcome.of("test", decisions, s);
         assertThat(o.tariffsPaid()).isEqualByComparingTo(decisions.stream().map(Decision::tariffsPaid).reduce(BigDecimal.ZERO, BigDecimal::add));
