@@ -1,6 +1,9 @@
 package dev.origin.core.model;
 
-/** How high-wage material and manufacturing expenditures are measured (SOR/2020-155 s.18): on net cost, or on annual purchase value. */
+/**
+ * How high-wage material and manufacturing expenditures are measured (SOR/2020-155 s.18): on net cost,
+ * or on annual purchase value.
+ */
 public enum LabourMethod implements Labelled {
     NET_COST("net-cost"),
     ANNUAL_PURCHASE("annual-purchase");

@@ -1,6 +1,9 @@
 package dev.origin.core.model;
 
-/** The kind of a vehicle, or for a part the kind of vehicle it is for (SOR/2020-155 s.1; SOR/94-14 s.1 light-duty / heavy-duty). */
+/**
+ * The kind of a vehicle, or for a part the kind of vehicle it is for (SOR/2020-155 s.1; SOR/94-14 s.1
+ * light-duty / heavy-duty).
+ */
 public enum VehicleKind implements Labelled {
     PASSENGER_VEHICLE("passenger-vehicle"),
     LIGHT_TRUCK("light-truck"),

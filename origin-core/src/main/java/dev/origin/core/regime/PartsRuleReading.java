@@ -1,6 +1,10 @@
 package dev.origin.core.regime;
 
-/** How criterion (d) reads the good's provision (named option `parts-rule`, docs/parts-rule.md): it must provide for both the good and its parts (`goods-and-parts`), or any material of the same subheading or undivided heading qualifies (`literal`, SOR/2020-155 s.3(4)(a) as written). */
+/**
+ * How criterion (d) reads the good's provision (named option `parts-rule`, docs/parts-rule.md): it
+ * must provide for both the good and its parts (`goods-and-parts`), or any material of the same
+ * subheading or undivided heading qualifies (`literal`, SOR/2020-155 s.3(4)(a) as written).
+ */
 public enum PartsRuleReading implements dev.origin.core.model.Labelled {
     GOODS_AND_PARTS("goods-and-parts"),
     LITERAL("literal");

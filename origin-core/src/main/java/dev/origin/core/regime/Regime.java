@@ -315,11 +315,6 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
         return r == null ? PartsRuleReading.GOODS_AND_PARTS : r;
     }
 
-    /** A string option of the pack (e.g. {@code roll-up}), or {@code dflt}. */
-    public String option(String name, String dflt) {
-        return options.getOrDefault(name, dflt);
-    }
-
     /** True when the regime is in force on {@code date}. */
     public boolean isInForce(LocalDate date) {
         return (inForceFrom == null || !date.isBefore(inForceFrom)) && (inForceUntil == null || !date.isAfter(inForceUntil));

@@ -1,6 +1,11 @@
 package dev.origin.core.regime;
 
-/** How an originating core part rolls up into a vehicle's VNM (SOR/2020-155 s.14; named option `roll-up`, docs/automotive.md): as wholly originating whatever option qualified it (`panel-2023`, the 2023 panel reading), or with its own non-originating materials unless it qualified counting all of them (`us-cbp`). */
+/**
+ * How an originating core part rolls up into a vehicle's VNM (SOR/2020-155 s.14; named option
+ * `roll-up`, docs/automotive.md): as wholly originating whatever option qualified it (`panel-2023`, the 2023
+ * panel reading), or with its own non-originating materials unless it qualified counting all of them
+ * (`us-cbp`).
+ */
 public enum RollUpPolicy implements dev.origin.core.model.Labelled {
     PANEL_2023("panel-2023"),
     US_CBP("us-cbp");
