@@ -25,11 +25,12 @@ final class Outputs {
     private static String reason(Path file) {
         if (Files.isDirectory(file)) return "it is a folder";
         Path parent = file.toAbsolutePath().getParent();
+        Path shown = file.getParent() != null ? file.getParent() : parent;
         if (parent != null && !Files.isDirectory(parent)) {
-            return Files.exists(parent) ? "`" + parent + "` is not a folder" : "the folder `" + parent + "` does not exist";
+            return Files.exists(parent) ? "`" + shown + "` is not a folder" : "the folder `" + shown + "` does not exist";
         }
         if (Files.exists(file) && !Files.isWritable(file)) return "it is read-only";
-        if (!Files.exists(file) && parent != null && !Files.isWritable(parent)) return "the folder `" + parent + "` is read-only";
+        if (!Files.exists(file) && parent != null && !Files.isWritable(parent)) return "the folder `" + shown + "` is read-only";
         return null;
     }
 

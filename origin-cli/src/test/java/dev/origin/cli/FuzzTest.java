@@ -83,13 +83,18 @@ class FuzzTest {
     /** The command line's output for one run is clean: exit 0 or 2, no stack trace, no internals. */
     static void assertClean(CliTest.Result r) {
         assertThat(r.exit()).as(r.err()).isIn(0, 2);
-        assertThat(r.err()).doesNotContainPattern(INTERNALS);
+        assertThat(ownWords(r.err())).doesNotContainPattern(INTERNALS);
         assertThat(r.out()).doesNotContain("\u001b");
+    }
+
+    /** Text without the user's values (between backticks), which may hold anything. */
+    static String ownWords(String s) {
+        return s.replaceAll("`[^`\n]*`", "``").replaceAll("\\(at [^\n]*\\)", "(at)");
     }
 
     static void checkMessages(List<Problem> problems) {
         for (Problem p : problems) {
-            String f = p.format();
+            String f = ownWords(p.format());
             if (INTERNALS.matcher(f).find()) throw new AssertionError("library wording in a message: " + f);
             if (f.length() > 2_000) throw new AssertionError("a message of " + f.length() + " characters: " + f.substring(0, 200));
         }
@@ -216,7 +221,7 @@ class FuzzTest {
                     int ls = b.lastIndexOf("\n", at) + 1;
                     int le = b.indexOf("\n", at);
                     if (le < 0) le = len;
-                    b.insert(le, "\n" + b.substring(ls, le));
+                    if (le >= ls) b.insert(le, "\n" + b.substring(ls, le));
                 }
                 case 6 -> b.setLength(at);
                 case 7 -> { if (len > 0) b.setCharAt(at, (char) r.nextInt(128)); }
@@ -267,6 +272,25 @@ class FuzzTest {
         return b.append("]}").toString();
     }
 
+    /** Goods that each use the next one twice: 2^n material lines when expanded. */
+    static String refDiamond(Random r) {
+        int n = 2 + r.nextInt(40);
+        StringBuilder b = new StringBuilder("{\"goods\": [");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) b.append(',');
+            b.append("{\"id\": \"G").append(i).append("\", \"hs\": \"8708.99\", \"producer\": {\"country\": \"US\"}, \"rule\": \"CTH\", \"transactionValue\": \"10.00\"");
+            b.append(", \"materials\": [");
+            if (i + 1 < n) {
+                b.append("{\"id\": \"a\", \"value\": \"1.00\", \"ref\": \"G").append(i + 1).append("\"}, ");
+                b.append("{\"id\": \"b\", \"value\": \"1.00\", \"ref\": \"G").append(i + 1).append("\"}");
+            } else {
+                b.append("{\"id\": \"a\", \"hs\": \"7318.15\", \"value\": \"1.00\", \"origin\": \"non-originating\"}");
+            }
+            b.append("]}");
+        }
+        return b.append("]}").toString();
+    }
+
     // ------------------------------------------------------------------ the parsers
 
     @Test
@@ -278,6 +302,7 @@ class FuzzTest {
                 r -> "goods:\n" + nested("- ", "x", "", 1 + r.nextInt(200)),
                 FuzzTest::yamlBillionLaughs,
                 FuzzTest::refChain,
+                FuzzTest::refDiamond,
                 r -> "{\"goods\": [{\"id\": \"A\", \"id\": \"A\", \"hs\": \"" + hostile(r) + "\"}]}"));
         fuzz("case files", 25_000, gen, s -> {
             boolean yaml = s.indexOf('{') != 0 && !s.startsWith("\uFEFF{");

@@ -32,6 +32,7 @@ public enum ErrorCode implements ErrorTemplate {
     DUPLICATE_KEY(ERROR, "The field `{field}` appears twice."),
     TOO_DEEP(ERROR, "The document nests lists and objects more than {limit} levels deep."),
     NUMBER_TOO_LONG(ERROR, "The number `{value}` has more digits than Origin reads: at most {integer} before the decimal point and {fraction} after it."),
+    TOO_LARGE(ERROR, "The bills of materials expand to more than {limit} material lines (goods named by `ref` count at each use)."),
     CANNOT_WRITE(ERROR, "The output file `{file}` cannot be written: {reason}."),
 
     // ------------------------------------------------------------ fields of JSON / YAML documents
@@ -218,6 +219,7 @@ public enum ErrorCode implements ErrorTemplate {
         NOMENCLATURE_TOO_MANY_PROBLEMS(BAD_HS_FILE, "More problems were not listed; is this an HS nomenclature file?"),
         COLUMN_TWICE(DUPLICATE_KEY, "The column `{column}` appears twice in the header."),
         SECOND_DOCUMENT(TRAILING_CONTENT, "The file holds a second YAML document (after `---`); give one document per file."),
+        REF_TOO_DEEP(TOO_DEEP, "The bill of materials leads through `ref` more than {limit} goods deep."),
         RULE_TOO_DEEP(TOO_DEEP, "The rule nests parentheses more than {limit} levels deep"),
         SWEEP_TOO_LONG(BAD_SWEEP, "`{value}` gives {points} thresholds; a sweep has at most {limit}."),
         VOLUME_TOO_LARGE(BAD_VOLUME, "The volume `{value}` exceeds {limit} units."),
