@@ -425,6 +425,7 @@ public final class CaseFileReader {
     /** How many material lines a case file may expand to, counting those of goods named by {@code ref} at each use. */
     public static final int MAX_MATERIAL_LINES = 100_000;
     private int expanded;
+    private final java.util.Set<Tree> tooDeep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private Material material(Tree.Obj m, String p) {
         // goods named by `ref` are expanded where they are used: a few goods that each use another twice would
@@ -459,7 +460,8 @@ public final class CaseFileReader {
                 return null;
             }
             if (refStack.size() >= MAX_REF_DEPTH) {
-                f.problem(m.get("ref"), Fields.sub(p, "ref"), ErrorCode.Variant.REF_TOO_DEEP, MAX_REF_DEPTH);
+                // reported once per place, however many paths lead to it
+                if (tooDeep.add(m.get("ref"))) f.problem(m.get("ref"), Fields.sub(p, "ref"), ErrorCode.Variant.REF_TOO_DEEP, MAX_REF_DEPTH);
                 return null;
             }
             if (hs == null && target.get("hs") instanceof Tree.Scalar hsT && HsCode.isValid(hsT.text)) hs = HsCode.parse(hsT.text);
