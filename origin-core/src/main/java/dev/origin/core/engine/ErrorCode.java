@@ -220,7 +220,7 @@ public enum ErrorCode implements ErrorTemplate {
         COLUMN_TWICE(DUPLICATE_KEY, "The column `{column}` appears twice in the header."),
         SECOND_DOCUMENT(TRAILING_CONTENT, "The file holds a second YAML document (after `---`); give one document per file."),
         REF_TOO_DEEP(TOO_DEEP, "The bill of materials leads through `ref` more than {limit} goods deep."),
-        RULE_TOO_DEEP(TOO_DEEP, "The rule nests parentheses more than {limit} levels deep"),
+        RULE_TOO_DEEP(TOO_DEEP, "The rule nests parentheses more than {limit} levels deep."),
         SWEEP_TOO_LONG(BAD_SWEEP, "`{value}` gives {points} thresholds; a sweep has at most {limit}."),
         VOLUME_TOO_LARGE(BAD_VOLUME, "The volume `{value}` exceeds {limit} units."),
         CSV_QUOTE_NOT_CLOSED(BAD_CSV, "The quoted field opened here is never closed."),
