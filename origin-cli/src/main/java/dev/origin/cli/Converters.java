@@ -168,16 +168,26 @@ final class Converters {
 
     /** {@code PACK:PARAM=FROM..TO/STEP}, a step above zero. */
     static final class Sweep implements ITypeConverter<SimulateCommand.SweepSpec> {
+        /** The most thresholds a sweep runs (docs/cli.md). */
+        static final int MAX_POINTS = 201;
         private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
         private static final Pattern FORM = Pattern.compile("([^:]+):([^=]+)=" + NUMBER + "\\.\\." + NUMBER + "/" + NUMBER);
 
         @Override public SimulateCommand.SweepSpec convert(String text) {
             Matcher m = FORM.matcher(text);
-            if (!m.matches() || new BigDecimal(m.group(5)).signum() <= 0) {
-                throw new BadValue("BAD_SWEEP", "`" + text + "` is not of the form PACK:PARAM=FROM..TO/STEP.");
+            if (text.length() > 200 || !m.matches() || new BigDecimal(m.group(5)).signum() <= 0) {
+                throw new BadValue("BAD_SWEEP", "`" + dev.origin.io.Fields.shown(text) + "` is not of the form PACK:PARAM=FROM..TO/STEP.");
             }
-            return new SimulateCommand.SweepSpec(m.group(1), m.group(2), new BigDecimal(m.group(3)), new BigDecimal(m.group(4)),
-                    new BigDecimal(m.group(5)));
+            BigDecimal from = new BigDecimal(m.group(3));
+            BigDecimal to = new BigDecimal(m.group(4));
+            BigDecimal step = new BigDecimal(m.group(5));
+            // counted before any work: a tiny step would otherwise run for minutes (docs/cli.md)
+            BigDecimal points = to.compareTo(from) < 0 ? BigDecimal.ZERO
+                    : to.subtract(from).divide(step, 0, java.math.RoundingMode.FLOOR).add(BigDecimal.ONE);
+            if (points.compareTo(BigDecimal.valueOf(MAX_POINTS)) > 0) {
+                throw new BadValue("BAD_SWEEP", dev.origin.core.engine.ErrorCode.Variant.SWEEP_TOO_LONG.message(text, points.toPlainString(), MAX_POINTS));
+            }
+            return new SimulateCommand.SweepSpec(m.group(1), m.group(2), from, to, step);
         }
     }
 

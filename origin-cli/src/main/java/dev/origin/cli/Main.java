@@ -39,8 +39,8 @@ public final class Main implements Runnable {
     /** Runs the command line writing to the given streams (used by tests and embedders). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = configure(new CommandLine(new Main()));
-        cl.setOut(out);
-        cl.setErr(err);
+        cl.setOut(new java.io.PrintWriter(new Escaping(out), true));
+        cl.setErr(new java.io.PrintWriter(new Escaping(err), true));
         return cl.execute(args);
     }
 

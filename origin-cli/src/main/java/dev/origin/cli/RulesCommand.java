@@ -248,6 +248,12 @@ final class RulesCommand implements Runnable {
                     return 2;
                 }
             }
+            List<dev.origin.io.Problem> unwritable = new java.util.ArrayList<>();
+            Outputs.check("--output", output, unwritable);
+            if (!unwritable.isEmpty()) {
+                Inputs.report(err, unwritable);
+                return 2;
+            }
             dev.origin.io.schedule.ImportResult result;
             try {
                 var hsn = nomenclature.isEmpty() ? dev.origin.io.schedule.HsRanges.numeric()
@@ -256,14 +262,25 @@ final class RulesCommand implements Runnable {
             } catch (dev.origin.io.InputException e) {
                 for (var p : e.problems()) err.println(p.format());
                 return 2;
-            } catch (RuntimeException e) {
-                err.println(xml + ": BAD_REGULATION_XML: the file cannot be read as the Justice Laws XML of SOR/94-14 (" + e.getMessage() + ").");
+            } catch (java.io.IOException | RuntimeException e) {
+                // not the expected XML (not XML at all, no Schedule I, a DOCTYPE): a problem of the input, not an internal error
+                String why = e.getMessage() == null ? "unreadable" : e.getMessage().replaceFirst("^Cannot read the regulation XML: ", "")
+                        .replace(String.valueOf(xml), "the file").replaceAll("\\s+", " ").replaceAll("\\.$", "");
+                if (why.contains("DOCTYPE")) why = "a DOCTYPE is not allowed";
+                err.println(dev.origin.io.Problem.of(String.valueOf(xml), 0, 0, "", dev.origin.core.engine.ErrorCode.BAD_REGULATION_XML,
+                        dev.origin.io.Fields.shown(why)).format());
                 return 2;
             }
             String yaml = includedRules ? dev.origin.io.schedule.RulePackWriter.toIncludedRules(result)
                     : dev.origin.io.schedule.RulePackWriter.toYaml(result);
             if (output == null) out.print(yaml);
-            else java.nio.file.Files.writeString(output, yaml);
+            else {
+                Outputs.write("--output", output, yaml, unwritable);
+                if (!unwritable.isEmpty()) {
+                    Inputs.report(err, unwritable);
+                    return 2;
+                }
+            }
             err.print(result.coverage().toText());
             out.flush();
             err.flush();

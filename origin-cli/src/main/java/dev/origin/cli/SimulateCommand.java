@@ -119,6 +119,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Inputs t = new Inputs();
         var tariffs = t.tariffSchedule(problems);
+        Outputs.check("--csv", csv, problems);
+        Outputs.check("--json", json, problems);
+        Outputs.check("--html", html, problems);
         if (!problems.isEmpty()) {
             Inputs.report(err, problems);
             return 2;
@@ -168,13 +171,16 @@ final class SimulateCommand implements Callable<Integer> {
             out.print(UncertaintyReport.text(uncertainty));
         }
         out.flush();
-        if (csv != null) Files.writeString(csv, Report.csv(outcomes));
-        if (json != null) Files.writeString(json, Report.json(outcomes, curve, sweep == null ? null : sweep.pack(), uncertainty));
+        List<Problem> unwritten = new ArrayList<>();
+        if (csv != null) Outputs.write("--csv", csv, Report.csv(outcomes), unwritten);
+        if (json != null) Outputs.write("--json", json, Report.json(outcomes, curve, sweep == null ? null : sweep.pack(), uncertainty), unwritten);
         if (html != null) {
-            Files.writeString(html, Report.html("Origin simulation: " + f.id(), outcomes, curve, sweep == null ? null : sweep.pack() + " " + sweep.param(),
-                    f.description(), fleet == null ? new Backtest(f, tariffs).run() : null, uncertainty));
+            Outputs.write("--html", html, Report.html("Origin simulation: " + f.id(), outcomes, curve, sweep == null ? null : sweep.pack() + " " + sweep.param(),
+                    f.description(), fleet == null ? new Backtest(f, tariffs).run() : null, uncertainty), unwritten);
         }
-        return 0;
+        for (Problem p : unwritten) err.println(p.format());
+        err.flush();
+        return unwritten.isEmpty() ? 0 : 2;
     }
 
     /** A progress bar on stderr for long runs (only when stderr is a terminal). */

@@ -420,7 +420,20 @@ public final class CaseFileReader {
         return ok ? out : null;
     }
 
+    /** How many goods deep {@code ref} may lead (docs/errors.md, {@code TOO_DEEP}). */
+    public static final int MAX_REF_DEPTH = 32;
+    /** How many material lines a case file may expand to, counting those of goods named by {@code ref} at each use. */
+    public static final int MAX_MATERIAL_LINES = 100_000;
+    private int expanded;
+    private final java.util.Set<Tree> tooDeep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     private Material material(Tree.Obj m, String p) {
+        // goods named by `ref` are expanded where they are used: a few goods that each use another twice would
+        // otherwise expand to billions of lines
+        if (++expanded > MAX_MATERIAL_LINES) {
+            if (expanded == MAX_MATERIAL_LINES + 1) f.problem(m, p, ErrorCode.TOO_LARGE, MAX_MATERIAL_LINES);
+            return null;
+        }
         f.onlyKnown(m, p, MATERIAL);
         String id = f.string(m, "id", p, true);
         String ref = f.string(m, "ref", p, false);
@@ -444,6 +457,11 @@ public final class CaseFileReader {
                 List<String> cycle = new ArrayList<>(refStack);
                 java.util.Collections.reverse(cycle);
                 f.problem(m.get("ref"), Fields.sub(p, "ref"), ErrorCode.BOM_CYCLE, String.join(" → ", cycle) + " → " + ref);
+                return null;
+            }
+            if (refStack.size() >= MAX_REF_DEPTH) {
+                // reported once per place, however many paths lead to it
+                if (tooDeep.add(m.get("ref"))) f.problem(m.get("ref"), Fields.sub(p, "ref"), ErrorCode.Variant.REF_TOO_DEEP, MAX_REF_DEPTH);
                 return null;
             }
             if (hs == null && target.get("hs") instanceof Tree.Scalar hsT && HsCode.isValid(hsT.text)) hs = HsCode.parse(hsT.text);

@@ -18,6 +18,10 @@ import java.util.Set;
 public final class Fields {
     /** Money amounts: at most this many decimals (US, Canadian and Mexican currencies). */
     static final int MONEY_SCALE = 2;
+    /** Numbers: at most this many digits before the decimal point (a thousand million million; docs/errors.md, {@code NUMBER_TOO_LONG}). */
+    public static final int MAX_INTEGER_DIGITS = 15;
+    /** Numbers: at most this many digits after the decimal point. */
+    public static final int MAX_FRACTION_DIGITS = 10;
 
     final String file;
     final List<Problem> problems;
@@ -131,10 +135,15 @@ public final class Fields {
         }
         String text = s.text.strip();
         if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            problem(t, p, ErrorCode.BAD_NUMBER, s.text);
+            problem(t, p, ErrorCode.BAD_NUMBER, shown(s.text));
             return null;
         }
-        return new BigDecimal(text);
+        BigDecimal v = text.length() > Tree.MAX_NUMBER_LENGTH ? null : new BigDecimal(text);
+        if (v == null || Math.max(0, v.precision() - v.scale()) > MAX_INTEGER_DIGITS || v.stripTrailingZeros().scale() > MAX_FRACTION_DIGITS) {
+            problem(t, p, ErrorCode.NUMBER_TOO_LONG, shown(s.text), MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS);
+            return null;
+        }
+        return v;
     }
 
     /** A money amount: non-negative, at most two decimals. */
@@ -213,6 +222,12 @@ public final class Fields {
         return rate == null || cur == null ? null : new dev.origin.core.model.VehicleData.Wage(rate, cur);
     }
 
+    /** A value as shown in a message: at most 40 characters, longer ones cut with an ellipsis. */
+    public static String shown(String value) {
+        if (value == null) return "";
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
     static String describe(Tree t) {
         if (t == null) return "nothing";
         if (t instanceof Tree.Obj) return "an object";
@@ -221,8 +236,8 @@ public final class Fields {
         return switch (s.type) {
             case NULL -> "null";
             case BOOLEAN -> "`" + s.text + "`";
-            case NUMBER -> "the number `" + s.text + "`";
-            case STRING -> "the text `" + s.text + "`";
+            case NUMBER -> "the number `" + shown(s.text) + "`";
+            case STRING -> "the text `" + shown(s.text) + "`";
         };
     }
 }

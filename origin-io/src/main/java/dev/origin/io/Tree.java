@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.origin.core.engine.ErrorCode;
 import java.io.IOException;
@@ -53,8 +55,27 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
         public boolean isNull() { return type == Type.NULL; }
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** How deep lists and objects may nest in a JSON or YAML document (docs/errors.md, {@code TOO_DEEP}). */
+    public static final int MAX_DEPTH = 100;
+    /** The longest number literal read (digits, sign, point); longer ones are {@code NUMBER_TOO_LONG} (see {@link Fields}). */
+    static final int MAX_NUMBER_LENGTH = 200;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH + 10).maxNumberLength(MAX_NUMBER_LENGTH + 10).build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
+
+    /** Nesting beyond {@link #MAX_DEPTH}, found while reading: stops the recursion. */
+    private static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+        final int column;
+        TooDeep(int line, int column) {
+            super(null, null, false, false);
+            this.line = line;
+            this.column = column;
+        }
+    }
 
     /** True when the file name says YAML. */
     public static boolean isYaml(String fileName) {
@@ -67,25 +88,41 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
      * {@code problems}); returns null when the document cannot be read at all.
      */
     public static Tree parse(String text, boolean yaml, String file, List<Problem> problems) {
+        // a byte-order mark is accepted at the start of JSON as of YAML (and CSV)
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
         try (JsonParser p = (yaml ? YAML : JSON).createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 problems.add(Problem.of(file, 1, 1, "", ErrorCode.EMPTY_DOCUMENT));
                 return null;
             }
-            Tree root = read(p, file, "", problems);
-            if (!yaml && p.nextToken() != null) {
+            Tree root = read(p, file, "", problems, 0);
+            if (p.nextToken() != null) {
                 JsonLocation l = p.currentTokenLocation();
-                problems.add(Problem.of(file, l.getLineNr(), l.getColumnNr(), "", ErrorCode.TRAILING_CONTENT));
+                problems.add(Problem.of(file, l.getLineNr(), l.getColumnNr(), "", yaml ? ErrorCode.Variant.SECOND_DOCUMENT : ErrorCode.TRAILING_CONTENT));
             }
             return root;
+        } catch (TooDeep e) {
+            problems.add(Problem.of(file, e.line, e.column, "", ErrorCode.TOO_DEEP, MAX_DEPTH));
+            return null;
+        } catch (StreamConstraintsException e) {
+            // a limit of the parser itself (kept just above ours): reported as ours, without the library's wording
+            JsonLocation l = e.getLocation();
+            int line = l == null ? 0 : l.getLineNr();
+            int col = l == null ? 0 : l.getColumnNr();
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.contains("nesting depth")) problems.add(Problem.of(file, line, col, "", ErrorCode.TOO_DEEP, MAX_DEPTH));
+            else if (m.contains("Number value length")) problems.add(Problem.of(file, line, col, "", ErrorCode.NUMBER_TOO_LONG,
+                    "…", Fields.MAX_INTEGER_DIGITS, Fields.MAX_FRACTION_DIGITS));
+            else problems.add(Problem.of(file, line, col, "", yaml ? ErrorCode.BAD_YAML : ErrorCode.BAD_JSON, "a value is too long"));
+            return null;
         } catch (JsonParseException e) {
             JsonLocation l = e.getLocation();
             String msg = e.getOriginalMessage();
             int cut = msg.indexOf('\n');
             if (cut > 0) msg = msg.substring(0, cut);
             problems.add(Problem.of(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
-                    yaml ? ErrorCode.BAD_YAML : ErrorCode.BAD_JSON, msg.replace("com.fasterxml.jackson.core.", "")));
+                    yaml ? ErrorCode.BAD_YAML : ErrorCode.BAD_JSON, plain(msg)));
             return null;
         } catch (IOException e) {
             problems.add(Problem.of(file, 0, 0, "", ErrorCode.Variant.FILE_UNREADABLE_BECAUSE, e.getMessage()));
@@ -93,11 +130,31 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
         }
     }
 
-    private static Tree read(JsonParser p, String file, String path, List<Problem> problems) throws IOException {
+    /**
+     * The parser's message without the library's vocabulary: no Java class names, no source excerpt, no
+     * {@code [Source: …; line: 1, column: 2]} (the problem carries the position), no trailing period.
+     */
+    static String plain(String msg) {
+        String m = msg == null ? "unreadable text" : msg;
+        for (String cut : new String[] {" at [Source", "\n at [Source", " (from `StreamReadConstraints"}) {
+            int i = m.indexOf(cut);
+            if (i >= 0) m = m.substring(0, i);
+        }
+        m = m.replaceAll("(?:com\\.fasterxml\\.jackson|org\\.yaml\\.snakeyaml)(?:\\.[A-Za-z]+)*\\.", "")
+                .replaceAll("(?i)\\b(?:in )?'reader'", "")
+                .replaceAll("\\(StringReader\\)|\\(String\\)", "")
+                .replaceAll("\\s+", " ").strip();
+        while (m.endsWith(".")) m = m.substring(0, m.length() - 1);
+        if (m.length() > 200) m = m.substring(0, 200) + "…";
+        return m.isEmpty() ? "unreadable text" : m;
+    }
+
+    private static Tree read(JsonParser p, String file, String path, List<Problem> problems, int depth) throws IOException {
         JsonLocation l = p.currentTokenLocation();
         int line = l.getLineNr();
         int col = l.getColumnNr();
         JsonToken t = p.currentToken();
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) throw new TooDeep(line, col);
         switch (t) {
             case START_OBJECT: {
                 Obj o = new Obj(line, col);
@@ -106,7 +163,7 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
                     JsonLocation kl = p.currentTokenLocation();
                     p.nextToken();
                     String sub = path.isEmpty() ? key : path + "." + key;
-                    Tree v = read(p, file, sub, problems);
+                    Tree v = read(p, file, sub, problems, depth + 1);
                     if (o.fields.containsKey(key)) {
                         problems.add(Problem.of(file, kl.getLineNr(), kl.getColumnNr(), sub, ErrorCode.DUPLICATE_KEY, key));
                     } else {
@@ -119,7 +176,7 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
                 Arr a = new Arr(line, col);
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.items.add(read(p, file, path + "[" + i++ + "]", problems));
+                    a.items.add(read(p, file, path + "[" + i++ + "]", problems, depth + 1));
                 }
                 return a;
             }

@@ -66,6 +66,8 @@ public final class RuleSyntax {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** How deep parentheses may nest in a rule (docs/errors.md, {@code TOO_DEEP}); deeper text is refused, not recursed into. */
+    public static final int MAX_DEPTH = 64;
 
     private RuleSyntax() {}
 
@@ -242,6 +244,7 @@ public final class RuleSyntax {
         private final List<Token> tokens;
         private final Map<String, BigDecimal> params;
         private int pos;
+        private int depth;
 
         Parser(List<Token> tokens, Map<String, BigDecimal> params) {
             this.tokens = tokens;
@@ -305,8 +308,12 @@ public final class RuleSyntax {
         Rule atom() {
             Token t = peek();
             if (accept("(")) {
+                if (++depth > MAX_DEPTH) {
+                    throw error(RuleSyntaxException.TOO_DEEP, "The rule nests parentheses more than " + MAX_DEPTH + " levels deep", t);
+                }
                 Rule inner = expr();
                 if (!accept(")")) throw syntax("Expected `and`, `or` or `)`", peek());
+                depth--;
                 return inner;
             }
             for (ShiftLevel level : ShiftLevel.values()) {

@@ -20,6 +20,9 @@ public final class RuleSyntaxException extends RuntimeException {
     /** A date that is not a real YYYY-MM-DD date, or does not follow the previous step's date. */
     public static final String BAD_DATE = "BAD_DATE";
 
+    /** Parentheses nested more than {@link RuleSyntax#MAX_DEPTH} levels deep. */
+    public static final String TOO_DEEP = "TOO_DEEP";
+
     private final String code;
     private final String reason;
     private final int line;

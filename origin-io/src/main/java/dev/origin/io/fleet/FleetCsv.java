@@ -1,6 +1,8 @@
 package dev.origin.io.fleet;
 
+import dev.origin.core.engine.ErrorCode;
 import dev.origin.io.CsvSource;
+import dev.origin.io.Fields;
 import dev.origin.io.Problem;
 import dev.origin.io.Tree;
 import java.util.LinkedHashMap;
@@ -36,13 +38,17 @@ final class FleetCsv {
         for (String c : MODEL_COLUMNS.subList(0, 1)) {
             if (!header.contains(c)) problems.add(new Problem(file, 1, 1, "", "MISSING_COLUMN", "The column `" + c + "` is missing."));
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < header.size(); i++) {
             if (!MODEL_COLUMNS.contains(header.get(i)) && !PART_COLUMNS.contains(header.get(i))) {
-                problems.add(new Problem(file, 1, i + 1, "", "UNKNOWN_COLUMN", "The column `" + header.get(i) + "` is not known."));
+                problems.add(new Problem(file, 1, i + 1, "", "UNKNOWN_COLUMN", "The column `" + Fields.shown(header.get(i)) + "` is not known."));
+            } else if (!seen.add(header.get(i))) {
+                problems.add(Problem.of(file, 1, i + 1, "", ErrorCode.Variant.COLUMN_TWICE, header.get(i)));
             }
         }
         if (!problems.isEmpty()) return root;
         Map<String, Tree.Obj> byId = new LinkedHashMap<>();
+        Map<String, Map<String, Tree.Scalar>> firstRow = new LinkedHashMap<>();
         for (int r = 1; r < rows.size(); r++) {
             CsvSource.Row row = rows.get(r);
             int line = row.line();
@@ -61,7 +67,22 @@ final class FleetCsv {
                 continue;
             }
             Tree.Obj m = byId.get(id.text);
+            if (m != null) {
+                // the model's columns are repeated on each of its rows: they must say the same thing each time
+                Map<String, Tree.Scalar> first = firstRow.get(id.text);
+                for (String c : MODEL_COLUMNS) {
+                    Tree.Scalar a = first.get(c);
+                    Tree.Scalar b = cell.get(c);
+                    String av = a == null ? "" : a.text;
+                    String bv = b == null ? "" : b.text;
+                    if (!av.equals(bv)) {
+                        problems.add(Problem.of(file, line, row.column(header.indexOf(c)), "", ErrorCode.MODEL_ROWS_DISAGREE,
+                                Fields.shown(id.text), c, Fields.shown(bv), Fields.shown(av), first.get("model_id").line));
+                    }
+                }
+            }
             if (m == null) {
+                firstRow.put(id.text, cell);
                 m = new Tree.Obj(line, 1);
                 byId.put(id.text, m);
                 models.items.add(m);

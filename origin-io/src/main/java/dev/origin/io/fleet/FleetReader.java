@@ -4,6 +4,7 @@ import dev.origin.core.model.VehicleKind;
 import dev.origin.core.fleet.Fleet;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.model.VehicleData;
+import dev.origin.core.engine.ErrorCode;
 import dev.origin.io.Fields;
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
@@ -36,6 +37,9 @@ public final class FleetReader {
     private static final Set<String> MODEL = Set.of("id", "maker", "model", "plant", "country", "class", "hs", "price", "assembly",
             "volumes", "technology", "assemblyPlant", "steel", "aluminum", "intangibles", "parts", "totalCost");
     private static final Set<String> PART = Set.of("id", "group", "hs", "cost", "country", "wage", "nonOriginatingShare", "alternatives");
+
+    /** The largest volume of a model to one destination (units a year; docs/fleet-format.md). */
+    public static final long MAX_VOLUME = 1_000_000_000L;
 
     private final Fields f;
 
@@ -170,6 +174,10 @@ public final class FleetReader {
                     f.problem(v.get(k), Fields.sub(vp, k), "BAD_VOLUME", "The volume `" + n.toPlainString() + "` is not a whole, non-negative number.");
                     continue;
                 }
+                if (n.compareTo(BigDecimal.valueOf(MAX_VOLUME)) > 0) {
+                    f.problem(v.get(k), Fields.sub(vp, k), ErrorCode.Variant.VOLUME_TOO_LARGE, n.toPlainString(), MAX_VOLUME);
+                    continue;
+                }
                 volumes.put(k, n.longValueExact());
             }
         }
@@ -180,7 +188,13 @@ public final class FleetReader {
         BigDecimal steel = share(m, "steel", p);
         BigDecimal aluminum = share(m, "aluminum", p);
         VehicleData.Intangibles ip = f.optionalObj(m, "intangibles", p, "the intangibles", Set.of("northAmerican", "total"),
-                (t, ipp) -> new VehicleData.Intangibles(f.money(t, "northAmerican", ipp), f.money(t, "total", ipp)));
+                (t, ipp) -> {
+                    BigDecimal na = f.money(t, "northAmerican", ipp);
+                    BigDecimal tot = f.money(t, "total", ipp);
+                    // the same check as a case file's intangibles (CaseFileReader)
+                    if (na != null && tot != null && na.compareTo(tot) > 0) f.problem(t, ipp, ErrorCode.BAD_INTANGIBLES, na, tot);
+                    return new VehicleData.Intangibles(na, tot);
+                });
         List<Fleet.Part> parts = new ArrayList<>();
         if (m.get("parts") == null) {
             f.problem(m, Fields.sub(p, "parts"), "MISSING_FIELD", "Model `" + id + "` has no `parts`.");
@@ -199,7 +213,7 @@ public final class FleetReader {
                 if (part != null) parts.add(part);
             }
         }
-        if (price != null && assembly != null && !parts.isEmpty()) {
+        if (price != null && assembly != null && (!parts.isEmpty() || m.get("totalCost") != null)) {
             Fleet.Model probe = new Fleet.Model(id, null, null, null, country, cls, hs, price, assembly, volumes, tech, plant, steel, aluminum, ip, parts);
             BigDecimal total = probe.totalCost();
             BigDecimal stated = f.money(m, "totalCost", p);

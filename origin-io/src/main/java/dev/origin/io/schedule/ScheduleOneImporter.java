@@ -289,7 +289,15 @@ public final class ScheduleOneImporter {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setExpandEntityReferences(false);
+            f.setXIncludeAware(false);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             DocumentBuilder b = f.newDocumentBuilder();
+            // errors become the exception below, not lines printed on stderr by the parser's default handler
+            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override public void fatalError(org.xml.sax.SAXParseException e) throws SAXException { throw e; }
+                @Override public void error(org.xml.sax.SAXParseException e) throws SAXException { throw e; }
+            });
             return b.parse(in);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("Cannot read the regulation XML: " + e.getMessage(), e);
