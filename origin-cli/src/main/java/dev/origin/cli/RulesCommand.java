@@ -222,9 +222,15 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Turn the NAFTA product-specific rules (Schedule I of SOR/94-14, Justice Laws XML) into a rule pack.")
+            description = {"Turn product-specific rules in legal English into a rule pack: NAFTA Schedule I (SOR/94-14, Justice Laws XML),",
+                    "or, with --text, rules given as plain text in the same language (e.g. the USMCA's Annex 4-B)."})
     static final class Import implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "XML", description = "SOR-94-14 Justice Laws XML file.") java.nio.file.Path xml;
+        @Parameters(index = "0", paramLabel = "FILE", description = "SOR-94-14 Justice Laws XML file, or with --text a plain-text rule file.") java.nio.file.Path xml;
+        @Option(names = "--text", description = "FILE is plain text: entries separated by blank lines, the provision on the first line, one rule limb per line (docs/rule-packs.md); writes a rule file to include.")
+        boolean text;
+        @Option(names = "--citation", paramLabel = "TEXT", defaultValue = "USMCA Annex 4-B",
+                description = "With --text: what each rule's citation starts with (default: ${DEFAULT-VALUE}).")
+        String citation;
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the pack here (default: stdout).")
         java.nio.file.Path output;
         @Option(names = "--hs-nomenclature", paramLabel = "CSV", split = ",", splitSynopsisLabel = ",",
@@ -258,7 +264,9 @@ final class RulesCommand implements Runnable {
             try {
                 var hsn = nomenclature.isEmpty() ? dev.origin.io.schedule.HsRanges.numeric()
                         : dev.origin.io.schedule.HsRanges.ofCsv(nomenclature.toArray(java.nio.file.Path[]::new));
-                result = dev.origin.io.schedule.ScheduleOneImporter.importFrom(xml, hsn);
+                result = text ? dev.origin.io.schedule.ScheduleOneImporter.importText(
+                        java.nio.file.Files.readString(xml), xml.getFileName().toString(), hsn, citation)
+                        : dev.origin.io.schedule.ScheduleOneImporter.importFrom(xml, hsn);
             } catch (dev.origin.io.InputException e) {
                 for (var p : e.problems()) err.println(p.format());
                 return 2;
@@ -267,11 +275,18 @@ final class RulesCommand implements Runnable {
                 String why = e.getMessage() == null ? "unreadable" : e.getMessage().replaceFirst("^Cannot read the regulation XML: ", "")
                         .replace(String.valueOf(xml), "the file").replaceAll("\\s+", " ").replaceAll("\\.$", "");
                 if (why.contains("DOCTYPE")) why = "a DOCTYPE is not allowed";
+                if (text) {
+                    // a plain-text rule file: the problem is in its text (e.g. a provision without rule text), at its line
+                    err.println(dev.origin.io.Problem.of(String.valueOf(xml), 0, 0, "", dev.origin.core.engine.ErrorCode.RULE_SYNTAX,
+                            dev.origin.io.Fields.shown(why) + ".").format());
+                    return 2;
+                }
                 err.println(dev.origin.io.Problem.of(String.valueOf(xml), 0, 0, "", dev.origin.core.engine.ErrorCode.BAD_REGULATION_XML,
                         dev.origin.io.Fields.shown(why)).format());
                 return 2;
             }
-            String yaml = includedRules ? dev.origin.io.schedule.RulePackWriter.toIncludedRules(result)
+            String yaml = text ? dev.origin.io.schedule.RulePackWriter.toRuleFile(result)
+                    : includedRules ? dev.origin.io.schedule.RulePackWriter.toIncludedRules(result)
                     : dev.origin.io.schedule.RulePackWriter.toYaml(result);
             if (output == null) out.print(yaml);
             else {

@@ -63,6 +63,20 @@ public final class RulePackWriter {
         return sb.toString();
     }
 
+    /**
+     * A rule file imported from plain text (e.g. the USMCA's Annex 4-B), for a pack that {@code extends} a
+     * built-in one and {@code include}s it: the rules, each preceded by its legal text, flagged ones as comments.
+     */
+    public static String toRuleFile(ImportResult result) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Product-specific rules imported from ").append(result.source())
+                .append(" by dev.origin.io.schedule.ScheduleOneImporter (plain text; docs/rule-packs.md).\n");
+        sb.append("# Include it from a pack that extends the regime: `extends: usmca` and `include: [this file]`.\n");
+        coverage(sb, result);
+        rules(sb, result);
+        return sb.toString();
+    }
+
     private static void coverage(StringBuilder sb, ImportResult result) {
         CoverageReport cov = result.coverage();
         sb.append("# Coverage: ").append(cov.executable()).append(" of ").append(cov.total())

@@ -53,10 +53,64 @@ public final class ScheduleOneImporter {
     private static final Pattern CHAPTER = Pattern.compile("Chapter\\s+(\\d{1,2})");
     private final HsRanges hs;
     private final LegalRuleParser parser;
+    /** What each rule's citation starts with, e.g. {@code SOR/94-14 Sch. I}. */
+    private final String citationPrefix;
 
     private ScheduleOneImporter(HsRanges hs) {
+        this(hs, "SOR/94-14 Sch. I");
+    }
+
+    private ScheduleOneImporter(HsRanges hs, String citationPrefix) {
         this.hs = hs;
         this.parser = new LegalRuleParser(hs);
+        this.citationPrefix = citationPrefix;
+    }
+
+    /**
+     * Product-specific rules given as plain text in the same legal English as Schedule I, e.g. the USMCA's
+     * Annex 4-B (HTSUS General Note 11), which the shared data does not carry (format: docs/rule-packs.md).
+     * Entries are separated by blank lines; an entry's first line is its tariff provision (a heading,
+     * subheading, tariff item or range: {@code 87.08}, {@code 8708.10}, {@code 8701.21-8701.29}), each
+     * further line one limb of its rule ({@code A change to subheading 8708.10 from any other heading; or});
+     * a line starting with {@code Note:} is a note; {@code #} starts a comment line.
+     *
+     * @param citation what each rule's citation starts with, e.g. {@code USMCA Annex 4-B}
+     * @throws java.io.IOException when an entry has a provision but no rule text, with its line number
+     */
+    public static ImportResult importText(String text, String source, HsRanges hs, String citation) throws IOException {
+        ScheduleOneImporter importer = new ScheduleOneImporter(hs, citation);
+        List<Pending> rows = new ArrayList<>();
+        String provision = null;
+        int provisionLine = 0;
+        List<String> limbs = new ArrayList<>(), notes = new ArrayList<>();
+        String[] lines = (text + "\n\n").split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("#")) continue;
+            if (line.isEmpty()) {
+                if (provision != null) {
+                    if (limbs.isEmpty()) throw new IOException("line " + provisionLine + ": provision `" + provision + "` has no rule text");
+                    List<String> labels = new ArrayList<>();
+                    for (int k = 0; k < limbs.size(); k++) labels.add("");
+                    String p = provision.replace(" ", "");
+                    rows.add(new Pending(p.length() >= 2 ? p.substring(0, 2) : p, p, new Cell(labels, List.copyOf(limbs), List.copyOf(notes)), null));
+                }
+                provision = null;
+                limbs.clear();
+                notes.clear();
+            } else if (provision == null) {
+                provision = line;
+                provisionLine = i + 1;
+            } else if (line.regionMatches(true, 0, "Note:", 0, 5)) {
+                notes.add(line.substring(5).strip());
+            } else if (line.matches("\\([a-z]\\)\\s.*") && !limbs.isEmpty()) {
+                // "(a) 60 percent under the transaction value method, or": part of the limb above it
+                limbs.set(limbs.size() - 1, limbs.get(limbs.size() - 1) + " " + usmcaWording(line));
+            } else {
+                limbs.add(usmcaWording(line));
+            }
+        }
+        return importer.build(rows, source);
     }
 
     /** Imports with numeric enumeration of HS ranges. */
@@ -121,6 +175,21 @@ public final class ScheduleOneImporter {
                 }
             }
         }
+        return build(rows, source);
+    }
+
+    /**
+     * The USMCA's wording of the same clauses, in Schedule I's, which the rule parser reads: "percent" for
+     * "per cent", "under the ... method" for "where the ... method is used", "not less than:" for "not less than".
+     */
+    private static String usmcaWording(String limb) {
+        return limb.replaceAll("(?i)\\bpercent\\b", "per cent")
+                .replaceAll("(?i)under the (transaction value|net cost) method", "where the $1 method is used")
+                .replaceAll("(?i)not less than:", "not less than");
+    }
+
+    /** The imported rules of the rows read. */
+    private ImportResult build(List<Pending> rows, String source) {
         List<List<HsRange>> scopes = rows.stream().map(r -> scope(r.provision())).toList();
         List<ImportedRule> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -168,7 +237,7 @@ public final class ScheduleOneImporter {
                               boolean finerRules) {
         String text = cell.legalText();
         List<HsRange> scope = scope(provision);
-        String citation = "SOR/94-14 Sch. I, " + describe(provision, scope);
+        String citation = citationPrefix + ", " + describe(provision, scope);
         if (scope.isEmpty()) {
             return flagged(row, chapter, provision, scope, text, cell, citation,
                     new ImportedRule.Flag(FlagReason.BAD_PROVISION, provision, "the tariff provision `" + provision + "` is not an HS code or range"));
