@@ -23,18 +23,18 @@ import java.util.stream.IntStream;
 public final class MonteCarlo {
     /** A fleet outcome of one regime, as a number. */
     public enum Metric {
-        COMPLIANCE_RATE("compliance rate (exposed vol %)", o -> o.complianceRate().doubleValue()),
-        REGIONAL_SHARE("N. American parts share (%)", o -> o.regionalShare().doubleValue()),
-        TARIFFS("tariffs paid / year (US$ M)", o -> o.tariffsPaid().doubleValue() / 1e6),
-        RESOURCING_COST("re-sourcing cost / year (US$ M)", o -> o.complianceCost().doubleValue() / 1e6),
-        PURCHASES_US("parts purchases change US (US$ M)", o -> change(o, "US")),
-        PURCHASES_CA("parts purchases change CA (US$ M)", o -> change(o, "CA")),
-        PURCHASES_MX("parts purchases change MX (US$ M)", o -> change(o, "MX")),
-        PURCHASES_ROW("parts purchases change ROW (US$ M)", o -> change(o, "ROW")),
-        JOBS_US("jobs change US", o -> o.jobs().get("US").doubleValue()),
-        JOBS_CA("jobs change CA", o -> o.jobs().get("CA").doubleValue()),
-        JOBS_MX("jobs change MX", o -> o.jobs().get("MX").doubleValue()),
-        PRICE_EFFECT("average price effect (%)", o -> o.priceEffect().doubleValue());
+        COMPLIANCE_RATE("compliance rate (% of exposed volume)", o -> o.complianceRate().doubleValue()),
+        REGIONAL_SHARE("North American share of parts purchases (%)", o -> o.regionalShare().doubleValue()),
+        TARIFFS("tariffs paid per year (US$ million)", o -> o.tariffsPaid().doubleValue() / 1e6),
+        RESOURCING_COST("re-sourcing cost per year (US$ million)", o -> o.complianceCost().doubleValue() / 1e6),
+        PURCHASES_US("change of parts purchases, United States (US$ million)", o -> change(o, "US")),
+        PURCHASES_CA("change of parts purchases, Canada (US$ million)", o -> change(o, "CA")),
+        PURCHASES_MX("change of parts purchases, Mexico (US$ million)", o -> change(o, "MX")),
+        PURCHASES_ROW("change of parts purchases, rest of world (US$ million)", o -> change(o, "ROW")),
+        JOBS_US("change of parts jobs, United States", o -> o.jobs().get("US").doubleValue()),
+        JOBS_CA("change of parts jobs, Canada", o -> o.jobs().get("CA").doubleValue()),
+        JOBS_MX("change of parts jobs, Mexico", o -> o.jobs().get("MX").doubleValue()),
+        PRICE_EFFECT("average vehicle price change (%)", o -> o.priceEffect().doubleValue());
 
         public final String label;
         final ToDoubleFunction<Outcome> of;
