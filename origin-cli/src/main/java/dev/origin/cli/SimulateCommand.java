@@ -132,17 +132,20 @@ final class SimulateCommand implements Callable<Integer> {
                 .withDemand(new dev.origin.sim.Demand(elasticity, marketElasticity));
         dev.origin.sim.EngineCache cache = new dev.origin.sim.EngineCache();
         Simulator sim = new Simulator(settings, cache);
-        int total = f.models().size() * packs.size();
-        Progress bar = new Progress(err, total);
+        Progress bar = Progress.onTerminal(err);
+        bar.phase("simulating " + packs.size() + " regime" + (packs.size() == 1 ? "" : "s") + " x " + f.models().size() + " models",
+                sim.steps(f, packs));
         var decisions = sim.run(f, packs, bar::update);
-        bar.done();
+        bar.close();
         List<Outcome> outcomes = new ArrayList<>();
         for (var e : decisions.entrySet()) outcomes.add(Outcome.of(e.getKey(), e.getValue(), settings));
         List<Sweep.Point> curve = null;
         if (sweep != null) {
             try {
-                curve = Sweep.run(f, sweep.pack(), sweep.param(), Sweep.range(sweep.from(), sweep.to(), sweep.step()),
-                        overrides.getOrDefault(sweep.pack(), Map.of()), sim, settings);
+                var range = Sweep.range(sweep.from(), sweep.to(), sweep.step());
+                bar.phase("threshold sweep, " + range.size() + " thresholds", Sweep.steps(f, range.size(), sim));
+                curve = Sweep.run(f, sweep.pack(), sweep.param(), range, overrides.getOrDefault(sweep.pack(), Map.of()), sim, settings, bar::update);
+                bar.close();
             } catch (InputException e) {
                 Inputs.report(err, e.problems());
                 return 2;
@@ -163,48 +166,34 @@ final class SimulateCommand implements Callable<Integer> {
         }
         MonteCarlo.Result uncertainty = null;
         if (draws > 0) {
-            uncertainty = new MonteCarlo(f, packs, settings, cache).run(draws, seed);
+            bar.phase("Monte Carlo, " + draws + " draws and the tornado (whole-fleet runs)", MonteCarlo.steps(draws));
+            uncertainty = new MonteCarlo(f, packs, settings, cache).run(draws, seed, bar::update);
+            bar.close();
             out.println();
             out.print(UncertaintyReport.text(uncertainty));
         }
         out.flush();
-        if (csv != null) Files.writeString(csv, Report.csv(outcomes));
-        if (json != null) Files.writeString(json, Report.json(outcomes, curve, sweep == null ? null : sweep.pack(), uncertainty));
+        if (csv != null) {
+            Files.writeString(csv, Report.csv(outcomes));
+            err.println("origin: wrote " + csv.toAbsolutePath().normalize() + " (one row per model and regime)");
+        }
+        if (json != null) {
+            Files.writeString(json, Report.json(outcomes, curve, sweep == null ? null : sweep.pack(), uncertainty));
+            err.println("origin: wrote " + json.toAbsolutePath().normalize() + " (decisions, outcomes" + (curve == null ? "" : ", sweep")
+                    + (uncertainty == null ? "" : ", uncertainty") + ")");
+        }
         if (html != null) {
-            Files.writeString(html, Report.html("Origin simulation: " + f.id(), outcomes, curve, sweep == null ? null : sweep.pack() + " " + sweep.param(),
-                    f.description(), fleet == null ? new Backtest(f, tariffs).run() : null, uncertainty));
-        }
-        return 0;
-    }
-
-    /** A progress bar on stderr for long runs (only when stderr is a terminal). */
-    static final class Progress {
-        private final PrintWriter err;
-        private final int total;
-        private final boolean show;
-        private int last = -1;
-
-        Progress(PrintWriter err, int total) {
-            this.err = err;
-            this.total = total;
-            this.show = total >= 200 && System.console() != null;
-        }
-
-        void update(int done) {
-            if (!show) return;
-            int pct = done * 100 / total;
-            if (pct == last) return;
-            last = pct;
-            int bars = pct / 4;
-            err.print("\r[" + "=".repeat(bars) + " ".repeat(25 - bars) + "] " + pct + " % (" + done + "/" + total + ")");
-            err.flush();
-        }
-
-        void done() {
-            if (show) {
-                err.println();
-                err.flush();
+            List<Backtest.Row> backtest = null;
+            if (fleet == null) {
+                bar.phase("backtest for the report", 0);
+                backtest = new Backtest(f, tariffs).run();
+                bar.close();
             }
+            Files.writeString(html, Report.html("Origin simulation: " + f.id(), outcomes, curve, sweep == null ? null : sweep.pack() + " " + sweep.param(),
+                    f.description(), backtest, uncertainty));
+            err.println("origin: wrote " + html.toAbsolutePath().normalize() + " (report with charts; open it in a browser)");
         }
+        err.flush();
+        return 0;
     }
 }

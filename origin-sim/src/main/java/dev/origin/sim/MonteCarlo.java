@@ -119,9 +119,26 @@ public final class MonteCarlo {
 
     /** Runs {@code draws} draws with {@code seed}, the tornado and the claim. */
     public Result run(int draws, long seed) {
+        return run(draws, seed, null);
+    }
+
+    /** The number of runs of the whole fleet {@link #run} reports to its progress: the point, the draws, the tornado's two ends per assumption. */
+    public static int steps(int draws) {
+        return 1 + draws + 2 * Assumption.values().length;
+    }
+
+    /** The same; {@code progress} (may be null) receives the number of fleet runs done, up to {@link #steps}. */
+    public Result run(int draws, long seed, java.util.function.IntConsumer progress) {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.IntConsumer tick = progress == null ? n -> { } : progress;
         Map<Assumption, Double> defaults = Assumption.defaults(settings);
         List<Outcome> point = outcomes(defaults, true);
-        List<List<Outcome>> all = IntStream.range(0, draws).parallel().mapToObj(i -> outcomes(draw(seed, i), false)).toList();
+        tick.accept(done.incrementAndGet());
+        List<List<Outcome>> all = IntStream.range(0, draws).parallel().mapToObj(i -> {
+            List<Outcome> o = outcomes(draw(seed, i), false);
+            tick.accept(done.incrementAndGet());
+            return o;
+        }).toList();
         Map<String, Map<Metric, Interval>> intervals = new LinkedHashMap<>();
         for (int k = 0; k < point.size(); k++) {
             Map<Metric, Interval> byMetric = new EnumMap<>(Metric.class);
@@ -133,18 +150,22 @@ public final class MonteCarlo {
             }
             intervals.put(point.get(k).regime(), byMetric);
         }
-        return new Result(point, intervals, tornado(defaults), claim(all), draws, seed);
+        return new Result(point, intervals, tornado(defaults, () -> tick.accept(done.incrementAndGet())), claim(all), draws, seed);
     }
 
     /** Each assumption at its low and high end, the others at their defaults; bars sorted by swing, largest first. */
-    Map<String, Map<Metric, List<Bar>>> tornado(Map<Assumption, Double> defaults) {
+    private Map<String, Map<Metric, List<Bar>>> tornado(Map<Assumption, Double> defaults, Runnable tick) {
         Map<Assumption, List<List<Outcome>>> ends = new EnumMap<>(Assumption.class);
         List<Assumption> as = List.of(Assumption.values());
         List<List<List<Outcome>>> runs = as.parallelStream().map(a -> {
             Map<Assumption, Double> lo = new EnumMap<>(defaults), hi = new EnumMap<>(defaults);
             lo.put(a, a.low);
             hi.put(a, a.high);
-            return List.of(outcomes(lo, false), outcomes(hi, false));
+            List<Outcome> atLow = outcomes(lo, false);
+            tick.run();
+            List<Outcome> atHigh = outcomes(hi, false);
+            tick.run();
+            return List.of(atLow, atHigh);
         }).toList();
         for (int i = 0; i < as.size(); i++) ends.put(as.get(i), runs.get(i));
         Map<String, Map<Metric, List<Bar>>> out = new LinkedHashMap<>();

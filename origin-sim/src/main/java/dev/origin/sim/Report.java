@@ -31,21 +31,21 @@ public final class Report {
         for (Outcome o : outcomes) header.add(o.regime());
         List<List<String>> rows = new ArrayList<>();
         for (Choice c : CHOICES) {
-            rows.add(row(Wording.models(c) + ", number (vol %)", outcomes,
+            rows.add(row(Wording.models(c) + " (vol %)", outcomes,
                     o -> Wording.count(o.count().get(c)) + " (" + Wording.percent(o.volumeShare(c), 1) + ")"));
         }
         rows.add(row("compliance rate (% of exposed volume)", outcomes, o -> Wording.percent(o.complianceRate(), 1)));
-        rows.add(row("tariffs paid per year (US$)", outcomes, o -> Wording.money(o.tariffsPaid())));
-        rows.add(row("re-sourcing cost per year (US$)", outcomes, o -> Wording.money(o.complianceCost())));
-        rows.add(row("North American share of parts purchases (%)", outcomes, o -> Wording.percent(o.regionalShare(), 1)));
+        rows.add(row("tariffs paid per year", outcomes, o -> Wording.money(o.tariffsPaid())));
+        rows.add(row("re-sourcing cost per year", outcomes, o -> Wording.money(o.complianceCost())));
+        rows.add(row("North American share of parts purchases", outcomes, o -> Wording.percent(o.regionalShare(), 1)));
         for (String c : BUCKETS) {
-            rows.add(row("change of parts purchases per year, " + Wording.country(c) + " (US$)", outcomes,
+            rows.add(row("change of yearly parts purchases from " + Wording.place(c), outcomes,
                     o -> Wording.signedMoney(o.purchasesAfter().get(c).subtract(o.purchasesBefore().get(c)))));
         }
         for (String c : List.of("US", "CA", "MX")) {
-            rows.add(row("change of parts jobs, " + Wording.country(c), outcomes, o -> Wording.jobs(o.jobs().get(c))));
+            rows.add(row("change of parts jobs in " + Wording.place(c), outcomes, o -> Wording.jobs(o.jobs().get(c))));
         }
-        rows.add(row("average vehicle price change (%)", outcomes, o -> Wording.signedPercent(o.priceEffect(), 2)));
+        rows.add(row("average vehicle price change", outcomes, o -> Wording.signedPercent(o.priceEffect(), 2)));
         return new Table(header, rows, Wording.SIMULATION_LEGEND);
     }
 
@@ -53,7 +53,7 @@ public final class Report {
     public static String text(List<Outcome> outcomes) {
         Table t = comparison(outcomes);
         StringBuilder sb = new StringBuilder(Wording.table(t.header(), t.rows()));
-        for (String l : t.legend()) sb.append("  ").append(l).append('\n');
+        for (String l : t.legend()) sb.append("  ").append(Wording.wrap(l, 110, "    ")).append('\n');
         return sb.toString();
     }
 
@@ -348,7 +348,7 @@ public final class Report {
         double tMin = sweep.get(0).threshold().doubleValue();
         double tMax = sweep.get(sweep.size() - 1).threshold().doubleValue();
         StringBuilder sb = new StringBuilder(Svg.open("threshold sweep", bottom + 45));
-        Svg.legend(sb, left, 16, List.of("North American share of parts purchases (%)", "compliance rate (% of exposed volume)"),
+        Svg.legend(sb, left, 16, List.of("North American share of parts purchases", "compliance rate (% of exposed volume)"),
                 List.of("#1971c2", "#e03131"));
         Svg.Scale x = new Svg.Scale(tMin, tMax == tMin ? tMin + 1 : tMax, left + 20, right - 20);
         Svg.Scale y = new Svg.Scale(0, 100, bottom, top);

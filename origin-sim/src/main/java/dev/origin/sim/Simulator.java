@@ -149,11 +149,19 @@ public final class Simulator {
      * the prices those choices give ({@link Demand#respond}) and the models are decided again at the new volumes
      * (the engine's results are reused: the goods do not depend on volumes). Purchases before are today's.
      */
+    /**
+     * The number of steps {@link #run} reports to its progress callback for {@code models} under {@code regimes}: one per
+     * model, regime and pass (two passes with price-volume feedback).
+     */
+    public int steps(Fleet models, List<Regime> regimes) {
+        return models.models().size() * regimes.size() * (settings.demand().isActive() ? 2 : 1);
+    }
+
     public Map<String, List<Decision>> run(Fleet models, List<Regime> regimes, IntConsumer progress) {
         return run(models, regimes, progress, true);
     }
 
-    /** The same; {@code parallel} false decides the models one after the other (for callers that run whole fleets in parallel). */
+    /** The same; {@code progress} (may be null) receives the number of steps done, up to {@link #steps}; {@code parallel} false decides the models one after the other (for callers that run whole fleets in parallel). */
     public Map<String, List<Decision>> run(Fleet models, List<Regime> regimes, IntConsumer progress, boolean parallel) {
         Fleet fleet = CorporateMetals.apply(models);
         Map<String, List<Decision>> out = new LinkedHashMap<>();
@@ -163,7 +171,7 @@ public final class Simulator {
             List<Decision> ds = decideAll(fleet, r, ev, parallel, progress, done);
             if (settings.demand().isActive()) {
                 Fleet moved = settings.demand().respond(fleet, ds, settings.passThrough());
-                List<Decision> again = decideAll(moved, r, ev, parallel, null, null);
+                List<Decision> again = decideAll(moved, r, ev, parallel, progress, done);
                 List<Decision> kept = new ArrayList<>(again.size());
                 for (int i = 0; i < again.size(); i++) kept.add(again.get(i).withPurchasesBefore(ds.get(i).purchasesBefore()));
                 ds = kept;

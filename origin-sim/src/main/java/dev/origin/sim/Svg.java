@@ -18,8 +18,13 @@ final class Svg {
     static final int WIDTH = 1000;
 
     static String open(String label, int height) {
+        return open(label, WIDTH, height);
+    }
+
+    /** A canvas {@code width} user units wide (for charts that share a row), drawn at the width of its container. */
+    static String open(String label, int width, int height) {
         return String.format(Locale.ROOT, "<svg role=\"img\" aria-label=\"%s\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
-                + "preserveAspectRatio=\"xMinYMin meet\" class=\"chart\">", Report.esc(label), WIDTH, height);
+                + "preserveAspectRatio=\"xMinYMin meet\" class=\"chart\">", Report.esc(label), width, height);
     }
 
     static String f(String pattern, Object... args) {

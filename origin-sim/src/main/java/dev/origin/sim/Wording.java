@@ -128,8 +128,8 @@ public final class Wording {
             case QUALIFIES -> "models that qualify as is";
             case RESOURCES -> "models that re-source to qualify";
             case PAYS -> "models that pay the MFN tariff";
-            case NOT_EXPOSED -> "models not exposed (no sales to another party)";
-            case NOT_ELIGIBLE -> "models not eligible (built outside North America)";
+            case NOT_EXPOSED -> "models not exposed";
+            case NOT_ELIGIBLE -> "models not eligible";
         };
     }
 
@@ -153,6 +153,15 @@ public final class Wording {
         };
     }
 
+    /** A country bucket after "from" or "in": "the US", "Canada", "the rest of the world". */
+    public static String place(String bucket) {
+        return switch (bucket) {
+            case "US" -> "the US";
+            case "ROW" -> "the rest of the world";
+            default -> country(bucket);
+        };
+    }
+
     /** A country bucket of parts purchases in words. */
     public static String country(String bucket) {
         return switch (bucket) {
@@ -167,14 +176,16 @@ public final class Wording {
     /** The legend under a simulation table: every abbreviation and unit it uses. */
     public static final List<String> SIMULATION_LEGEND = List.of(
             "vol %: the models' share of the fleet's vehicles (units sold per year); the rows of models add up to 100 %.",
-            "exposed volume: vehicles shipped to another party (US, Canada, Mexico), where the rule of origin decides the duty.",
+            "exposed volume: vehicles shipped to another party (US, Canada, Mexico), where the rule of origin decides the duty; "
+                    + "not exposed: a model that ships nothing to another party; not eligible: built outside North America, "
+                    + "it cannot qualify under any regime and pays the MFN tariff.",
             "MFN tariff: the most-favoured-nation duty a vehicle pays when it does not qualify for the preference.",
             "US$: US dollars per year; M = million, B = billion. Jobs: k = thousand, rounded to two significant figures "
                     + "(jobs per US$1 million of parts purchases are orders of magnitude).");
 
     /**
-     * A plain-text table: the first column (labels) left-aligned, the others right-aligned, every column as wide as
-     * its widest cell (nothing is cut off), two spaces between columns.
+     * A plain-text table: every column as wide as its widest cell (nothing is cut off), two spaces between columns;
+     * the first column (labels) and columns of words left-aligned, columns of figures right-aligned.
      */
     public static String table(List<String> header, List<List<String>> rows) {
         List<List<String>> all = new ArrayList<>();
@@ -182,6 +193,11 @@ public final class Wording {
         all.addAll(rows);
         int cols = header.size();
         int[] w = new int[cols];
+        boolean[] numeric = new boolean[cols];
+        for (int i = 1; i < cols; i++) {
+            numeric[i] = true;
+            for (List<String> r : rows) if (!r.get(i).equals("-") && !isFigure(r.get(i))) numeric[i] = false;
+        }
         for (List<String> r : all) for (int i = 0; i < cols; i++) w[i] = Math.max(w[i], r.get(i).length());
         StringBuilder sb = new StringBuilder();
         for (List<String> r : all) {
@@ -190,9 +206,32 @@ public final class Wording {
                 String c = r.get(i);
                 String fill = " ".repeat(w[i] - c.length());
                 if (i > 0) line.append("  ");
-                line.append(i == 0 ? c + fill : fill + c);
+                line.append(numeric[i] ? fill + c : c + fill);
             }
             sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Whether a cell is a figure (a number, a signed number, an amount in US$), to be right-aligned. */
+    public static boolean isFigure(String cell) {
+        return cell.matches("[+\u2212-]?(US\\$)?[0-9].*");
+    }
+
+    /** {@code text} wrapped at {@code width} characters, each line after the first indented by {@code indent}. */
+    public static String wrap(String text, int width, String indent) {
+        StringBuilder sb = new StringBuilder();
+        int col = 0;
+        for (String word : text.split(" ")) {
+            if (col > 0 && col + 1 + word.length() > width) {
+                sb.append('\n').append(indent);
+                col = indent.length();
+            } else if (col > 0) {
+                sb.append(' ');
+                col++;
+            }
+            sb.append(word);
+            col += word.length();
         }
         return sb.toString();
     }
