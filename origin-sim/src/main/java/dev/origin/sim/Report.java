@@ -201,7 +201,7 @@ public final class Report {
 
     /** The page's style: charts at the page width, tables with text left and numbers right, ids that do not wrap. */
     static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222}"
-            + "table{border-collapse:collapse;margin:0.5em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
+            + "table{border-collapse:collapse;margin:0.5em 0;max-width:100%}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
             + "th{background:#f4f4f4}td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
             + "td.id{white-space:nowrap}svg.chart{display:block;width:100%;height:auto;margin:0.5em 0}"
             + "svg text{font-size:12px;fill:#222}svg text.value{font-size:11px}svg text.axis-title{font-size:12px;fill:#444}"
@@ -375,7 +375,7 @@ public final class Report {
                 BigDecimal v = line == 0 ? p.outcome().regionalShare() : p.outcome().complianceRate();
                 double px = x.at(p.threshold().doubleValue()), py = y.at(v.doubleValue());
                 sb.append(Svg.f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", px, py, colours[line]));
-                Svg.value(sb, px, line == 0 ? py - 8 : py + 16, "middle", Wording.percent(v, 1), colours[line]);
+                Svg.value(sb, px, line == 0 ? py + 16 : py - 8, "middle", Wording.percent(v, 1), colours[line]);
             }
         }
         return sb.append("</svg><p class=\"legend-note\">Regional value content threshold (x) against the North American share of parts "

@@ -243,8 +243,8 @@ public final class Simulator {
                     BigDecimal.ZERO);
         }
         BigDecimal unclaimed = paid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        String claimNote = unclaimed.signum() == 0 ? null : "documenting origin costs " + docCost.toPlainString() + " a year; "
-                + unclaimed.toPlainString() + " of duty is paid on the shipments whose importers do not claim";
+        String claimNote = unclaimed.signum() == 0 ? null : "documenting origin costs " + Wording.money(docCost) + " a year; "
+                + Wording.money(unclaimed) + " of duty is paid on the shipments whose importers do not claim";
         if (d0.status() == Status.ORIGINATING) {
             return new Decision(m, regime.id(), Choice.QUALIFIES, d0.status(), d0.status(), Map.of(), BigDecimal.ZERO, BigDecimal.ZERO,
                     tariff, unclaimed, exposed, before, before, List.of(), claimNote, staging, exports, owed, paid, docCost);
@@ -257,11 +257,11 @@ public final class Simulator {
             if (compliance.add(claimCost).compareTo(tariff) <= 0) {
                 return new Decision(m, regime.id(), Choice.RESOURCES, d0.status(), Status.ORIGINATING, plan.plan(), plan.premiumPerUnit(),
                         compliance, tariff, unclaimed, exposed, before, purchases(m, plan.plan()), List.of(),
-                        "re-sourcing costs " + compliance.toPlainString() + " a year, the tariff " + tariff.toPlainString()
+                        "re-sourcing costs " + Wording.money(compliance) + " a year, the tariff " + Wording.money(tariff)
                         + (claimNote == null ? "" : "; " + claimNote), staging, exports, owed, paid, docCost);
             }
-            return o.pays(Choice.PAYS, plan.premiumPerUnit(), List.of(), "re-sourcing would cost " + compliance.toPlainString() + " a year"
-                    + (claimCost.signum() == 0 ? "" : " plus " + claimCost.toPlainString() + " claiming") + ", more than the tariff " + tariff.toPlainString());
+            return o.pays(Choice.PAYS, plan.premiumPerUnit(), List.of(), "re-sourcing would cost " + Wording.money(compliance) + " a year"
+                    + (claimCost.signum() == 0 ? "" : " plus " + Wording.money(claimCost) + " claiming") + ", more than the tariff " + Wording.money(tariff));
         }
         return o.pays(Choice.PAYS, null, plan.unmet(), "re-sourcing cannot meet: " + String.join(", ", plan.unmet()));
     }

@@ -31,10 +31,13 @@ final class Svg {
         return String.format(Locale.ROOT, pattern, args);
     }
 
-    /** About {@code n} round ticks (1, 2 or 5 × 10^k apart) covering [lo, hi], zero included. */
+    /** About {@code n} round ticks (1, 2 or 5 × 10^k apart) covering [lo, hi] and zero. */
     static List<Double> ticks(double lo, double hi, int n) {
-        lo = Math.min(lo, 0);
-        hi = Math.max(hi, 0);
+        return ticksWithin(Math.min(lo, 0), Math.max(hi, 0), n);
+    }
+
+    /** About {@code n} round ticks covering [lo, hi] (zero included only when inside). */
+    static List<Double> ticksWithin(double lo, double hi, int n) {
         if (hi - lo < 1e-12) hi = lo + 1;
         double raw = (hi - lo) / n;
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -97,6 +100,6 @@ final class Svg {
 
     /** A value label (class {@code value}). */
     static void value(StringBuilder sb, double x, double y, String anchor, String text, String fill) {
-        sb.append(f("<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"%s\">%s</text>", x, y, anchor, fill, Report.esc(text)));
+        sb.append(f("<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" style=\"fill:%s\">%s</text>", x, y, anchor, fill, Report.esc(text)));
     }
 }

@@ -174,10 +174,9 @@ public final class UncertaintyReport {
             hi = Math.max(hi, Math.max(b.atLow(), b.atHigh()));
         }
         if (hi == lo) hi = lo + 1;
-        List<Double> ticks = new java.util.ArrayList<>();
-        double span = hi - lo, pad = span * 0.15;
-        for (double t : Svg.ticks(lo - pad, hi + pad, 5)) if (t >= lo - pad && t <= hi + pad) ticks.add(t);
-        Svg.Scale x = new Svg.Scale(lo - pad, hi + pad, left, right);
+        double pad = (hi - lo) * 0.15;
+        List<Double> ticks = Svg.ticksWithin(lo - pad, hi + pad, 6);
+        Svg.Scale x = new Svg.Scale(ticks.get(0), ticks.get(ticks.size() - 1), left, right);
         int bottom = top + bars.size() * row;
         StringBuilder sb = new StringBuilder(Svg.open("tornado: " + label(m), width, bottom + 45));
         sb.append(Svg.f("<text x=\"0\" y=\"16\" font-weight=\"bold\">%s</text>", Report.esc(label(m))));
@@ -198,6 +197,9 @@ public final class UncertaintyReport {
                         x1 - 4, y + 15, Report.esc(num(m, lowLeft ? b.atLow() : b.atHigh()))));
                 sb.append(Svg.f("<text class=\"value\" x=\"%.1f\" y=\"%d\">%s</text>",
                         x2 + 4, y + 15, Report.esc(num(m, lowLeft ? b.atHigh() : b.atLow()))));
+            } else {
+                // no swing: one label, the outcome at both ends
+                sb.append(Svg.f("<text class=\"value\" x=\"%.1f\" y=\"%d\">%s (no change)</text>", x2 + 4, y + 15, Report.esc(num(m, b.atLow()))));
             }
         }
         double px = x.at(point);
