@@ -121,7 +121,7 @@ final class CompareCommand implements Callable<Integer> {
             for (Regime r : packs) sb.append(pad(r.id(), w));
             sb.append('\n');
             sb.append(pad("verdict", 18));
-            for (Determination d : row) sb.append(pad(d.status().name(), w));
+            for (Determination d : row) sb.append(pad(dev.origin.sim.Wording.status(d.status()), w));
             sb.append('\n');
             Set<String> kinds = new LinkedHashSet<>();
             for (Determination d : row) for (Finding q : d.findings()) kinds.add(q.kind().label());
@@ -133,7 +133,7 @@ final class CompareCommand implements Callable<Integer> {
             sb.append(pad("duty per unit", 18));
             for (Determination d : row) {
                 var t = d.tariff();
-                sb.append(pad(t == null ? "-" : t.dutyOwed() != null ? t.dutyOwed().toPlainString() + " " + t.importer()
+                sb.append(pad(t == null ? "-" : t.dutyOwed() != null ? dev.origin.sim.Wording.money(t.dutyOwed()) + " into " + t.importer()
                         : t.ratePercent() == null ? "?" : t.ratePercent().stripTrailingZeros().toPlainString() + " %", w));
             }
             sb.append('\n');
@@ -147,6 +147,8 @@ final class CompareCommand implements Callable<Integer> {
             }
             sb.append('\n');
         }
+        sb.append("  value/threshold in %; ok: met, FAIL: not met, -: not required. rvc: regional value content; lvc: labour value content;\n"
+                + "  tariff-shift: change of tariff classification; duty per unit: MFN duty on one vehicle into the importing country.\n");
         return sb.toString();
     }
 

@@ -6,7 +6,6 @@ import dev.origin.core.model.Good;
 import dev.origin.core.regime.Regime;
 import dev.origin.io.CaseFileReader;
 import dev.origin.io.InputException;
-import dev.origin.io.ResultWriter;
 import dev.origin.io.RulePackReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,17 +36,25 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException, InputException {
         PrintWriter out = spec.commandLine().getOut();
+        Progress bar = Progress.onTerminal(spec.commandLine().getErr());
         String text;
         try (InputStream in = DemoCommand.class.getResourceAsStream(GOODS)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         var fleet = dev.origin.io.fleet.FleetReader.sample();
-        out.println(BacktestCommand.line(new dev.origin.sim.Backtest(fleet, dev.origin.io.TariffReader.builtIn()).run()));
+        bar.phase("origin demo: backtest of the sample fleet against observed trade", 0);
+        var backtest = new dev.origin.sim.Backtest(fleet, dev.origin.io.TariffReader.builtIn()).run();
+        bar.close();
+        out.println(BacktestCommand.line(backtest));
+        out.flush();
         out.println();
         List<dev.origin.core.regime.Regime> scenarios = new java.util.ArrayList<>();
         for (String id : CompareCommand.DEFAULT_REGIMES.split(",")) scenarios.add(RulePackReader.load(id, Map.of()));
         var settings = dev.origin.sim.Simulator.Settings.defaults(USMCA_DATE, dev.origin.io.TariffReader.builtIn());
-        var decisions = new dev.origin.sim.Simulator(settings).run(fleet, scenarios, null);
+        var simulator = new dev.origin.sim.Simulator(settings);
+        bar.phase("origin demo 1/3: simulating " + scenarios.size() + " regimes x " + fleet.models().size() + " models", simulator.steps(fleet, scenarios));
+        var decisions = simulator.run(fleet, scenarios, bar::update);
+        bar.close();
         List<dev.origin.sim.Outcome> outcomes = new java.util.ArrayList<>();
         for (var e : decisions.entrySet()) outcomes.add(dev.origin.sim.Outcome.of(e.getKey(), e.getValue(), settings));
         out.println("Origin demo 1/3: the negotiation scenarios on the sample fleet (" + fleet.models().size()
@@ -56,8 +63,11 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.print(dev.origin.sim.Report.text(outcomes));
         out.println();
-        out.println("`origin simulate --html report.html --sweep us-proposal-2017:min=50..100/5 --param us-proposal-2017:national-min=0`");
-        out.println("adds charts and the threshold sweep; docs/simulation.md explains the model and its assumptions.");
+        out.println("Next: `origin simulate --html scratch/report.html --sweep us-proposal-2017:min=50..100/5 --param us-proposal-2017:national-min=0`");
+        out.println("writes a report with charts and sweeps the 2017 US proposal's regional threshold from 50 to 100 %. Note: its");
+        out.println("--param changes the proposal, dropping its 50 % US-content requirement (national-min=0), so the sweep shows the");
+        out.println("regional threshold alone. docs/simulation.md explains the model and its assumptions.");
+        out.flush();
         out.println();
         List<Good> goods = CaseFileReader.read(text, "demo:goods.json", false);
         Regime nafta = RulePackReader.load("nafta", Map.of());
@@ -66,14 +76,14 @@ final class DemoCommand implements Callable<Integer> {
         Evaluator eu = Evaluator.of(usmca);
         out.println("Origin demo 2/3: bundled example goods under NAFTA (" + NAFTA_DATE + ") and USMCA (" + USMCA_DATE + ")");
         out.println();
-        String fmt = "%-16s %-8s | %-16s %-10s | %-16s %-10s%n";
-        out.printf(fmt, "good", "HS", "NAFTA", "RVC", "USMCA", "RVC");
-        out.println("-".repeat(86));
+        List<List<String>> rows = new java.util.ArrayList<>();
         for (Good g : goods) {
             Determination n = en.evaluate(g, NAFTA_DATE, false);
             Determination u = eu.evaluate(g, USMCA_DATE, false);
-            out.printf(fmt, g.id(), g.hs(), n.status(), rvc(n), u.status(), rvc(u));
+            rows.add(List.of(g.id(), g.hs().toString(), dev.origin.sim.Wording.status(n.status()), rvc(n), dev.origin.sim.Wording.status(u.status()), rvc(u)));
         }
+        out.print(dev.origin.sim.Wording.table(List.of("good", "HS code", "NAFTA verdict", "NAFTA RVC", "USMCA verdict", "USMCA RVC"), rows));
+        out.println("  RVC: regional value content, % of the good's value (NC: net cost method, TV: transaction value method); - : no RVC test.");
         out.println();
         out.println("Why the answers differ: de minimis is 7 % under NAFTA and 10 % under USMCA; NAFTA values goods FOB");
         out.println("and makes net cost mandatory when accumulating. `origin explain --regime usmca FILE` shows the reasoning.");
@@ -100,6 +110,6 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String rvc(Determination d) {
         if (d.rvc() == null) return "-";
-        return ResultWriter.display(d.rvc().value()) + " " + d.rvc().method();
+        return dev.origin.sim.Wording.percent(d.rvc().value(), 1) + " " + d.rvc().method();
     }
 }

@@ -35,13 +35,15 @@ final class Outputs {
     }
 
     /** Writes {@code text} to {@code file}; a failure is a {@code CANNOT_WRITE} problem of {@code option}. */
-    static void write(String option, Path file, String text, List<Problem> problems) {
+    static boolean write(String option, Path file, String text, List<Problem> problems) {
         try {
             Files.writeString(file, text);
+            return true;
         } catch (IOException | RuntimeException e) {
             String reason = reason(file);
             problems.add(Problem.of(option, 0, 0, "", ErrorCode.CANNOT_WRITE, file,
                     reason != null ? reason : e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)));
+            return false;
         }
     }
 }

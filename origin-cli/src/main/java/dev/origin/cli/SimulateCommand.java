@@ -135,17 +135,20 @@ final class SimulateCommand implements Callable<Integer> {
                 .withDemand(new dev.origin.sim.Demand(elasticity, marketElasticity));
         dev.origin.sim.EngineCache cache = new dev.origin.sim.EngineCache();
         Simulator sim = new Simulator(settings, cache);
-        int total = f.models().size() * packs.size();
-        Progress bar = new Progress(err, total);
+        Progress bar = Progress.onTerminal(err);
+        bar.phase("simulating " + packs.size() + " regime" + (packs.size() == 1 ? "" : "s") + " x " + f.models().size() + " models",
+                sim.steps(f, packs));
         var decisions = sim.run(f, packs, bar::update);
-        bar.done();
+        bar.close();
         List<Outcome> outcomes = new ArrayList<>();
         for (var e : decisions.entrySet()) outcomes.add(Outcome.of(e.getKey(), e.getValue(), settings));
         List<Sweep.Point> curve = null;
         if (sweep != null) {
             try {
-                curve = Sweep.run(f, sweep.pack(), sweep.param(), Sweep.range(sweep.from(), sweep.to(), sweep.step()),
-                        overrides.getOrDefault(sweep.pack(), Map.of()), sim, settings);
+                var range = Sweep.range(sweep.from(), sweep.to(), sweep.step());
+                bar.phase("threshold sweep, " + range.size() + " thresholds", Sweep.steps(f, range.size(), sim));
+                curve = Sweep.run(f, sweep.pack(), sweep.param(), range, overrides.getOrDefault(sweep.pack(), Map.of()), sim, settings, bar::update);
+                bar.close();
             } catch (InputException e) {
                 Inputs.report(err, e.problems());
                 return 2;
@@ -166,51 +169,35 @@ final class SimulateCommand implements Callable<Integer> {
         }
         MonteCarlo.Result uncertainty = null;
         if (draws > 0) {
-            uncertainty = new MonteCarlo(f, packs, settings, cache).run(draws, seed);
+            bar.phase("Monte Carlo, " + draws + " draws and the tornado (whole-fleet runs)", MonteCarlo.steps(draws));
+            uncertainty = new MonteCarlo(f, packs, settings, cache).run(draws, seed, bar::update);
+            bar.close();
             out.println();
             out.print(UncertaintyReport.text(uncertainty));
         }
         out.flush();
         List<Problem> unwritten = new ArrayList<>();
-        if (csv != null) Outputs.write("--csv", csv, Report.csv(outcomes), unwritten);
-        if (json != null) Outputs.write("--json", json, Report.json(outcomes, curve, sweep == null ? null : sweep.pack(), uncertainty), unwritten);
+        if (csv != null && Outputs.write("--csv", csv, Report.csv(outcomes), unwritten)) {
+            err.println("origin: wrote " + csv.toAbsolutePath().normalize() + " (one row per model and regime)");
+        }
+        if (json != null && Outputs.write("--json", json, Report.json(outcomes, curve, sweep == null ? null : sweep.pack(), uncertainty), unwritten)) {
+            err.println("origin: wrote " + json.toAbsolutePath().normalize() + " (decisions, outcomes" + (curve == null ? "" : ", sweep")
+                    + (uncertainty == null ? "" : ", uncertainty") + ")");
+        }
         if (html != null) {
-            Outputs.write("--html", html, Report.html("Origin simulation: " + f.id(), outcomes, curve, sweep == null ? null : sweep.pack() + " " + sweep.param(),
-                    f.description(), fleet == null ? new Backtest(f, tariffs).run() : null, uncertainty), unwritten);
+            List<Backtest.Row> backtest = null;
+            if (fleet == null) {
+                bar.phase("backtest for the report", 0);
+                backtest = new Backtest(f, tariffs).run();
+                bar.close();
+            }
+            if (Outputs.write("--html", html, Report.html("Origin simulation: " + f.id(), outcomes, curve, sweep == null ? null : sweep.pack() + " " + sweep.param(),
+                    f.description(), backtest, uncertainty), unwritten)) {
+                err.println("origin: wrote " + html.toAbsolutePath().normalize() + " (report with charts; open it in a browser)");
+            }
         }
         for (Problem p : unwritten) err.println(p.format());
         err.flush();
         return unwritten.isEmpty() ? 0 : 2;
-    }
-
-    /** A progress bar on stderr for long runs (only when stderr is a terminal). */
-    static final class Progress {
-        private final PrintWriter err;
-        private final int total;
-        private final boolean show;
-        private int last = -1;
-
-        Progress(PrintWriter err, int total) {
-            this.err = err;
-            this.total = total;
-            this.show = total >= 200 && System.console() != null;
-        }
-
-        void update(int done) {
-            if (!show) return;
-            int pct = done * 100 / total;
-            if (pct == last) return;
-            last = pct;
-            int bars = pct / 4;
-            err.print("\r[" + "=".repeat(bars) + " ".repeat(25 - bars) + "] " + pct + " % (" + done + "/" + total + ")");
-            err.flush();
-        }
-
-        void done() {
-            if (show) {
-                err.println();
-                err.flush();
-            }
-        }
     }
 }

@@ -177,11 +177,16 @@ class CliTest {
     void demoRunsOnEmbeddedDefaults() {
         Result r = run("demo");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("office-chair", "ORIGINATING", "UNDETERMINED", "NAFTA", "USMCA");
+        assertThat(r.out()).contains("office-chair", "originating", "undetermined", "NAFTA", "USMCA");
         assertThat(r.out()).contains("sample fleet", "us-proposal-2017", "proposal-80-15", "canada-proposal-2018", "tariffs paid",
-                "jobs change MX", "models resources");
+                "change of parts jobs in Mexico", "models that re-source to qualify");
         // the ceiling fan's failing part is 8.9 % of its adjusted transaction value: within 10 %, above 7 %
         String fan = r.out().lines().filter(l -> l.startsWith("ceiling-fan")).findFirst().orElseThrow();
-        assertThat(fan).containsSubsequence("NON_ORIGINATING", "ORIGINATING");
+        assertThat(fan).containsSubsequence("not originating", "originating");
+        ReportPresentationTest.readsWellToAnAnalyst(r.out());
+        // the suggested command changes a proposal's parameter, and says so
+        assertThat(r.out()).contains("--param us-proposal-2017:national-min=0", "--param changes the proposal");
+        // redirected (no terminal): no progress line on stderr
+        assertThat(r.err()).doesNotContain("[=", "\r");
     }
 }

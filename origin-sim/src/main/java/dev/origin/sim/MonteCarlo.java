@@ -23,18 +23,18 @@ import java.util.stream.IntStream;
 public final class MonteCarlo {
     /** A fleet outcome of one regime, as a number. */
     public enum Metric {
-        COMPLIANCE_RATE("compliance rate (exposed vol %)", o -> o.complianceRate().doubleValue()),
-        REGIONAL_SHARE("N. American parts share (%)", o -> o.regionalShare().doubleValue()),
-        TARIFFS("tariffs paid / year (US$ M)", o -> o.tariffsPaid().doubleValue() / 1e6),
-        RESOURCING_COST("re-sourcing cost / year (US$ M)", o -> o.complianceCost().doubleValue() / 1e6),
-        PURCHASES_US("parts purchases change US (US$ M)", o -> change(o, "US")),
-        PURCHASES_CA("parts purchases change CA (US$ M)", o -> change(o, "CA")),
-        PURCHASES_MX("parts purchases change MX (US$ M)", o -> change(o, "MX")),
-        PURCHASES_ROW("parts purchases change ROW (US$ M)", o -> change(o, "ROW")),
-        JOBS_US("jobs change US", o -> o.jobs().get("US").doubleValue()),
-        JOBS_CA("jobs change CA", o -> o.jobs().get("CA").doubleValue()),
-        JOBS_MX("jobs change MX", o -> o.jobs().get("MX").doubleValue()),
-        PRICE_EFFECT("average price effect (%)", o -> o.priceEffect().doubleValue());
+        COMPLIANCE_RATE("compliance rate (% of exposed volume)", o -> o.complianceRate().doubleValue()),
+        REGIONAL_SHARE("North American share of parts purchases (%)", o -> o.regionalShare().doubleValue()),
+        TARIFFS("tariffs paid per year (US$ million)", o -> o.tariffsPaid().doubleValue() / 1e6),
+        RESOURCING_COST("re-sourcing cost per year (US$ million)", o -> o.complianceCost().doubleValue() / 1e6),
+        PURCHASES_US("change of parts purchases, United States (US$ million)", o -> change(o, "US")),
+        PURCHASES_CA("change of parts purchases, Canada (US$ million)", o -> change(o, "CA")),
+        PURCHASES_MX("change of parts purchases, Mexico (US$ million)", o -> change(o, "MX")),
+        PURCHASES_ROW("change of parts purchases, rest of world (US$ million)", o -> change(o, "ROW")),
+        JOBS_US("change of parts jobs, United States", o -> o.jobs().get("US").doubleValue()),
+        JOBS_CA("change of parts jobs, Canada", o -> o.jobs().get("CA").doubleValue()),
+        JOBS_MX("change of parts jobs, Mexico", o -> o.jobs().get("MX").doubleValue()),
+        PRICE_EFFECT("average vehicle price change (%)", o -> o.priceEffect().doubleValue());
 
         public final String label;
         final ToDoubleFunction<Outcome> of;
@@ -119,9 +119,26 @@ public final class MonteCarlo {
 
     /** Runs {@code draws} draws with {@code seed}, the tornado and the claim. */
     public Result run(int draws, long seed) {
+        return run(draws, seed, null);
+    }
+
+    /** The number of runs of the whole fleet {@link #run} reports to its progress: the point, the draws, the tornado's two ends per assumption. */
+    public static int steps(int draws) {
+        return 1 + draws + 2 * Assumption.values().length;
+    }
+
+    /** The same; {@code progress} (may be null) receives the number of fleet runs done, up to {@link #steps}. */
+    public Result run(int draws, long seed, java.util.function.IntConsumer progress) {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.IntConsumer tick = progress == null ? n -> { } : progress;
         Map<Assumption, Double> defaults = Assumption.defaults(settings);
         List<Outcome> point = outcomes(defaults, true);
-        List<List<Outcome>> all = IntStream.range(0, draws).parallel().mapToObj(i -> outcomes(draw(seed, i), false)).toList();
+        tick.accept(done.incrementAndGet());
+        List<List<Outcome>> all = IntStream.range(0, draws).parallel().mapToObj(i -> {
+            List<Outcome> o = outcomes(draw(seed, i), false);
+            tick.accept(done.incrementAndGet());
+            return o;
+        }).toList();
         Map<String, Map<Metric, Interval>> intervals = new LinkedHashMap<>();
         for (int k = 0; k < point.size(); k++) {
             Map<Metric, Interval> byMetric = new EnumMap<>(Metric.class);
@@ -133,18 +150,22 @@ public final class MonteCarlo {
             }
             intervals.put(point.get(k).regime(), byMetric);
         }
-        return new Result(point, intervals, tornado(defaults), claim(all), draws, seed);
+        return new Result(point, intervals, tornado(defaults, () -> tick.accept(done.incrementAndGet())), claim(all), draws, seed);
     }
 
     /** Each assumption at its low and high end, the others at their defaults; bars sorted by swing, largest first. */
-    Map<String, Map<Metric, List<Bar>>> tornado(Map<Assumption, Double> defaults) {
+    private Map<String, Map<Metric, List<Bar>>> tornado(Map<Assumption, Double> defaults, Runnable tick) {
         Map<Assumption, List<List<Outcome>>> ends = new EnumMap<>(Assumption.class);
         List<Assumption> as = List.of(Assumption.values());
         List<List<List<Outcome>>> runs = as.parallelStream().map(a -> {
             Map<Assumption, Double> lo = new EnumMap<>(defaults), hi = new EnumMap<>(defaults);
             lo.put(a, a.low);
             hi.put(a, a.high);
-            return List.of(outcomes(lo, false), outcomes(hi, false));
+            List<Outcome> atLow = outcomes(lo, false);
+            tick.run();
+            List<Outcome> atHigh = outcomes(hi, false);
+            tick.run();
+            return List.of(atLow, atHigh);
         }).toList();
         for (int i = 0; i < as.size(); i++) ends.put(as.get(i), runs.get(i));
         Map<String, Map<Metric, List<Bar>>> out = new LinkedHashMap<>();

@@ -149,11 +149,19 @@ public final class Simulator {
      * the prices those choices give ({@link Demand#respond}) and the models are decided again at the new volumes
      * (the engine's results are reused: the goods do not depend on volumes). Purchases before are today's.
      */
+    /**
+     * The number of steps {@link #run} reports to its progress callback for {@code models} under {@code regimes}: one per
+     * model, regime and pass (two passes with price-volume feedback).
+     */
+    public int steps(Fleet models, List<Regime> regimes) {
+        return models.models().size() * regimes.size() * (settings.demand().isActive() ? 2 : 1);
+    }
+
     public Map<String, List<Decision>> run(Fleet models, List<Regime> regimes, IntConsumer progress) {
         return run(models, regimes, progress, true);
     }
 
-    /** The same; {@code parallel} false decides the models one after the other (for callers that run whole fleets in parallel). */
+    /** The same; {@code progress} (may be null) receives the number of steps done, up to {@link #steps}; {@code parallel} false decides the models one after the other (for callers that run whole fleets in parallel). */
     public Map<String, List<Decision>> run(Fleet models, List<Regime> regimes, IntConsumer progress, boolean parallel) {
         Fleet fleet = CorporateMetals.apply(models);
         Map<String, List<Decision>> out = new LinkedHashMap<>();
@@ -163,7 +171,7 @@ public final class Simulator {
             List<Decision> ds = decideAll(fleet, r, ev, parallel, progress, done);
             if (settings.demand().isActive()) {
                 Fleet moved = settings.demand().respond(fleet, ds, settings.passThrough());
-                List<Decision> again = decideAll(moved, r, ev, parallel, null, null);
+                List<Decision> again = decideAll(moved, r, ev, parallel, progress, done);
                 List<Decision> kept = new ArrayList<>(again.size());
                 for (int i = 0; i < again.size(); i++) kept.add(again.get(i).withPurchasesBefore(ds.get(i).purchasesBefore()));
                 ds = kept;
@@ -235,8 +243,8 @@ public final class Simulator {
                     BigDecimal.ZERO);
         }
         BigDecimal unclaimed = paid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        String claimNote = unclaimed.signum() == 0 ? null : "documenting origin costs " + docCost.toPlainString() + " a year; "
-                + unclaimed.toPlainString() + " of duty is paid on the shipments whose importers do not claim";
+        String claimNote = unclaimed.signum() == 0 ? null : "documenting origin costs " + Wording.money(docCost) + " a year; "
+                + Wording.money(unclaimed) + " of duty is paid on the shipments whose importers do not claim";
         if (d0.status() == Status.ORIGINATING) {
             return new Decision(m, regime.id(), Choice.QUALIFIES, d0.status(), d0.status(), Map.of(), BigDecimal.ZERO, BigDecimal.ZERO,
                     tariff, unclaimed, exposed, before, before, List.of(), claimNote, staging, exports, owed, paid, docCost);
@@ -249,11 +257,11 @@ public final class Simulator {
             if (compliance.add(claimCost).compareTo(tariff) <= 0) {
                 return new Decision(m, regime.id(), Choice.RESOURCES, d0.status(), Status.ORIGINATING, plan.plan(), plan.premiumPerUnit(),
                         compliance, tariff, unclaimed, exposed, before, purchases(m, plan.plan()), List.of(),
-                        "re-sourcing costs " + compliance.toPlainString() + " a year, the tariff " + tariff.toPlainString()
+                        "re-sourcing costs " + Wording.money(compliance) + " a year, the tariff " + Wording.money(tariff)
                         + (claimNote == null ? "" : "; " + claimNote), staging, exports, owed, paid, docCost);
             }
-            return o.pays(Choice.PAYS, plan.premiumPerUnit(), List.of(), "re-sourcing would cost " + compliance.toPlainString() + " a year"
-                    + (claimCost.signum() == 0 ? "" : " plus " + claimCost.toPlainString() + " claiming") + ", more than the tariff " + tariff.toPlainString());
+            return o.pays(Choice.PAYS, plan.premiumPerUnit(), List.of(), "re-sourcing would cost " + Wording.money(compliance) + " a year"
+                    + (claimCost.signum() == 0 ? "" : " plus " + Wording.money(claimCost) + " claiming") + ", more than the tariff " + Wording.money(tariff));
         }
         return o.pays(Choice.PAYS, null, plan.unmet(), "re-sourcing cannot meet: " + String.join(", ", plan.unmet()));
     }

@@ -27,15 +27,27 @@ public final class Sweep {
      */
     public static List<Point> run(Fleet fleet, String pack, String param, List<BigDecimal> thresholds, Map<String, String> overrides,
                                   Simulator sim, Simulator.Settings settings) throws InputException {
+        return run(fleet, pack, param, thresholds, overrides, sim, settings, null);
+    }
+
+    /** The same; {@code progress} (may be null) receives the steps done over the whole sweep, up to {@link #steps}. */
+    public static List<Point> run(Fleet fleet, String pack, String param, List<BigDecimal> thresholds, Map<String, String> overrides,
+                                  Simulator sim, Simulator.Settings settings, java.util.function.IntConsumer progress) throws InputException {
         List<Point> out = new ArrayList<>();
         for (BigDecimal t : thresholds) {
             Map<String, String> o = new LinkedHashMap<>(overrides);
             o.put(param, t.toPlainString());
             Regime r = RulePackReader.load(pack, o);
-            var decisions = sim.run(fleet, List.of(r), null).get(r.id());
+            int base = out.size() * sim.steps(fleet, List.of(r));
+            var decisions = sim.run(fleet, List.of(r), progress == null ? null : n -> progress.accept(base + n)).get(r.id());
             out.add(new Point(t, Outcome.of(r.id(), decisions, settings)));
         }
         return out;
+    }
+
+    /** The steps a sweep over {@code points} thresholds reports. */
+    public static int steps(Fleet fleet, int points, Simulator sim) {
+        return points * fleet.models().size() * (sim.settings().demand().isActive() ? 2 : 1);
     }
 
     /** Thresholds from {@code from} to {@code to} inclusive in steps of {@code step}. */

@@ -13,8 +13,20 @@ import java.util.Map;
 public final class UncertaintyReport {
     private UncertaintyReport() {}
 
-    static String num(double v) {
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.1f", v);
+    /** A value of a metric as {@link Wording} writes it: money in US$ (the metric is in millions), jobs rounded, percentages. */
+    static String num(Metric m, double v) {
+        return switch (m) {
+            case TARIFFS, RESOURCING_COST -> Wording.money(java.math.BigDecimal.valueOf(v * 1e6));
+            case PURCHASES_US, PURCHASES_CA, PURCHASES_MX, PURCHASES_ROW -> Wording.signedMoney(java.math.BigDecimal.valueOf(v * 1e6));
+            case JOBS_US, JOBS_CA, JOBS_MX -> Wording.jobs(java.math.BigDecimal.valueOf(v));
+            case PRICE_EFFECT -> Wording.signedPercent(java.math.BigDecimal.valueOf(v), 2);
+            default -> Wording.percent(java.math.BigDecimal.valueOf(v), 1);
+        };
+    }
+
+    /** An interval: point [low, high]. */
+    static String interval(Metric m, Interval i) {
+        return num(m, i.point()) + " [" + num(m, i.low()) + ", " + num(m, i.high()) + "]";
     }
 
     /** The claim as a sentence. */
@@ -31,27 +43,26 @@ public final class UncertaintyReport {
         StringBuilder sb = new StringBuilder();
         sb.append("Uncertainty: ").append(r.draws()).append(" draws, seed ").append(r.seed())
                 .append("; point estimate at the defaults [5th - 95th percentile of the draws]\n");
-        int w = 26;
-        sb.append(String.format(Locale.ROOT, "%-36s", ""));
-        for (String regime : r.intervals().keySet()) sb.append(String.format(Locale.ROOT, "%-" + w + "s", regime));
-        sb.append('\n');
+        List<String> header = new java.util.ArrayList<>();
+        header.add("");
+        header.addAll(r.intervals().keySet());
+        List<List<String>> rows = new java.util.ArrayList<>();
         for (Metric m : Metric.values()) {
-            sb.append(String.format(Locale.ROOT, "%-36s", m.label));
-            for (Map<Metric, Interval> byMetric : r.intervals().values()) {
-                Interval i = byMetric.get(m);
-                sb.append(String.format(Locale.ROOT, "%-" + w + "s", num(i.point()) + " [" + num(i.low()) + ", " + num(i.high()) + "]"));
-            }
-            sb.append('\n');
+            List<String> row = new java.util.ArrayList<>();
+            row.add(label(m));
+            for (Map<Metric, Interval> byMetric : r.intervals().values()) row.add(interval(m, byMetric.get(m)));
+            rows.add(row);
         }
+        sb.append(Wording.table(header, rows));
         sb.append("Tornado (outcome at the assumption's low / high end, others at their defaults; largest swing first):\n");
         r.tornado().forEach((regime, byMetric) -> {
             for (Metric m : MonteCarlo.HEADLINE) {
                 List<Bar> bars = byMetric.get(m);
-                sb.append("  ").append(regime).append(", ").append(m.label).append(": ");
+                sb.append("  ").append(regime).append(", ").append(label(m)).append(": ");
                 for (int k = 0; k < Math.min(2, bars.size()); k++) {
                     Bar b = bars.get(k);
                     if (k > 0) sb.append("; ");
-                    sb.append(b.assumption().label).append(' ').append(num(b.atLow())).append(" / ").append(num(b.atHigh()));
+                    sb.append(b.assumption().label).append(' ').append(num(m, b.atLow())).append(" / ").append(num(m, b.atHigh()));
                 }
                 sb.append('\n');
             }
@@ -127,53 +138,90 @@ public final class UncertaintyReport {
         StringBuilder sb = new StringBuilder("<h2>Uncertainty (").append(r.draws()).append(" draws, seed ").append(r.seed()).append(")</h2>");
         sb.append("<p>").append(Report.esc(claim(r))).append("</p>");
         sb.append("<table><tr><th>outcome</th>");
-        for (String regime : r.intervals().keySet()) sb.append("<th>").append(Report.esc(regime)).append("</th>");
+        for (String regime : r.intervals().keySet()) sb.append("<th class=\"num\">").append(Report.esc(regime)).append("</th>");
         sb.append("</tr>");
         for (Metric m : Metric.values()) {
-            sb.append("<tr><td>").append(Report.esc(m.label)).append("</td>");
+            sb.append("<tr><td>").append(Report.esc(label(m))).append("</td>");
             for (Map<Metric, Interval> byMetric : r.intervals().values()) {
-                Interval i = byMetric.get(m);
-                sb.append("<td>").append(num(i.point())).append(" [").append(num(i.low())).append(", ").append(num(i.high())).append("]</td>");
+                sb.append("<td class=\"num\">").append(Report.esc(interval(m, byMetric.get(m)))).append("</td>");
             }
             sb.append("</tr>");
         }
         sb.append("</table><p>Point estimate at the defaults, and the 5th to 95th percentile of the draws.</p>");
         sb.append("<h3>Tornado: which assumption moves each headline outcome most</h3>");
         r.tornado().forEach((regime, byMetric) -> {
-            sb.append("<h4>").append(Report.esc(regime)).append("</h4><div>");
+            sb.append("<h4>").append(Report.esc(regime)).append("</h4><div class=\"grid2\">");
             for (Metric m : MonteCarlo.HEADLINE) sb.append(tornadoChart(m, byMetric.get(m), r.intervals().get(regime).get(m).point()));
             sb.append("</div>");
         });
         return sb.toString();
     }
 
+    /** The label of a metric in the text and HTML views: money in US$ (values are written with their unit). */
+    static String label(Metric m) {
+        return m.label.replace(" (US$ million)", " (US$)");
+    }
+
+    /**
+     * One tornado chart: a bar per assumption from the outcome at its low end to the outcome at its high end, a value
+     * label at each end, the point estimate as a dark line, an axis with gridlines in the metric's unit, and a legend.
+     */
     private static String tornadoChart(Metric m, List<Bar> bars, double point) {
-        int w = 260, left = 190, row = 18, top = 22;
+        int width = 560, left = 150, right = width - 60, top = 56, row = 22;
         double lo = point, hi = point;
         for (Bar b : bars) {
             lo = Math.min(lo, Math.min(b.atLow(), b.atHigh()));
             hi = Math.max(hi, Math.max(b.atLow(), b.atHigh()));
         }
-        double span = hi == lo ? 1 : hi - lo;
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "<svg role=\"img\" aria-label=\"tornado %s\" width=\"%d\" height=\"%d\" style=\"margin-right:1em\">", Report.esc(m.label),
-                left + w + 20, top + bars.size() * row + 20));
-        sb.append("<text x=\"0\" y=\"14\" font-weight=\"bold\">").append(Report.esc(m.label)).append("</text>");
+        if (hi == lo) hi = lo + 1;
+        double pad = (hi - lo) * 0.15;
+        List<Double> ticks = Svg.ticksWithin(lo - pad, hi + pad, 6);
+        Svg.Scale x = new Svg.Scale(ticks.get(0), ticks.get(ticks.size() - 1), left, right);
+        int bottom = top + bars.size() * row;
+        StringBuilder sb = new StringBuilder(Svg.open("tornado: " + label(m), width, bottom + 45));
+        sb.append(Svg.f("<text x=\"0\" y=\"16\" font-weight=\"bold\">%s</text>", Report.esc(label(m))));
+        Svg.legend(sb, 0, 36, List.of("high end raises it", "high end lowers it", "point estimate"), List.of("#1971c2", "#e03131", "#222"));
+        Svg.xAxis(sb, x, ticks, top - 4, bottom, t -> axisLabel(m, t), unit(m));
         for (int k = 0; k < bars.size(); k++) {
             Bar b = bars.get(k);
-            double x1 = left + (Math.min(b.atLow(), b.atHigh()) - lo) / span * w;
-            double x2 = left + (Math.max(b.atLow(), b.atHigh()) - lo) / span * w;
+            double x1 = x.at(Math.min(b.atLow(), b.atHigh()));
+            double x2 = x.at(Math.max(b.atLow(), b.atHigh()));
             int y = top + k * row;
-            sb.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", y + 12, Report.esc(b.assumption().label)));
-            sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s: %s at low, %s at high</title></rect>",
-                    x1, y + 2, Math.max(1, x2 - x1), row - 4, b.atHigh() >= b.atLow() ? "#1971c2" : "#e03131", Report.esc(b.assumption().label),
-                    num(b.atLow()), num(b.atHigh())));
+            sb.append(Svg.f("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 8, y + 15, Report.esc(b.assumption().label)));
+            sb.append(Svg.f("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s: %s at low, %s at high</title></rect>",
+                    x1, y + 3, Math.max(1, x2 - x1), row - 6, b.atHigh() >= b.atLow() ? "#1971c2" : "#e03131", Report.esc(b.assumption().label),
+                    num(m, b.atLow()), num(m, b.atHigh())));
+            if (x2 - x1 > 1) {
+                boolean lowLeft = b.atLow() <= b.atHigh();
+                sb.append(Svg.f("<text class=\"value\" x=\"%.1f\" y=\"%d\" text-anchor=\"end\">%s</text>",
+                        x1 - 4, y + 15, Report.esc(num(m, lowLeft ? b.atLow() : b.atHigh()))));
+                sb.append(Svg.f("<text class=\"value\" x=\"%.1f\" y=\"%d\">%s</text>",
+                        x2 + 4, y + 15, Report.esc(num(m, lowLeft ? b.atHigh() : b.atLow()))));
+            } else {
+                // no swing: one label, the outcome at both ends
+                sb.append(Svg.f("<text class=\"value\" x=\"%.1f\" y=\"%d\">%s (no change)</text>", x2 + 4, y + 15, Report.esc(num(m, b.atLow()))));
+            }
         }
-        double px = left + (point - lo) / span * w;
-        sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#333\"/>", px, px, top, top + bars.size() * row));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
-                left, top + bars.size() * row + 14, num(lo), left + w, top + bars.size() * row + 14, num(hi)));
+        double px = x.at(point);
+        sb.append(Svg.f("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\" stroke-width=\"2\"/>", px, px, top - 4, bottom));
         return sb.append("</svg>").toString();
+    }
+
+    /** The unit of a metric's axis. */
+    private static String unit(Metric m) {
+        return switch (m) {
+            case TARIFFS, RESOURCING_COST, PURCHASES_US, PURCHASES_CA, PURCHASES_MX, PURCHASES_ROW -> "US$ million per year";
+            case JOBS_US, JOBS_CA, JOBS_MX -> "jobs";
+            default -> "percent";
+        };
+    }
+
+    private static String axisLabel(Metric m, double t) {
+        return switch (m) {
+            case JOBS_US, JOBS_CA, JOBS_MX -> Wording.number(t, 0);
+            case TARIFFS, RESOURCING_COST, PURCHASES_US, PURCHASES_CA, PURCHASES_MX, PURCHASES_ROW -> Wording.number(t, 1);
+            default -> Wording.number(t, 1) + " %";
+        };
     }
 
     /** The backtest as an HTML table: observed against predicted. */
