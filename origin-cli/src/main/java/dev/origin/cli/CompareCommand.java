@@ -113,7 +113,7 @@ final class CompareCommand implements Callable<Integer> {
 
     static String text(List<List<Determination>> table, List<Regime> packs) {
         StringBuilder sb = new StringBuilder();
-        int w = 22;
+        int w = 25; // fits "100.0 % vs 62.5: not met"
         for (List<Determination> row : table) {
             Determination first = row.get(0);
             sb.append(first.good()).append(" on ").append(first.date()).append('\n');
@@ -147,19 +147,20 @@ final class CompareCommand implements Callable<Integer> {
             }
             sb.append('\n');
         }
-        sb.append("  value/threshold in %; ok: met, FAIL: not met, -: not required. rvc: regional value content; lvc: labour value content;\n"
+        sb.append("  value % vs threshold %: met or not met; -: not required. rvc: regional value content; lvc: labour value content;\n"
                 + "  tariff-shift: change of tariff classification; duty per unit: MFN duty on one vehicle into the importing country.\n");
         return sb.toString();
     }
 
-    /** One requirement kind of one determination: its value against its threshold, or ✓ / ✗ / ?. */
+    /** One requirement kind of one determination: its value against its threshold, and met, not met or not evaluable. */
     private static String cell(Determination d, String kind) {
         List<String> parts = new ArrayList<>();
         for (Finding q : d.findings()) {
             if (!q.kind().label().equals(kind)) continue;
-            String mark = q.met() == null ? "?" : q.met() ? "ok" : "FAIL";
+            String mark = q.met() == null ? "not evaluable" : q.met() ? "met" : "not met";
             if (q.value() != null && q.threshold() != null) {
-                parts.add(ResultWriter.display(q.value()).replaceAll("(\\.\\d)\\d+", "$1") + "/" + q.threshold().stripTrailingZeros().toPlainString() + " " + mark);
+                parts.add(ResultWriter.display(q.value()).replaceAll("(\\.\\d)\\d+", "$1") + " % vs " + q.threshold().stripTrailingZeros().toPlainString()
+                        + ": " + mark);
             } else {
                 parts.add(mark);
             }

@@ -34,7 +34,7 @@ final class Outputs {
         return null;
     }
 
-    /** Writes {@code text} to {@code file}; a failure is a {@code CANNOT_WRITE} problem of {@code option}. */
+    /** Writes {@code text} to {@code file}: true when written; a failure is a {@code CANNOT_WRITE} problem of {@code option}. */
     static boolean write(String option, Path file, String text, List<Problem> problems) {
         try {
             Files.writeString(file, text);
