@@ -205,7 +205,9 @@ public final class Report {
             + "th{background:#f4f4f4}td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
             + "td.id{white-space:nowrap}svg.chart{display:block;width:100%;height:auto;margin:0.5em 0}"
             + "svg text{font-size:12px;fill:#222}svg text.value{font-size:11px}svg text.axis-title{font-size:12px;fill:#444}"
-            + ".legend-note{color:#555;font-size:0.9em}.grid2{display:grid;grid-template-columns:1fr 1fr;gap:1em}";
+            + ".legend-note{color:#555;font-size:0.9em}.grid2{display:grid;grid-template-columns:1fr 1fr;gap:1em}"
+            // a wide table scrolls in its own box, never the page; long notes wrap anywhere
+            + ".wide{overflow-x:auto;max-width:100%}td.note{overflow-wrap:anywhere;min-width:14em}";
 
     /**
      * The same, with the backtest (observed against predicted) and the Monte Carlo's intervals and tornado charts when
@@ -224,7 +226,7 @@ public final class Report {
         sb.append("<h2>Comparison</h2>").append(table(comparison(outcomes)));
         if (uncertainty != null) sb.append(UncertaintyReport.html(uncertainty));
         if (backtest != null) sb.append(UncertaintyReport.backtestHtml(backtest));
-        sb.append("<h2>Decisions</h2><table><tr><th>regime</th><th>model</th><th>choice</th><th>parts moved</th>"
+        sb.append("<h2>Decisions</h2><div class=\"wide\"><table><tr><th>regime</th><th>model</th><th>choice</th><th>parts moved</th>"
                 + "<th class=\"num\">re-sourcing cost per year</th><th class=\"num\">tariffs paid per year</th><th>note</th></tr>");
         for (Outcome o : outcomes) {
             for (Decision d : o.decisions()) {
@@ -232,10 +234,10 @@ public final class Report {
                         .append("</td><td>").append(esc(Wording.choice(d.choice()))).append("</td><td>").append(esc(moves(d)))
                         .append("</td><td class=\"num\">").append(esc(Wording.money(d.complianceCost())))
                         .append("</td><td class=\"num\">").append(esc(Wording.money(d.tariffsPaid())))
-                        .append("</td><td>").append(esc(d.note() == null ? "" : d.note())).append("</td></tr>");
+                        .append("</td><td class=\"note\">").append(esc(d.note() == null ? "" : d.note())).append("</td></tr>");
             }
         }
-        sb.append("</table><p class=\"legend-note\">").append(esc(Wording.SIMULATION_LEGEND.get(2))).append(' ')
+        sb.append("</table></div><p class=\"legend-note\">").append(esc(Wording.SIMULATION_LEGEND.get(2))).append(' ')
                 .append(esc(Wording.SIMULATION_LEGEND.get(3))).append("</p></body></html>\n");
         return sb.toString();
     }
