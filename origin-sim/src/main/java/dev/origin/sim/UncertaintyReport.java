@@ -226,12 +226,20 @@ public final class UncertaintyReport {
 
     /** The backtest as an HTML table: observed against predicted. */
     public static String backtestHtml(List<Backtest.Row> rows) {
-        StringBuilder sb = new StringBuilder("<h2>Backtest: observed against predicted</h2><table><tr><th>target</th><th>year</th>"
-                + "<th>observed</th><th>predicted</th><th>tolerance</th><th>within</th><th>use</th></tr>");
+        StringBuilder sb = new StringBuilder("<h2>Backtest: observed against predicted</h2><table><tr><th>target</th><th class=\"num\">year</th>"
+                + "<th>unit</th><th class=\"num\">observed</th><th class=\"num\">predicted</th><th class=\"num\">tolerance (±)</th>"
+                + "<th>within</th><th>use</th></tr>");
         for (Backtest.Row r : rows) {
             var t = r.target();
-            sb.append("<tr><td>").append(Report.esc(t.name())).append("</td><td>").append(t.year()).append("</td><td>").append(Report.esc(t.observed()))
-                    .append("</td><td>").append(r.predicted() == null ? "not modelled" : Report.esc(r.predicted())).append("</td><td>")
+            String unit = switch (t.unit()) {
+                case "percent" -> "%";
+                case "usd-billion" -> "US$ billion";
+                case "direction" -> "direction";
+                default -> t.unit();
+            };
+            sb.append("<tr><td>").append(Report.esc(t.name())).append("</td><td class=\"num\">").append(t.year()).append("</td><td>")
+                    .append(Report.esc(unit)).append("</td><td class=\"num\">").append(Report.esc(t.observed()))
+                    .append("</td><td class=\"num\">").append(r.predicted() == null ? "not modelled" : Report.esc(r.predicted())).append("</td><td class=\"num\">")
                     .append(t.tolerance() == null ? "sign" : t.tolerance().toPlainString()).append("</td><td>")
                     .append(r.predicted() == null ? "–" : r.within() ? "yes" : "no").append("</td><td>").append(t.heldOut() ? "held out" : "calibration")
                     .append("</td></tr>");
