@@ -402,7 +402,10 @@ class AutomotiveRulesTest {
             // (1000 - 550) / 1000 = 45 % fails; (1000 - 450) / 1000 = 55 % passes.
             assertThat(bumper("passenger-vehicle", "8708.10", "550.00", "450.00").status()).isEqualTo(Status.NON_ORIGINATING);
             assertThat(bumper("passenger-vehicle", "8708.10", "450.00", "550.00").status()).isEqualTo(Status.NON_ORIGINATING);
-            assertThat(bumperStated("8708.10", "550.00", "450.00").status()).isEqualTo(Status.NON_ORIGINATING);
+            // NC 45 % < 50 %; the TV limb of s.3(4)(a) (60 %) needs a transaction value the good does not give
+            Determination open = bumperStated("8708.10", "550.00", "450.00");
+            assertThat(open.status()).isEqualTo(Status.UNDETERMINED);
+            assertThat(open.missingFacts()).contains("transactionValue");
             Determination d = bumperStated("8708.10", "450.00", "550.00");
             assertThat(d.status()).isEqualTo(Status.ORIGINATING);
             assertThat(req(d, "parts-rule").basis()).isEqualTo(dev.origin.core.engine.Finding.Basis.PARTS_STATED);

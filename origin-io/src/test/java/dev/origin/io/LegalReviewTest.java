@@ -209,15 +209,17 @@ class LegalReviewTest {
         // SOR/2020-155 s.3(4)(a) and Example 5 of s.5(15): barbers' chairs 9402.10 (rule CTSH) made with
         // non-originating parts of 9402.10 (the subheading covers chairs and parts). Parts 150 = 15 % of TV 1000:
         // de minimis fails, criterion (d) applies: RVC(TV) = 85 % >= 60 -> originating.
-        // Parts 450: RVC(TV) 55 % < 60 and no cost sheet for NC -> non-originating.
+        // Parts 450: RVC(TV) 55 % < 60 and no cost sheet for the NC limb (50 %) -> undetermined until the costs are
+        // given (partial results, docs/findings.md).
         @ParameterizedTest(name = "parts {0} -> {1}")
-        @CsvSource({"150.00, ORIGINATING", "450.00, NON_ORIGINATING"})
+        @CsvSource({"150.00, ORIGINATING", "450.00, UNDETERMINED"})
         void partsInTheGoodsOwnSubheading(String parts, Status expected) throws InputException {
             String g = "{'id':'g','hs':'9402.10','producer':{'country':'MX'},'transactionValue':'1000.00','rule':'CTSH',"
                     + "'materials':[" + nom("parts", "9402.10", parts, "CN") + "]}";
             Determination d = eval("usmca", g, "2022-01-01");
             assertThat(d.status()).isEqualTo(expected);
             if (expected == Status.ORIGINATING) assertThat(d.decidingRules()).anyMatch(r -> r.startsWith("usmca.criterion-d"));
+            if (expected == Status.UNDETERMINED) assertThat(d.missingFacts()).contains("costs");
         }
 
         // Criterion (d) is only for materials that cannot shift BECAUSE they share the good's subheading (or an

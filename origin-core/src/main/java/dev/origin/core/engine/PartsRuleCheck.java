@@ -65,7 +65,7 @@ final class PartsRuleCheck {
                 Finding f = Finding.of(id, RequirementKind.PARTS_RULE, FindingStatus.NOT_MET, null, null, pr.citation(),
                         "the provision " + provision + " of the good does not provide for both the good and its parts"
                                 + (stated == null ? " (HS nomenclature)" : " (as stated)"));
-                return withFinding(ctx, failed, f, StepKind.PARTS_RULE_NO_PROVISION, provision);
+                return withFinding(ctx, failed, f, failed.status(), StepKind.PARTS_RULE_NO_PROVISION, provision);
             }
             basis = stated != null ? Finding.Basis.PARTS_STATED : literal && found.isEmpty() ? Finding.Basis.SAME_PROVISION_LITERAL
                     : Finding.Basis.PARTS_PROVISION;
@@ -78,9 +78,12 @@ final class PartsRuleCheck {
         FindingStatus status = rest.status().and(rvc.status());
         String why = basis == Finding.Basis.UNASSEMBLED_GIR_2A ? "imported unassembled, classified as assembled (GIR 2(a))"
                 : "materials provided for as parts in " + provision + (basis == Finding.Basis.PARTS_STATED ? " (as stated)" : "");
-        Finding f = Finding.of(id, RequirementKind.PARTS_RULE, status, rvc.rvc() == null ? null : rvc.rvc().value(), null,
-                pr.citation(), why).withBasis(basis);
-        if (!status.isMet()) return withFinding(ctx, failed, f, StepKind.PARTS_RULE_NOT_MET, why);
+        List<String> missing = status != FindingStatus.NOT_EVALUABLE ? List.of() : java.util.stream.Stream.concat(
+                rest.findings().stream(), rvc.findings().stream()).flatMap(x -> x.missing().stream()).distinct().toList();
+        Finding f = new Finding(id, RequirementKind.PARTS_RULE, status, rvc.rvc() == null ? null : rvc.rvc().value(), null,
+                pr.citation(), java.util.Map.of(), missing, basis, why);
+        // not met: the good fails; not evaluable (e.g. no value for the RVC): it may qualify once the facts are given
+        if (!status.isMet()) return withFinding(ctx, failed, f, failed.status().or(status), StepKind.PARTS_RULE_NOT_MET, why);
         List<Finding> reqs = new ArrayList<>(failed.findings());
         reqs.addAll(rvc.findings());
         reqs.add(f);
@@ -92,12 +95,12 @@ final class PartsRuleCheck {
     }
 
     /** The failed outcome, with the criterion's finding and the reason it did not help. */
-    private static Outcome withFinding(Ctx ctx, Outcome failed, Finding f, StepKind kind, String arg) {
+    private static Outcome withFinding(Ctx ctx, Outcome failed, Finding f, FindingStatus status, StepKind kind, String arg) {
         List<Finding> reqs = new ArrayList<>(failed.findings());
         reqs.add(f);
-        Step t = !ctx.detail() ? null : Step.of(StepKind.CRITERION_D_EITHER, null, null, null, null, failed.status(),
-                List.of(failed.step(), Step.of(kind, f.id(), f.citation(), null, null, FindingStatus.NOT_MET, List.of(), arg)));
-        return new Outcome(failed.status(), t, reqs, failed.deciding(), failed.rvc());
+        Step t = !ctx.detail() ? null : Step.of(StepKind.CRITERION_D_EITHER, null, null, null, null, status,
+                List.of(failed.step(), Step.of(kind, f.id(), f.citation(), null, null, f.status(), List.of(), arg)));
+        return new Outcome(status, t, reqs, failed.deciding(), failed.rvc());
     }
 
     /** Same subheading; or same heading where the heading is not subdivided (subheading digits xx00). */

@@ -75,14 +75,29 @@ class PartsRuleTest {
         assertThat(partsRule(d).basis()).isEqualTo(Finding.Basis.UNASSEMBLED_GIR_2A);
         Good dear = good("8509.40", "100.00", null, List.of(mat("motor", "8501.10", "45.00", Origin.NON_ORIGINATING)),
                 "CTH except from 85.01");
-        Determination no = nafta.evaluate(with(dear, true, null), DATE);
-        assertThat(no.status()).isEqualTo(Status.NON_ORIGINATING); // 55 % < 60 % TV (no cost sheet for NC)
-        assertThat(partsRule(no).status()).isNotEqualTo(FindingStatus.MET);
+        Determination open = nafta.evaluate(with(dear, true, null), DATE);
+        // 55 % < 60 % TV, and without a cost sheet the NC limb (50 %) cannot be computed: undetermined, naming the costs
+        assertThat(open.status()).isEqualTo(Status.UNDETERMINED);
+        assertThat(open.missingFacts()).contains("costs");
+        Good costed = good("8509.40", "100.00", Fixtures.costs("0.00", "0.00", "40.00", "0.00", "0.00", "0.00"),
+                List.of(mat("motor", "8501.10", "45.00", Origin.NON_ORIGINATING)), "CTH except from 85.01");
+        Determination no = nafta.evaluate(with(costed, true, null), DATE);
+        assertThat(no.status()).isEqualTo(Status.NON_ORIGINATING); // and NC (85 - 45) / 85 = 47 % < 50 %
+        assertThat(partsRule(no).status()).isEqualTo(FindingStatus.NOT_MET);
     }
 
     @Test
     void theExplanationSaysWhichCaseApplied() {
         Determination d = nafta.evaluate(good("9402.10", "100.00", null, List.of(mat("part", "9402.10", "35.00", Origin.NON_ORIGINATING)), "CC"), DATE);
         assertThat(d.trace().flatten()).anyMatch(n -> n.label().startsWith("Criterion (d): materials provided for as parts in 9402.10"));
+    }
+
+    @Test
+    void withoutAValueForItsRvcTheCriterionCannotBeDecidedAndNeitherCanTheGood() {
+        // parts of 9402.10 fail the CC rule; criterion (d) applies but neither TV nor costs are given
+        Determination d = nafta.evaluate(good("9402.10", null, null, List.of(mat("part", "9402.10", "35.00", Origin.NON_ORIGINATING)), "CC"), DATE);
+        assertThat(partsRule(d).status()).isEqualTo(FindingStatus.NOT_EVALUABLE);
+        assertThat(d.status()).isEqualTo(Status.UNDETERMINED);
+        assertThat(d.missingFacts()).contains("transactionValue", "costs");
     }
 }
