@@ -79,7 +79,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--draws", defaultValue = "0", paramLabel = "N", converter = Converters.Count.class,
             description = "Monte Carlo draws over the uncertain assumptions for intervals, a tornado and the Montreal claim's robustness "
-                    + "(default ${DEFAULT-VALUE}: none; 200 draws of the sample fleet take minutes, docs/PERFORMANCE.md).")
+                    + "(default ${DEFAULT-VALUE}: none; 200 draws of the sample fleet take under a minute, docs/PERFORMANCE.md).")
     int draws;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the Monte Carlo draws (default ${DEFAULT-VALUE}).")

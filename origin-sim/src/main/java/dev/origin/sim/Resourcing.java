@@ -100,7 +100,7 @@ final class Resourcing {
         BigDecimal extra = margin;
         for (int attempt = 0; attempt < 4; attempt++) {
             Problem problem = problem(m, d0, base, moves, extra);
-            Plan plan = Optimizer.solve(problem);
+            Plan plan = Optimizer.optimal(problem);
             if (!plan.feasible()) {
                 List<String> unmet = new ArrayList<>(plan.unmet());
                 if (unmet.isEmpty()) unmet.add(plan.note() == null ? "no plan found" : plan.note());

@@ -14,8 +14,8 @@ import org.ojalgo.optimisation.integer.IntegerStrategy;
  * Cheapest path to qualify: choose exactly one option per item, meeting every requirement, at minimum total cost.
  *
  * <p>Ties in cost are broken deterministically: fewer moves (options other than option 0), then the chosen option
- * ids compared lexicographically item by item (in item order). {@link #solve} and {@link #exhaustive} return the same
- * plan for the same problem.
+ * ids compared lexicographically item by item (in item order). {@link #solve}, {@link #exhaustive} and
+ * {@link #optimal} return the same plan for the same problem.
  *
  * <p>{@link #solve} builds an ojAlgo {@link ExpressionsBasedModel} over binary variables. ojAlgo computes in double, so
  * every requirement bound is relaxed by a tiny tolerance in the model (the model's feasible set contains the exact
@@ -40,6 +40,12 @@ public final class Optimizer {
 
     static final String OJALGO = "ojalgo";
     static final String EXHAUSTIVE = "exhaustive";
+    static final String BRANCH_AND_BOUND = "branch-and-bound";
+
+    /** Largest problem (options summed over the items: ojAlgo's variables) {@link #optimal} gives the branch and bound. */
+    public static final int BRANCH_AND_BOUND_LIMIT = 400;
+    /** Nodes the branch and bound may visit before {@link #optimal} hands the problem to ojAlgo instead. */
+    static final long BRANCH_AND_BOUND_BUDGET = 5_000_000L;
 
     /** Exactly-infeasible ojAlgo solutions cut off before giving up on one solve. */
     private static final int MAX_CUTS = 50;
@@ -130,6 +136,40 @@ public final class Optimizer {
         // 4. tie-break: lexicographically smallest option ids, item by item (greedy fix-and-check)
         best = lexicographic(c, mip, best, optimum);
         return c.plan(best, OJALGO, "");
+    }
+
+    /**
+     * The optimum, by the fastest exact method: a problem of at most {@value #BRANCH_AND_BOUND_LIMIT} options in all
+     * goes to an exact depth-first branch and bound ({@code method} {@code "branch-and-bound"}; exact long
+     * arithmetic, or BigDecimal when the figures do not scale to a long), anything larger, or a branch and bound that
+     * exceeds {@value #BRANCH_AND_BOUND_BUDGET} nodes, to {@link #solve} (ojAlgo). Same plan, infeasibility report and
+     * tie-break (cost, then moves, then option ids) as {@link #solve} and {@link #exhaustive}; the simulator's
+     * re-sourcing problems (a few parts, a few options each) all take the branch and bound.
+     */
+    public static Plan optimal(Problem p) {
+        if (p.items().stream().mapToInt(i -> i.options().size()).sum() > BRANCH_AND_BOUND_LIMIT) {
+            return solve(p);
+        }
+        Compiled c = new Compiled(p);
+        List<String> unmet = c.individuallyUnmet();
+        if (!unmet.isEmpty()) {
+            return Compiled.infeasible(unmet, BRANCH_AND_BOUND, "");
+        }
+        int[] best = BranchAndBound.search(c, BRANCH_AND_BOUND_BUDGET);
+        if (best == BranchAndBound.GAVE_UP) {
+            return solve(p);
+        }
+        if (best == BranchAndBound.NOT_LONG) {
+            if (p.combinations() > FALLBACK_LIMIT) {
+                return solve(p);
+            }
+            best = c.enumerate();
+        }
+        if (best == null) {
+            return Compiled.infeasible(c.allRequirementIds(), BRANCH_AND_BOUND,
+                    "each requirement is reachable on its own but not all together");
+        }
+        return c.plan(best, BRANCH_AND_BOUND, "");
     }
 
     /** Enumerates every combination in exact arithmetic (with exact pruning); same tie-breaking as {@link #solve}. */

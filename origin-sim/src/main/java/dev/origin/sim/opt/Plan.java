@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param unmet    when infeasible: the requirements that cannot be met even choosing, per item, the option that
  *                 maximises that requirement's coefficient; all requirements when each is reachable on its own but
  *                 not jointly; empty when feasible (or when no conclusion was reached, see {@code note})
- * @param method   {@code "ojalgo"} or {@code "exhaustive"}: what produced this plan
+ * @param method   {@code "ojalgo"}, {@code "exhaustive"} or {@code "branch-and-bound"}: what produced this plan
  * @param note     explanation when the plan is not a plain proven optimum or proven infeasibility (solver fallback,
  *                 unproven optimality, search space too large); empty otherwise
  */

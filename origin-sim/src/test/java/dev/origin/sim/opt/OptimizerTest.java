@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,13 +20,140 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Hand-computed cases, each run through both {@link Optimizer#solve} and {@link Optimizer#exhaustive}. */
+/**
+ * Hand-computed cases, each run through {@link Optimizer#solve}, {@link Optimizer#exhaustive} and
+ * {@link Optimizer#optimal} (branch and bound); then seeded random problems through all three.
+ */
 class OptimizerTest {
 
     static Stream<Arguments> methods() {
         return Stream.of(
                 Arguments.of("ojalgo", (Function<Problem, Plan>) Optimizer::solve),
-                Arguments.of("exhaustive", (Function<Problem, Plan>) Optimizer::exhaustive));
+                Arguments.of("exhaustive", (Function<Problem, Plan>) Optimizer::exhaustive),
+                Arguments.of("branch-and-bound", (Function<Problem, Plan>) Optimizer::optimal));
+    }
+
+    /** The same answer, exactly: feasibility, unmet requirements, cost and (tie-break) the very same choice. */
+    private static void assertSamePlan(Problem p, Plan expected, Plan actual) {
+        assertThat(actual.feasible()).as("feasibility, %s", p).isEqualTo(expected.feasible());
+        assertThat(actual.unmet()).as("unmet, %s", p).isEqualTo(expected.unmet());
+        if (expected.feasible()) {
+            assertThat(actual.cost()).as("cost, %s", p).isEqualByComparingTo(expected.cost());
+            assertThat(actual.choice()).as("choice (tie-break), %s", p).isEqualTo(expected.choice());
+            assertThat(Build.satisfies(p, actual)).isTrue();
+            assertThat(actual.cost()).isEqualByComparingTo(Build.cost(p, actual));
+        } else {
+            assertThat(actual.choice()).isEmpty();
+        }
+    }
+
+    /** Ties: coarse costs (0–3) and coarse coefficients make many plans of equal cost. */
+    private static Problem tied(Random rnd) {
+        int m = 1 + rnd.nextInt(3);
+        int n = 2 + rnd.nextInt(7);
+        var items = new ArrayList<Item>();
+        for (int i = 0; i < n; i++) {
+            int k = 1 + rnd.nextInt(4);
+            var options = new ArrayList<Option>();
+            for (int j = 0; j < k; j++) {
+                var coefficients = new HashMap<String, BigDecimal>();
+                for (int r = 0; r < m; r++) {
+                    coefficients.put("r" + r, BigDecimal.valueOf(rnd.nextInt(7) - 2));
+                }
+                BigDecimal cost = j == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(rnd.nextInt(4));
+                options.add(new Option(j == 0 ? "cur" : "o" + (char) ('a' + rnd.nextInt(26)) + j, cost, coefficients));
+            }
+            items.add(new Item("i" + i, options));
+        }
+        var reqs = new ArrayList<Requirement>();
+        for (int r = 0; r < m; r++) {
+            reqs.add(new Requirement("r" + r, "r" + r, BigDecimal.valueOf(rnd.nextInt(3 * n + 1) - n)));
+        }
+        return new Problem(items, reqs);
+    }
+
+    /**
+     * Like the simulator's: up to 12 items, coefficients of up to 10^14 with 4 decimals (as its linearised LVC slack)
+     * next to small ones, costs in cents; bounds near a random plan, so about half are infeasible.
+     */
+    private static Problem wide(Random rnd) {
+        int m = 1 + rnd.nextInt(3);
+        int n = 2 + rnd.nextInt(11);
+        var items = new ArrayList<Item>();
+        for (int i = 0; i < n; i++) {
+            int k = 1 + rnd.nextInt(4);
+            var options = new ArrayList<Option>();
+            for (int j = 0; j < k; j++) {
+                var coefficients = new HashMap<String, BigDecimal>();
+                for (int r = 0; r < m; r++) {
+                    long unscaled = rnd.nextLong() % (r == 0 ? 1_000_000_000_000_000_000L : 10_000_000L);
+                    coefficients.put("r" + r, j == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(unscaled, 4));
+                }
+                BigDecimal cost = j == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(rnd.nextInt(50_000), 2);
+                options.add(new Option(String.valueOf(j), cost, coefficients));
+            }
+            items.add(new Item("i" + i, options));
+        }
+        var reqs = new ArrayList<Requirement>();
+        for (int r = 0; r < m; r++) {
+            BigDecimal lhs = BigDecimal.ZERO;
+            for (Item item : items) {
+                lhs = lhs.add(item.options().get(rnd.nextInt(item.options().size())).coefficient("r" + r));
+            }
+            reqs.add(new Requirement("r" + r, "r" + r, lhs));
+        }
+        return new Problem(items, reqs);
+    }
+
+    @Test
+    void branchAndBoundAgreesWithExhaustiveSearchOnRandomProblems() {
+        int feasible = 0;
+        int infeasible = 0;
+        for (int seed = 1; seed <= 3000; seed++) {
+            Random rnd = new Random(seed);
+            Problem p = switch (seed % 3) {
+                case 0 -> PropertyTest.random(rnd);
+                case 1 -> tied(rnd);
+                default -> wide(rnd);
+            };
+            Plan exhaustive = Optimizer.exhaustive(p);
+            Plan bb = Optimizer.optimal(p);
+            assertThat(bb.method()).as("seed %d", seed).isEqualTo("branch-and-bound");
+            assertSamePlan(p, exhaustive, bb);
+            if (exhaustive.feasible()) {
+                feasible++;
+            } else {
+                infeasible++;
+            }
+        }
+        // both kinds were exercised
+        assertThat(feasible).isGreaterThan(300);
+        assertThat(infeasible).isGreaterThan(300);
+    }
+
+    @Test
+    void branchAndBoundAgreesWithOjAlgoOnRandomProblems() {
+        for (int seed = 1; seed <= 300; seed++) {
+            Random rnd = new Random(10_000 + seed);
+            Problem p = seed % 2 == 0 ? PropertyTest.random(rnd) : tied(rnd);
+            assertSamePlan(p, Optimizer.solve(p), Optimizer.optimal(p));
+        }
+    }
+
+    @Test
+    void branchAndBoundHandsLargeProblemsToOjAlgo() {
+        // more options in all than the branch and bound takes: ojAlgo (the real solver) answers
+        var items = new ArrayList<Item>();
+        for (int i = 0; i < Optimizer.BRANCH_AND_BOUND_LIMIT / 2 + 1; i++) {
+            items.add(item("i" + i, opt("cur", "0"), opt("m", "1", "r", "1")));
+        }
+        Plan plan = Optimizer.optimal(new Problem(items, List.of(req("r", "3"))));
+        assertThat(plan.method()).isEqualTo("ojalgo");
+        assertThat(plan.cost()).isEqualByComparingTo("3");
+        // a search that runs out of nodes says so (optimal then asks ojAlgo)
+        var small = new Problem(items.subList(0, 12), List.of(req("r", "3")));
+        assertThat(BranchAndBound.search(new Compiled(small), 1)).isSameAs(BranchAndBound.GAVE_UP);
+        assertThat(BranchAndBound.search(new Compiled(small), 1_000_000)).isNotNull();
     }
 
     @ParameterizedTest(name = "{0}")
