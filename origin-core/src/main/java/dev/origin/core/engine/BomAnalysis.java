@@ -25,7 +25,8 @@ record BomAnalysis(Node node, BigDecimal totalCost, BigDecimal netCost, BigDecim
         boolean originating() { return outcome.met(); }
     }
 
-    Sub sub(Material m) {
+    /** The self-produced material of {@code subs} made for line {@code m}, or null. */
+    static Sub subOf(List<Sub> subs, Material m) {
         for (Sub s : subs) if (s.material() == m) return s;
         return null;
     }

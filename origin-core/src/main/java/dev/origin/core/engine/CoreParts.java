@@ -91,21 +91,23 @@ record CoreParts(Rule.CoreParts rule, BigDecimal ncMin, BigDecimal tvMin, List<P
     }
 
     /**
-     * What a core part with figures adds to the vehicle's VNM: its full value when it is not originating;
-     * nothing when it qualified with all materials counted or under the {@code panel-2023} roll-up; else
-     * its own non-originating materials ({@code us-cbp}).
+     * How a core part with figures rolls up into the vehicle's VNM: its full value when it is not originating;
+     * nothing when it qualified with all materials counted or under the {@code panel-2023} roll-up; else its own
+     * non-originating materials ({@code us-cbp}). The step kind names the case; {@link #rollUp} gives the amount.
      */
-    BigDecimal rollUp(Part cp, RollUpPolicy policy) {
-        if (cp.qualification() == Qualification.NONE) return cp.material().value();
-        if (cp.qualification() == Qualification.ALL_MATERIALS || policy == RollUpPolicy.PANEL_2023) return BigDecimal.ZERO;
-        return cp.vnm();
-    }
-
-    /** The explanation step of {@link #rollUp}. */
     StepKind rollUpStep(Part cp, RollUpPolicy policy) {
         if (cp.qualification() == Qualification.NONE) return StepKind.VNM_CORE_PART_NONE;
         if (cp.qualification() == Qualification.ALL_MATERIALS || policy == RollUpPolicy.PANEL_2023) return StepKind.VNM_CORE_PART_ROLLED_UP;
         return StepKind.VNM_CORE_PART_OWN_MATERIALS;
+    }
+
+    /** What a core part with figures adds to the vehicle's VNM, by the case {@link #rollUpStep} names. */
+    BigDecimal rollUp(Part cp, RollUpPolicy policy) {
+        return switch (rollUpStep(cp, policy)) {
+            case VNM_CORE_PART_NONE -> cp.material().value();
+            case VNM_CORE_PART_ROLLED_UP -> BigDecimal.ZERO;
+            default -> cp.vnm();
+        };
     }
 
     /** SOR/2020-155 s.14(4)-(11): every Table A.2 core part originating, individually or as a super-core part. */

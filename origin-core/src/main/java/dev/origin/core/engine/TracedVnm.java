@@ -88,7 +88,7 @@ final class TracedVnm {
             if (m.isSelfProduced()) {
                 // s.10(1)(a)(iii): for a designated intermediate material that is not originating, the producer may
                 // count the non-originating materials used to make it instead of its whole value (the lower is taken)
-                BomAnalysis.Sub s = subs.stream().filter(x -> x.material() == m).findFirst().orElse(null);
+                BomAnalysis.Sub s = BomAnalysis.subOf(subs, m);
                 if (s != null && s.designated() && !s.originating()) {
                     BigDecimal value = m.value() != null ? m.value() : s.analysis().totalCost();
                     BigDecimal inner = s.analysis().vnm();
