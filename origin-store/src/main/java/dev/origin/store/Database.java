@@ -1,0 +1,70 @@
+package dev.origin.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * Where the workspace lives: a JDBC URL (embedded H2 file by default, PostgreSQL for teams), migrated
+ * to the current schema by Flyway on open.
+ *
+ * <p>The default file is {@code ~/.origin/workspace} (H2 adds {@code .mv.db}); the environment variable
+ * {@code ORIGIN_DB} or the {@code --db} option of every workspace command overrides it.
+ */
+public final class Database {
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private Database(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The default embedded file database, {@code ~/.origin/workspace}. */
+    public static String defaultUrl() {
+        String env = System.getenv("ORIGIN_DB");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        Path file = Path.of(System.getProperty("user.home"), ".origin", "workspace");
+        return "jdbc:h2:file:" + file.toAbsolutePath();
+    }
+
+    /** Opens (creating if needed) and migrates the database at {@code url}; user and password may be null. */
+    public static Database open(String url, String user, String password) {
+        Database db = new Database(url, user, password);
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return db;
+    }
+
+    /** Opens and migrates the database at {@code url}. */
+    public static Database open(String url) {
+        return open(url, null, null);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** A new connection; the caller closes it. */
+    public Connection connect() throws SQLException {
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, props);
+    }
+}
