@@ -72,21 +72,33 @@ public final class GoodBuilder {
      * {@code alternativeStaging} flag, which selects the pack's {@code staging: true} rules).
      */
     public static Good good(Fleet.Model m, Map<String, Integer> plan, String destination, LocalDate date, boolean alternativeStaging) {
-        List<Material> materials = new ArrayList<>();
-        for (Fleet.Part p : m.parts()) {
-            int o = plan.getOrDefault(p.id(), 0);
-            String country = country(p, o);
-            BigDecimal value = value(p, o);
-            boolean originating = PARTIES.contains(country);
-            PartData.Figures fig = null;
-            if (p.isCore() && originating) {
-                BigDecimal vnm = value.multiply(nonOriginatingShare(p, o)).divide(HUNDRED, 2, RoundingMode.HALF_UP);
-                fig = new PartData.Figures(value, vnm, vnm.multiply(COMPONENT_FRACTION).setScale(2, RoundingMode.HALF_UP), null);
-            }
-            PartData pd = new PartData(p.isCore() ? Fleet.CORE_GROUPS.get(p.group()) : null, fig, null, wage(p, o));
-            materials.add(new Material(p.id(), p.hs(), value, originating ? Origin.ORIGINATING : Origin.NON_ORIGINATING, country,
-                    MaterialKind.DIRECT, false, false, null, null, pd));
+        return good(m, materials(m, plan), destination, date, alternativeStaging);
+    }
+
+    /** The material lines of a model under a plan, in the order of its parts. */
+    static List<Material> materials(Fleet.Model m, Map<String, Integer> plan) {
+        List<Material> materials = new ArrayList<>(m.parts().size());
+        for (Fleet.Part p : m.parts()) materials.add(material(p, plan.getOrDefault(p.id(), 0)));
+        return materials;
+    }
+
+    /** The material line of part {@code p} sourced under {@code option}. */
+    static Material material(Fleet.Part p, int o) {
+        String country = country(p, o);
+        BigDecimal value = value(p, o);
+        boolean originating = PARTIES.contains(country);
+        PartData.Figures fig = null;
+        if (p.isCore() && originating) {
+            BigDecimal vnm = value.multiply(nonOriginatingShare(p, o)).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+            fig = new PartData.Figures(value, vnm, vnm.multiply(COMPONENT_FRACTION).setScale(2, RoundingMode.HALF_UP), null);
         }
+        PartData pd = new PartData(p.isCore() ? Fleet.CORE_GROUPS.get(p.group()) : null, fig, null, wage(p, o));
+        return new Material(p.id(), p.hs(), value, originating ? Origin.ORIGINATING : Origin.NON_ORIGINATING, country,
+                MaterialKind.DIRECT, false, false, null, null, pd);
+    }
+
+    /** The good a model is with these material lines (one per part, in order). */
+    static Good good(Fleet.Model m, List<Material> materials, String destination, LocalDate date, boolean alternativeStaging) {
         Fleet.Assembly a = m.assembly();
         CostSheet costs = new CostSheet(BigDecimal.ZERO, BigDecimal.ZERO, a.labour().add(a.overhead()), a.period(), BigDecimal.ZERO,
                 new ExcludedCosts(a.excluded(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), null, null, null);

@@ -7,6 +7,7 @@ import dev.origin.core.engine.FindingStatus;
 import dev.origin.core.rules.RequirementKind;
 import dev.origin.core.engine.Status;
 import dev.origin.core.fleet.Fleet;
+import dev.origin.core.model.Material;
 import dev.origin.sim.opt.Item;
 import dev.origin.sim.opt.Option;
 import dev.origin.sim.opt.Optimizer;
@@ -88,12 +89,17 @@ final class Resourcing {
                 return new Result(false, Map.of(), null, List.of(r.kind().label() + " (no figures computed)"));
             }
         }
-        // each single move, measured by the engine
+        // each single move, measured by the engine: today's lines with one line replaced; no destination, because
+        // only the requirements are read (the duty consequence is the simulator's, per importer)
+        List<Material> today = GoodBuilder.materials(m, Map.of());
         Map<String, Map<Integer, Metrics>> moves = new LinkedHashMap<>();
-        for (Fleet.Part p : m.parts()) {
+        for (int i = 0; i < m.parts().size(); i++) {
+            Fleet.Part p = m.parts().get(i);
             Map<Integer, Metrics> byOption = new LinkedHashMap<>();
             for (int o = 1; o <= p.alternatives().size(); o++) {
-                byOption.put(o, Metrics.of(ev.evaluate(GoodBuilder.good(m, Map.of(p.id(), o), dest, date, staging), date, false)));
+                List<Material> moved = new ArrayList<>(today);
+                moved.set(i, GoodBuilder.material(p, o));
+                byOption.put(o, Metrics.of(ev.evaluate(GoodBuilder.good(m, moved, null, date, staging), date, false)));
             }
             moves.put(p.id(), byOption);
         }

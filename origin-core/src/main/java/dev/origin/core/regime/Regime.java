@@ -37,7 +37,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
     public Regime {
         parties = Set.copyOf(parties);
         provisions = Map.copyOf(provisions);
-        rules = List.copyOf(rules);
+        rules = ProductRules.of(rules); // unmodifiable, indexed by chapter for ruleFor
         params = Map.copyOf(params);
         options = Map.copyOf(options);
     }
@@ -286,15 +286,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * the pack has none.
      */
     public ProductRule ruleFor(HsCode hs, VehicleKind vehicle, Use use, boolean alternativeStaging, LocalDate date) {
-        ProductRule best = null;
-        int bestSpec = -1;
-        for (ProductRule pr : rules) {
-            int m = pr.match(hs);
-            if (m < 0 || !pr.admits(vehicle, use, alternativeStaging) || !pr.inForce(date)) continue;
-            int spec = (pr.fallback() ? 0 : 1000) + m * 10 + pr.selectors();
-            if (spec > bestSpec) { best = pr; bestSpec = spec; }
-        }
-        return best;
+        return ((ProductRules) rules).ruleFor(hs, vehicle, use, alternativeStaging, date);
     }
 
     /** The vehicle kind of a good: as given, else the pack's default for its HS code, else null. */
