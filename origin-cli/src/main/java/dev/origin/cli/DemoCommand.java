@@ -31,6 +31,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String VEHICLE = "/dev/origin/demo/examples/passenger-vehicle.json";
     static final LocalDate NAFTA_DATE = LocalDate.of(2019, 6, 17);
     static final LocalDate USMCA_DATE = LocalDate.of(2023, 7, 1);
+    /** The demo's Monte Carlo: a small count so that the demo stays quick; {@code origin simulate} runs 200 by default. */
+    static final int DRAWS = 20;
 
     @Spec CommandSpec spec;
 
@@ -51,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
         List<dev.origin.core.regime.Regime> scenarios = new java.util.ArrayList<>();
         for (String id : CompareCommand.DEFAULT_REGIMES.split(",")) scenarios.add(RulePackReader.load(id, Map.of()));
         var settings = dev.origin.sim.Simulator.Settings.defaults(USMCA_DATE, dev.origin.io.TariffReader.builtIn());
-        var simulator = new dev.origin.sim.Simulator(settings);
+        var cache = new dev.origin.sim.EngineCache();
+        var simulator = new dev.origin.sim.Simulator(settings, cache);
         bar.phase("origin demo 1/3: simulating " + scenarios.size() + " regimes x " + fleet.models().size() + " models", simulator.steps(fleet, scenarios));
         var decisions = simulator.run(fleet, scenarios, bar::update);
         bar.close();
@@ -62,6 +65,14 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Each maker qualifies as is, re-sources at the cheapest cost, or pays the MFN tariff, whichever costs less.");
         out.println();
         out.print(dev.origin.sim.Report.text(outcomes));
+        out.println();
+        out.flush();
+        bar.phase("origin demo: Monte Carlo, " + DRAWS + " draws and the tornado", dev.origin.sim.MonteCarlo.steps(DRAWS));
+        var uncertainty = new dev.origin.sim.MonteCarlo(fleet, scenarios, settings, cache).run(DRAWS, 1, bar::update);
+        bar.close();
+        out.println("How sure: the figures above with the uncertain assumptions drawn " + DRAWS + " times (a small count to keep the demo");
+        out.println("quick; `origin simulate` runs " + SimulateCommand.DEFAULT_DRAWS + " draws by default).");
+        out.print(dev.origin.sim.UncertaintyReport.text(uncertainty));
         out.println();
         out.println("Next: `origin simulate --html scratch/report.html --sweep us-proposal-2017:min=50..100/5 --param us-proposal-2017:national-min=0`");
         out.println("writes a report with charts and sweeps the 2017 US proposal's regional threshold from 50 to 100 %. Note: its");

@@ -32,6 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate a fleet under several regimes: comply-or-pay per model, fleet outcomes, optional threshold sweep.")
 final class SimulateCommand implements Callable<Integer> {
+    /** Monte Carlo draws when {@code --draws} is not given (issue 8). */
+    static final int DEFAULT_DRAWS = 200;
+
     @Option(names = "--fleet", paramLabel = "FILE", description = "Fleet file (YAML or JSON); default: the built-in sample fleet.")
     Path fleet;
 
@@ -77,9 +80,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Aggregate price elasticity of new-vehicle demand, 0 or negative (default ${DEFAULT-VALUE}).")
     BigDecimal marketElasticity;
 
-    @Option(names = "--draws", defaultValue = "0", paramLabel = "N", converter = Converters.Count.class,
+    @Option(names = "--draws", defaultValue = "" + DEFAULT_DRAWS, paramLabel = "N", converter = Converters.Count.class,
             description = "Monte Carlo draws over the uncertain assumptions for intervals, a tornado and the Montreal claim's robustness "
-                    + "(default ${DEFAULT-VALUE}: none; 200 draws of the sample fleet take under a minute, docs/PERFORMANCE.md).")
+                    + "(default ${DEFAULT-VALUE}, about half a minute for the sample fleet under the five regimes, docs/PERFORMANCE.md; "
+                    + "0: none).")
     int draws;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the Monte Carlo draws (default ${DEFAULT-VALUE}).")

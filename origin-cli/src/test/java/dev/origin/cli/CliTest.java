@@ -184,6 +184,9 @@ class CliTest {
         String fan = r.out().lines().filter(l -> l.startsWith("ceiling-fan")).findFirst().orElseThrow();
         assertThat(fan).containsSubsequence("not originating", "originating");
         ReportPresentationTest.readsWellToAnAnalyst(r.out());
+        // the uncertainty of the scenarios, with the demo's small draw count said
+        assertThat(r.out()).contains("drawn " + DemoCommand.DRAWS + " times", "runs 200 draws by default", "Uncertainty: 20 draws, seed 1",
+                "Tornado", "Canada's proposal, against NAFTA in the same draw");
         // the suggested command changes a proposal's parameter, and says so
         assertThat(r.out()).contains("--param us-proposal-2017:national-min=0", "--param changes the proposal");
         // redirected (no terminal): no progress line on stderr

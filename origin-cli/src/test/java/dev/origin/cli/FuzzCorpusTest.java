@@ -34,7 +34,7 @@ class FuzzCorpusTest {
         String code = name[1];
         CliTest.Result r = switch (command) {
             case "qualify" -> CliTest.run("qualify", "--regime", "usmca", "--date", "2023-07-01", file.toString());
-            case "simulate" -> CliTest.run("simulate", "--regimes", "usmca", "--fleet", file.toString());
+            case "simulate" -> CliTest.run("simulate", "--draws", "0", "--regimes", "usmca", "--fleet", file.toString());
             case "import" -> CliTest.run("rules", "import", file.toString());
             default -> throw new IllegalArgumentException(command);
         };
@@ -58,12 +58,12 @@ class FuzzCorpusTest {
     void outputFilesInAMissingFolderAreReportedBeforeAnyWork(@TempDir Path dir) {
         String missing = dir.resolve("no/such/folder/report.html").toString();
         for (String option : List.of("--html", "--json", "--csv")) {
-            CliTest.Result r = CliTest.run("simulate", "--regimes", "usmca", option, missing);
+            CliTest.Result r = CliTest.run("simulate", "--draws", "0", "--regimes", "usmca", option, missing);
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.out()).as("nothing was simulated").isEmpty();
             assertThat(r.err()).startsWith(option + ": CANNOT_WRITE: The output file `" + missing + "` cannot be written: the folder `");
         }
-        CliTest.Result folder = CliTest.run("simulate", "--regimes", "usmca", "--json", dir.toString());
+        CliTest.Result folder = CliTest.run("simulate", "--draws", "0", "--regimes", "usmca", "--json", dir.toString());
         assertThat(folder.err()).contains("CANNOT_WRITE").contains("it is a folder");
         CliTest.Result imp = CliTest.run("rules", "import", CliTest.ROOT.resolve("origin-cli/src/test/resources/fuzz/seeds/schedule-i-excerpt.xml").toString(),
                 "--output", missing);
@@ -74,7 +74,7 @@ class FuzzCorpusTest {
     @Test
     void aSweepOfTooManyPointsIsRefusedBeforeAnyWork() {
         long start = System.nanoTime();
-        CliTest.Result r = CliTest.run("simulate", "--regimes", "us-proposal-2017", "--sweep", "us-proposal-2017:min=50..100/0.0001");
+        CliTest.Result r = CliTest.run("simulate", "--draws", "0", "--regimes", "us-proposal-2017", "--sweep", "us-proposal-2017:min=50..100/0.0001");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("--sweep: BAD_SWEEP: `us-proposal-2017:min=50..100/0.0001` gives 500001 thresholds; a sweep has at most 201."
                 + System.lineSeparator() + "1 problem; nothing was evaluated." + System.lineSeparator());

@@ -416,13 +416,13 @@ class FuzzTest {
                 }
                 case 2 -> a.addAll(List.of("compare", "--date", pick(r, dates), "--param", "usmca:min=" + pick(r, numbers), file));
                 case 3 -> {
-                    a.addAll(List.of("simulate", "--regimes", "usmca", "--fleet", r.nextBoolean() ? fleetYaml.toString() : badFleet.toString(),
+                    a.addAll(List.of("simulate", "--draws", "0", "--regimes", "usmca", "--fleet", r.nextBoolean() ? fleetYaml.toString() : badFleet.toString(),
                             "--margin", pick(r, numbers), "--pass-through", pick(r, numbers), "--date", pick(r, dates)));
                     if (r.nextBoolean()) a.addAll(List.of("--jobs", "US=" + pick(r, numbers)));
                     if (r.nextBoolean()) a.addAll(List.of("--documentation-cost", pick(r, numbers)));
                     if (r.nextInt(3) == 0) {
                         a.addAll(List.of("--sweep", "us-proposal-2017:min=" + pick(r, numbers) + ".." + pick(r, numbers) + "/" + pick(r, numbers)));
-                        a.set(2, "usmca,us-proposal-2017");
+                        a.set(4, "usmca,us-proposal-2017");
                     }
                 }
                 case 4 -> a.addAll(List.of("rules", "show", pick(r, RulePackReader.BUILT_IN), pick(r, List.of("8703.23", "8708.40", "87", "9".repeat(40), "")),

@@ -72,11 +72,26 @@ class SimulateCliTest {
     }
 
     @Test
+    void withoutDrawsTheMonteCarloRuns200Draws(@TempDir Path dir) throws IOException {
+        Path fleet = dir.resolve("fleet.yaml");
+        Files.writeString(fleet, FLEET);
+        Path json = dir.resolve("out.json");
+        CliTest.Result r = CliTest.run("simulate", "--fleet", fleet.toString(), "--regimes", "nafta,us-proposal-2017", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Uncertainty: 200 draws, seed 1", "Tornado");
+        JsonNode u = new ObjectMapper().readTree(json.toFile()).path("uncertainty");
+        assertThat(u.path("draws").asInt()).isEqualTo(200);
+        CliTest.Result none = CliTest.run("simulate", "--fleet", fleet.toString(), "--regimes", "nafta", "--draws", "0");
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(none.out()).doesNotContain("Uncertainty");
+    }
+
+    @Test
     void aBadFleetIsRejectedAndNothingIsWritten(@TempDir Path dir) throws IOException {
         Path fleet = dir.resolve("bad.yaml");
         Files.writeString(fleet, FLEET.replace("country: CN", "country: ZZ").replace("premium: 15", "premium: -15"));
         Path csv = dir.resolve("out.csv");
-        CliTest.Result r = CliTest.run("simulate", "--fleet", fleet.toString(), "--csv", csv.toString());
+        CliTest.Result r = CliTest.run("simulate", "--draws", "0", "--fleet", fleet.toString(), "--csv", csv.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("UNKNOWN_COUNTRY", "`ZZ`", "NEGATIVE_PREMIUM", "bad.yaml:");
@@ -87,11 +102,11 @@ class SimulateCliTest {
     void theSweepReportsTheCurve(@TempDir Path dir) throws IOException {
         Path fleet = dir.resolve("fleet.yaml");
         Files.writeString(fleet, FLEET);
-        CliTest.Result r = CliTest.run("simulate", "--fleet", fleet.toString(), "--regimes", "us-proposal-2017",
+        CliTest.Result r = CliTest.run("simulate", "--draws", "0", "--fleet", fleet.toString(), "--regimes", "us-proposal-2017",
                 "--param", "us-proposal-2017:national-min=0", "--sweep", "us-proposal-2017:min=50..100/25");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Threshold sweep", "50 % ->", "75 % ->", "100 % ->");
-        CliTest.Result bad = CliTest.run("simulate", "--fleet", fleet.toString(), "--sweep", "min=50..100");
+        CliTest.Result bad = CliTest.run("simulate", "--draws", "0", "--fleet", fleet.toString(), "--sweep", "min=50..100");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("BAD_SWEEP");
     }
