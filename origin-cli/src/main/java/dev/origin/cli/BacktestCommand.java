@@ -4,6 +4,7 @@ import dev.origin.io.InputException;
 import dev.origin.io.TariffReader;
 import dev.origin.io.fleet.FleetReader;
 import dev.origin.sim.Backtest;
+import dev.origin.sim.Calibration;
 import dev.origin.sim.Simulator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,24 +32,41 @@ final class BacktestCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--documentation-cost-nafta", paramLabel = "PERCENT", converter = Converters.NonNegative.class,
-            description = "Mean documentation cost of a NAFTA claim, tariff equivalent in percent of value (default: calibrated, 1.256).")
+            description = "Mean documentation cost of a NAFTA claim, tariff equivalent in percent of value (default: calibrated, 1.2565).")
     BigDecimal documentationNafta;
 
     @Option(names = "--documentation-cost-usmca", paramLabel = "PERCENT", converter = Converters.NonNegative.class,
-            description = "Mean documentation cost of a USMCA claim, tariff equivalent in percent of value (default: calibrated, 1.366).")
+            description = "Mean documentation cost of a USMCA claim, tariff equivalent in percent of value (default: calibrated, 1.3655).")
     BigDecimal documentationUsmca;
+
+    @Option(names = "--refit", description = "Fit the documentation costs again on the calibration targets (bisection within 0-2 %, "
+            + "price-volume feedback on; about 10-20 s), print the fit and run the backtest with it.")
+    boolean refit;
 
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws InputException {
         PrintWriter out = spec.commandLine().getOut();
         Backtest.Assumptions cal = Backtest.Assumptions.calibrated();
+        var settings = Simulator.Settings.defaults(LocalDate.of(2023, 7, 1), TariffReader.builtIn());
+        if (refit) {
+            List<Calibration.Fit> fits = Calibration.fit(FleetReader.sample(), settings);
+            cal = Calibration.assumptions(fits);
+            if (format == Format.text) {
+                out.println("Calibration (fitted on the calibration targets only, within 0-2 %, price-volume feedback on):");
+                for (Calibration.Fit f : fits) {
+                    out.println("  " + f.parameter() + " = " + f.value().toPlainString() + ", fitted on " + f.target().name() + " "
+                            + f.target().year() + ": observed " + f.target().observed() + ", predicted " + f.predicted().toPlainString()
+                            + " (range gives " + f.atLow().toPlainString() + " to " + f.atHigh().toPlainString() + ")");
+                }
+                out.println();
+            }
+        }
         Backtest.Assumptions a = new Backtest.Assumptions(documentationNafta == null ? cal.documentationNafta() : documentationNafta,
                 documentationUsmca == null ? cal.documentationUsmca() : documentationUsmca);
-        var tariffs = TariffReader.builtIn();
-        Backtest bt = new Backtest(FleetReader.sample(), Simulator.Settings.defaults(LocalDate.of(2023, 7, 1), tariffs), a);
+        Backtest bt = new Backtest(FleetReader.sample(), settings, a);
         List<Backtest.Row> rows = bt.run();
-        out.print(format == Format.json ? json(rows) : text(rows, a));
+        out.print(format == Format.json ? json(rows) : text(rows, a) + yearToYear(bt.yearToYear(2024)));
         out.flush();
         return 0;
     }
@@ -75,6 +93,14 @@ final class BacktestCommand implements Callable<Integer> {
                     .append(e == null ? "" : "; mean absolute error of the percentage targets " + e.toPlainString() + " points");
         }
         sb.append('\n');
+        return sb.toString();
+    }
+
+    /** Which Canadian and Mexican models changed their decision as the USMCA stepped, year by year. */
+    static String yearToYear(java.util.Map<Integer, List<String>> changes) {
+        StringBuilder sb = new StringBuilder("\nYear to year (USMCA steps of 1 July; Canadian and Mexican models whose choice or duty-paid share changed):\n");
+        changes.forEach((y, c) -> sb.append("  ").append(y - 1).append(" -> ").append(y).append(": ")
+                .append(c.isEmpty() ? "none (no decision turns on the step; see docs/simulation.md, \"Validation\")" : String.join("; ", c)).append('\n'));
         return sb.toString();
     }
 

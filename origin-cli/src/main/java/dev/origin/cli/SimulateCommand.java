@@ -68,7 +68,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--documentation-cost", defaultValue = "0", paramLabel = "PERCENT", converter = Converters.NonNegative.class,
             description = "Mean cost of documenting a preference claim, tariff equivalent in percent of value; importers whose cost "
-                    + "exceeds the MFN rate pay the duty (default ${DEFAULT-VALUE}; the backtest's calibrated USMCA value is 1.366).")
+                    + "exceeds the MFN rate pay the duty (default ${DEFAULT-VALUE}; the backtest's calibrated USMCA value is 1.3655).")
     BigDecimal documentationCost;
 
     @Option(names = "--elasticity", defaultValue = "-3", paramLabel = "E", converter = Converters.NonPositive.class,

@@ -68,9 +68,17 @@ public final class Backtest {
      * @param documentationUsmca mean documentation cost of a USMCA claim, tariff equivalent in percent
      */
     public record Assumptions(BigDecimal documentationNafta, BigDecimal documentationUsmca) {
-        /** Calibrated on the `calibrate` targets (docs/simulation.md, "Calibration"). */
+        /**
+         * Fitted on the `calibrate` targets by {@link Calibration#fit} with the price-volume feedback on (docs/simulation.md,
+         * "Calibration"); CalibrationTest re-runs the fit and checks these values.
+         */
         public static Assumptions calibrated() {
-            return new Assumptions(new BigDecimal("1.256"), new BigDecimal("1.366"));
+            return new Assumptions(new BigDecimal("1.2565"), new BigDecimal("1.3655"));
+        }
+
+        /** The mean documentation cost of a claim under {@code pack}. */
+        public BigDecimal documentation(String pack) {
+            return pack.equals("nafta") ? documentationNafta : documentationUsmca;
         }
     }
 
@@ -93,14 +101,30 @@ public final class Backtest {
     private final Fleet fleet;
     private final Simulator.Settings base;
     private final Assumptions assumptions;
-    private final Map<String, Regime> packs = new LinkedHashMap<>();
+    private final Map<String, Regime> packs;
     private final Map<String, List<Decision>> runs = new LinkedHashMap<>();
+    private final EngineCache cache;
 
     /** {@code base} gives the tariffs and the other simulator settings; date, staging and documentation cost are set per run. */
     public Backtest(Fleet fleet, Simulator.Settings base, Assumptions assumptions) {
+        this(fleet, base, assumptions, new EngineCache(), new LinkedHashMap<>());
+    }
+
+    /**
+     * The same, sharing the engine's results and the loaded packs with other backtests of the same fleet and tariffs
+     * (the calibration runs the backtest many times with other documentation costs; the goods do not change).
+     */
+    Backtest(Fleet fleet, Simulator.Settings base, Assumptions assumptions, EngineCache cache, Map<String, Regime> packs) {
         this.fleet = fleet;
         this.base = base;
         this.assumptions = assumptions;
+        this.cache = cache;
+        this.packs = packs;
+    }
+
+    /** The same fleet, settings, engine results and packs with other assumptions. */
+    Backtest with(Assumptions a) {
+        return new Backtest(fleet, base, a, cache, packs);
     }
 
     public Backtest(Fleet fleet, TariffSchedule tariffs) {
@@ -110,19 +134,25 @@ public final class Backtest {
     /** The decisions of one simulator run of {@code pack} on {@code date} (cached). */
     public List<Decision> decisions(String pack, LocalDate date) {
         return runs.computeIfAbsent(pack + "@" + date, k -> {
-            Regime r = packs.computeIfAbsent(pack, p -> {
+            Regime r = pack(pack);
+            boolean nafta = pack.equals("nafta");
+            Simulator.Settings s = base.withDate(date)
+                    .withStaging(nafta ? AlternativeStaging.NONE : AlternativeStaging.published())
+                    .withDocumentationCost(assumptions.documentation(pack));
+            return new Simulator(s, cache).run(fleet, List.of(r), null).get(r.id());
+        });
+    }
+
+    private Regime pack(String pack) {
+        synchronized (packs) {
+            return packs.computeIfAbsent(pack, p -> {
                 try {
                     return RulePackReader.load(p, Map.of());
                 } catch (InputException e) {
                     throw new IllegalStateException("built-in pack " + p, e);
                 }
             });
-            boolean nafta = pack.equals("nafta");
-            Simulator.Settings s = base.withDate(date)
-                    .withStaging(nafta ? AlternativeStaging.NONE : AlternativeStaging.published())
-                    .withDocumentationCost(nafta ? assumptions.documentationNafta() : assumptions.documentationUsmca());
-            return new Simulator(s).run(fleet, List.of(r), null).get(r.id());
-        });
+        }
     }
 
     /** One half-year of the rules in force: a pack, the date whose thresholds apply, the weight in the year. */
@@ -280,6 +310,30 @@ public final class Backtest {
         long t = 0;
         for (Decision d : ds) if (d.model().country().equals("US")) t += d.model().totalVolume();
         return BigDecimal.valueOf(t);
+    }
+
+    /**
+     * What changed from one step of the USMCA to the next for the models the duty-paid share counts (built in Canada or
+     * Mexico, shipped to the US): for each 1 July from 2021 to {@code lastYear}, the models whose choice or share of
+     * US shipments paying duty differs from the year before, as "model: before -> after". An empty list for a year says
+     * that no decision turned on that year's step of the thresholds (docs/simulation.md, "Validation").
+     */
+    public Map<Integer, List<String>> yearToYear(int lastYear) {
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        for (int y = 2021; y <= lastYear; y++) {
+            List<Decision> before = decisions("usmca", LocalDate.of(y - 1, 7, 1)), after = decisions("usmca", LocalDate.of(y, 7, 1));
+            List<String> changed = new ArrayList<>();
+            for (int i = 0; i < after.size(); i++) {
+                Decision a = after.get(i), b = before.get(i);
+                if (!PARTNERS.contains(a.model().country())) continue;
+                BigDecimal pa = a.paidShare("US").setScale(3, RoundingMode.HALF_UP), pb = b.paidShare("US").setScale(3, RoundingMode.HALF_UP);
+                if (a.choice() != b.choice() || pa.compareTo(pb) != 0) {
+                    changed.add(a.model().id() + ": " + Wording.choice(b.choice()) + " -> " + Wording.choice(a.choice()));
+                }
+            }
+            out.put(y, changed);
+        }
+        return out;
     }
 
     /** Mean absolute error of the numeric predictions in percent units, calibration or held-out targets. */

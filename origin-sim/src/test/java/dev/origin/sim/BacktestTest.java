@@ -61,6 +61,39 @@ class BacktestTest {
         assertThat(staging.covers(gm, java.time.LocalDate.of(2023, 7, 1))).isFalse();
     }
 
+    /**
+     * The backtest evaluates each year with that year's rules: a model of a maker without the alternative staging regime
+     * meets the USMCA's stepped thresholds (RVC 66, 69, 72, 75 %), an approved maker's model the regime's 62.5 % until
+     * 30 June 2025 and the full rules after it (SOR/2020-155 s.13 table, s.19(2), (4)(a)).
+     */
+    @Test
+    void eachYearIsEvaluatedWithThatYearsRules() throws Exception {
+        var fleet = FleetReader.sample();
+        var usmca = dev.origin.io.RulePackReader.load("usmca", java.util.Map.of());
+        var ev = dev.origin.core.engine.Evaluator.of(usmca);
+        var staging = AlternativeStaging.published();
+        var gm = fleet.models().stream().filter(m -> m.id().equals("chevrolet-equinox-mx")).findFirst().orElseThrow();
+        var ford = fleet.models().stream().filter(m -> m.id().equals("ford-bronco-sport-mx")).findFirst().orElseThrow();
+        String[] dates = {"2020-07-01", "2021-07-01", "2022-07-01", "2023-07-01", "2025-07-01"};
+        String[] gmRvc = {"66", "69", "72", "75", "75"};
+        String[] fordRvc = {"62.5", "62.5", "62.5", "62.5", "75"};
+        for (int i = 0; i < dates.length; i++) {
+            var d = java.time.LocalDate.parse(dates[i]);
+            assertThat(rvcThreshold(ev, gm, d, staging.covers(gm, d))).as("GM %s", d).isEqualByComparingTo(gmRvc[i]);
+            assertThat(rvcThreshold(ev, ford, d, staging.covers(ford, d))).as("Ford %s", d).isEqualByComparingTo(fordRvc[i]);
+        }
+        // and the backtest's own decisions carry the staging flag by maker and date
+        Backtest bt = new Backtest(fleet, TariffReader.builtIn());
+        for (var dec : bt.decisions("usmca", java.time.LocalDate.of(2022, 7, 1))) {
+            assertThat(dec.alternativeStaging()).as(dec.model().id()).isEqualTo(staging.covers(dec.model(), java.time.LocalDate.of(2022, 7, 1)));
+        }
+    }
+
+    private static BigDecimal rvcThreshold(dev.origin.core.engine.Evaluator ev, dev.origin.core.fleet.Fleet.Model m, java.time.LocalDate d, boolean staging) {
+        var det = ev.evaluate(GoodBuilder.good(m, java.util.Map.of(), null, d, staging), d, false);
+        return det.findings().stream().filter(f -> f.kind() == dev.origin.core.rules.RequirementKind.RVC).findFirst().orElseThrow().threshold();
+    }
+
     @Test
     void claimsFollowTheDocumentationCostAgainstTheRate() {
         // mean 1.25 % spread over 0-2.5 %: at a 2.5 % rate every importer claims; at 1.25 % half pay
