@@ -66,12 +66,12 @@ final class BacktestCommand implements Callable<Integer> {
                 documentationUsmca == null ? cal.documentationUsmca() : documentationUsmca);
         Backtest bt = new Backtest(FleetReader.sample(), settings, a);
         List<Backtest.Row> rows = bt.run();
-        out.print(format == Format.json ? json(rows) : text(rows, a) + yearToYear(bt.yearToYear(2024)));
+        out.print(format == Format.json ? json(rows) : text(rows, a, bt) + yearToYear(bt.yearToYear(2024)));
         out.flush();
         return 0;
     }
 
-    static String text(List<Backtest.Row> rows, Backtest.Assumptions a) {
+    static String text(List<Backtest.Row> rows, Backtest.Assumptions a, Backtest bt) {
         StringBuilder sb = new StringBuilder();
         sb.append("Backtest of the sample fleet: 2019 NAFTA; 2020-2023 USMCA as in force with the alternative staging regime\n");
         sb.append("(a year = its two halves; documentation cost NAFTA ").append(a.documentationNafta().toPlainString())
@@ -84,6 +84,7 @@ final class BacktestCommand implements Callable<Integer> {
                     t.tolerance() == null ? "sign" : t.tolerance().toPlainString(), r.predicted() == null ? "n/a" : r.within() ? "yes" : "no",
                     t.heldOut() ? "held out" : "calibration", t.source()));
             if (r.predicted() == null) sb.append("      ").append(r.reason()).append('\n');
+            else if (!r.within()) sb.append("      missed: ").append(bt.missReason(r)).append('\n');
         }
         for (boolean held : new boolean[] {false, true}) {
             int[] s = Backtest.score(rows, held);

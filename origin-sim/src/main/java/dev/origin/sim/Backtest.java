@@ -288,6 +288,34 @@ public final class Backtest {
         };
     }
 
+    /**
+     * Why a predicted target is outside its tolerance, from the model's own figures where they tell it; null when the
+     * target is within it or not predicted. Misses are reported, never tuned (docs/simulation.md, "Validation").
+     */
+    public String missReason(Row r) {
+        if (r.predicted() == null || r.within()) return null;
+        Target t = r.target();
+        return switch (t.name()) {
+            case "vehicles-duty-paid-value" -> {
+                BigDecimal sample = ofYear(t.year(), ds -> usImports(ds, null)[0]).divide(BILLION, 1, RoundingMode.HALF_UP);
+                BigDecimal share = ofYear(t.year(), ds -> dutyPaidShare(ds, null));
+                Row shareRow = run().stream().filter(x -> x.target().name().equals("vehicles-duty-paid-share") && x.target().year() == t.year())
+                        .findFirst().orElse(null);
+                String all = shareRow == null ? "" : "; the observed " + t.observed() + " B at " + shareRow.target().observed()
+                        + " % implies US$" + new BigDecimal(t.observed()).multiply(HUNDRED).divide(new BigDecimal(shareRow.target().observed()), 0,
+                                RoundingMode.HALF_UP) + " B of imports";
+                yield "a scale, not a share: the sample's Canadian and Mexican car lines are US$" + sample + " B of US imports a year" + all
+                        + " (the duty-paid share, " + share.setScale(2, RoundingMode.HALF_UP) + " %, is the comparable figure)";
+            }
+            case "auto-preference-share-mexico" -> "the source counts vehicles and parts; the model has vehicles only, and parts claim the"
+                    + " preference less often (9.3 % of US parts imports from Canada and Mexico paid duty in 2019, USTR)";
+            case "us-vehicle-production-direction" -> "in the model the rules cost a US-built model at most the duty on its shipments to Canada and Mexico"
+                    + " (11.5 % of its US sales in the sample): it re-sources only when that is cheaper. So it gains share from Canadian and Mexican models, whose duty and costs rise"
+                    + " more; the USITC's model raises the costs of all US production";
+            default -> "outside the tolerance; no specific reason identified";
+        };
+    }
+
     /** A direction that only the price-volume feedback can move; without it the model cannot say. */
     private Row volumes(Target t, Function<List<Decision>, BigDecimal> figure, String how) {
         if (!base.demand().isActive()) return new Row(t, null, "not modelled: volumes are fixed (price-volume feedback off)");
