@@ -165,11 +165,11 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
             if (method == null) method = Method.TRACED;
             goods = List.copyOf(goods);
             vehicles = Set.copyOf(vehicles);
-            listed = List.copyOf(listed);
+            listed = ListedRanges.of(listed); // unmodifiable, remembers its answers
         }
 
         public boolean isListed(HsCode hs) {
-            return listed.stream().anyMatch(r -> r.contains(hs));
+            return ((ListedRanges) listed).contains(hs);
         }
 
         /** True when {@code hs} is less precise than a listed tariff item it covers (e.g. 8407.34 for 8407.34.21). */

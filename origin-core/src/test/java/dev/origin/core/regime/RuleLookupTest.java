@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link Regime#ruleFor} scans only the rules reaching the code's chapter and remembers its answers
  * ({@link ProductRules}); here it is compared, on random packs and lookups, with a scan of every rule written from its
  * Javadoc: the longest matching scope, then the most selectors, a fallback rule only when no other applies, the first
- * in pack order among equals.
+ * in pack order among equals. Tracing lists ({@link ListedRanges}) are checked the same way.
  */
 class RuleLookupTest {
 
@@ -42,6 +42,26 @@ class RuleLookupTest {
             Regime.ProductRule expected = everyRule(rules, hs, v, use, staging, date);
             assertThat(pack.ruleFor(hs, v, use, staging, date)).as("%s %s %s %s %s", hs, v, use, staging, date).isSameAs(expected);
             assertThat(pack.ruleFor(hs, v, use, staging, date)).as("asked again").isSameAs(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void aTracingListAnswersAsAScanOfItsRanges(long seed) {
+        Random r = new Random(seed);
+        List<HsRange> listed = new ArrayList<>();
+        for (int i = 0; i < 200; i++) listed.add(randomRule(r, i).scope().get(0));
+        Regime.Tracing t = new Regime.Tracing(List.of(HsRange.parse("87")), Set.of(), null, listed, "c", Regime.Tracing.Method.TRACED);
+        assertThat(t.listed()).containsExactlyElementsOf(listed);
+        for (int i = 0; i < 2_000; i++) {
+            HsCode hs = HsCode.parse(String.format("%02d%02d%02d", 84 + r.nextInt(6), 1 + r.nextInt(12), r.nextInt(4) * 10));
+            boolean expected = false;
+            for (HsRange range : listed) {
+                String d = hs.digits().substring(0, range.specificity());
+                expected |= d.compareTo(range.from().digits()) >= 0 && d.compareTo(range.to().digits()) <= 0;
+            }
+            assertThat(t.isListed(hs)).as("%s", hs).isEqualTo(expected);
+            assertThat(t.isListed(hs)).as("%s asked again", hs).isEqualTo(expected);
         }
     }
 
