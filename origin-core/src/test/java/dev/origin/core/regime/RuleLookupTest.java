@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RuleLookupTest {
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(longs = {1, 2, 3, 4})
     void theIndexedLookupEqualsAScanOfEveryRule(long seed) {
         Random r = new Random(seed);
         List<Regime.ProductRule> rules = new ArrayList<>();
@@ -33,7 +33,7 @@ class RuleLookupTest {
         Regime pack = new Regime("p", "p", "1", null, null, Set.of("US"), Regime.TransactionValueBasis.FOB, null, false, false,
                 Map.of(), rules, Map.of(), null);
         assertThat(pack.rules()).containsExactlyElementsOf(rules);
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < 1_500; i++) {
             HsCode hs = HsCode.parse(String.format("%02d%02d%02d", 84 + r.nextInt(6), 1 + r.nextInt(12), r.nextInt(4) * 10));
             VehicleKind v = r.nextBoolean() ? null : VehicleKind.values()[r.nextInt(VehicleKind.values().length)];
             Use use = Use.values()[r.nextInt(Use.values().length)];
@@ -46,14 +46,14 @@ class RuleLookupTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3})
+    @ValueSource(longs = {1, 2})
     void aTracingListAnswersAsAScanOfItsRanges(long seed) {
         Random r = new Random(seed);
         List<HsRange> listed = new ArrayList<>();
         for (int i = 0; i < 200; i++) listed.add(randomRule(r, i).scope().get(0));
         Regime.Tracing t = new Regime.Tracing(List.of(HsRange.parse("87")), Set.of(), null, listed, "c", Regime.Tracing.Method.TRACED);
         assertThat(t.listed()).containsExactlyElementsOf(listed);
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < 1_000; i++) {
             HsCode hs = HsCode.parse(String.format("%02d%02d%02d", 84 + r.nextInt(6), 1 + r.nextInt(12), r.nextInt(4) * 10));
             boolean expected = false;
             for (HsRange range : listed) {
