@@ -32,7 +32,8 @@ public final class Calibration {
     /**
      * One fitted assumption.
      *
-     * @param parameter the assumption (documentation cost of the named pack)
+     * @param pack      the pack whose documentation cost was fitted ({@code nafta} or {@code usmca})
+     * @param parameter the assumption, in words
      * @param target    the calibration target it was fitted on
      * @param value     the fitted value, rounded to 4 decimals
      * @param predicted the target's prediction at that value
@@ -40,7 +41,7 @@ public final class Calibration {
      * @param atHigh    the prediction at the high end (when the observed figure is outside [atLow, atHigh] the value
      *                  is the nearer end: the range does not allow more)
      */
-    public record Fit(String parameter, Backtest.Target target, BigDecimal value, BigDecimal predicted, BigDecimal atLow, BigDecimal atHigh) {}
+    public record Fit(String pack, String parameter, Backtest.Target target, BigDecimal value, BigDecimal predicted, BigDecimal atLow, BigDecimal atHigh) {}
 
     private Calibration() {}
 
@@ -74,7 +75,7 @@ public final class Calibration {
                 value = lo.add(hi).divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_UP);
             }
             values.put(pack, value);
-            fits.add(new Fit("documentation cost of a " + pack.toUpperCase() + " claim (%)", t, value,
+            fits.add(new Fit(pack, "documentation cost of a " + pack.toUpperCase() + " claim (%)", t, value,
                     share(start, values, pack, value, t).setScale(2, RoundingMode.HALF_UP), atLow.setScale(2, RoundingMode.HALF_UP),
                     atHigh.setScale(2, RoundingMode.HALF_UP)));
         }
@@ -83,12 +84,9 @@ public final class Calibration {
 
     /** The fitted assumptions as the backtest takes them. */
     public static Backtest.Assumptions assumptions(List<Fit> fits) {
-        BigDecimal nafta = LOW, usmca = LOW;
-        for (Fit f : fits) {
-            if (f.parameter().contains("NAFTA")) nafta = f.value();
-            else usmca = f.value();
-        }
-        return new Backtest.Assumptions(nafta, usmca);
+        Map<String, BigDecimal> v = new LinkedHashMap<>(Map.of("nafta", LOW, "usmca", LOW));
+        for (Fit f : fits) v.put(f.pack(), f.value());
+        return new Backtest.Assumptions(v.get("nafta"), v.get("usmca"));
     }
 
     /** The target's prediction with the documentation cost of {@code pack} at {@code v}, the other costs as fitted so far. */
