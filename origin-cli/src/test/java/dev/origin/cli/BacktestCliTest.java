@@ -36,6 +36,17 @@ class BacktestCliTest {
     }
 
     @Test
+    void refitPrintsTheFitAndUsesIt() {
+        CliTest.Result r = CliTest.run("backtest", "--refit");
+        assertThat(r.exit()).as(r.err()).isZero();
+        var cal = dev.origin.sim.Backtest.Assumptions.calibrated();
+        assertThat(r.out()).contains("fitted on the calibration targets only",
+                "NAFTA claim (%) = " + cal.documentationNafta().toPlainString() + ", fitted on vehicles-duty-paid-share 2019",
+                "USMCA claim (%) = " + cal.documentationUsmca().toPlainString() + ", fitted on vehicles-duty-paid-share 2023",
+                "documentation cost NAFTA " + cal.documentationNafta().toPlainString() + " %");
+    }
+
+    @Test
     void theTextReportsBothErrorsAndTheYearToYearChanges() {
         CliTest.Result r = CliTest.run("backtest");
         assertThat(r.exit()).as(r.err()).isZero();
