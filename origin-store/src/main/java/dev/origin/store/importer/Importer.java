@@ -481,21 +481,24 @@ public final class Importer {
             for (String start : new ArrayList<>(edges.keySet())) {
                 List<String> cycle = dev.origin.store.BomGraph.cycleFrom(start, edges, done);
                 if (cycle != null) {
-                    String closing = cycle.get(cycle.size() - 2) + "/" + cycle.get(cycle.size() - 1);
                     String shown = String.join(" -> ", cycle);
                     if (!reported.add(new java.util.TreeSet<>(cycle).toString())) {
                         continue;
                     }
+                    // placed at the first line of the file that is an edge of the cycle
                     int[] at = null;
-                    for (var e : bomLineRows.entrySet()) {
-                        if (e.getKey().endsWith("/" + cycle.get(cycle.size() - 1))
-                                && e.getKey().startsWith(cycle.get(cycle.size() - 2) + "@")) {
-                            at = e.getValue();
+                    for (int i = 0; i + 1 < cycle.size() && at == null; i++) {
+                        String from = cycle.get(i);
+                        String to = cycle.get(i + 1);
+                        for (var e : bomLineRows.entrySet()) {
+                            if (e.getKey().startsWith(from + "@") && e.getKey().endsWith("/" + to)) {
+                                at = e.getValue();
+                                break;
+                            }
                         }
                     }
                     problems.add(Problem.of(bomTable, at == null ? 0 : at[0], at == null ? 0 : at[1], "component", ErrorCode.BOM_CYCLE,
                             shown));
-                    Objects.requireNonNull(closing);
                 }
             }
         }
