@@ -167,7 +167,8 @@ public enum ErrorCode implements ErrorTemplate {
     BLANKET_TOO_LONG(ERROR, "The blanket period {from} to {to} is longer than 12 months (USMCA Article 5.2.4(b))."),
     FORMULA_TEXT(ERROR, "`{value}` starts like a spreadsheet formula; remove the leading `{sign}`."),
     ROWS_DISAGREE(ERROR, "The rows of {kind} `{id}` disagree on `{column}`: `{value}` here, `{first}` on row {row}."),
-    BAD_WORKBOOK(ERROR, "The file cannot be read as an XLSX workbook: {reason}.");
+    BAD_WORKBOOK(ERROR, "The file cannot be read as an XLSX workbook: {reason}."),
+    CONFLICTING_OPTIONS(ERROR, "`{option}` cannot be combined with `{other}`.");
 
     private final Wording wording;
 
@@ -253,7 +254,8 @@ public enum ErrorCode implements ErrorTemplate {
         PERIOD_ENDS_BEFORE_START(BAD_PERIOD, "The period ends ({to}) before it starts ({from})."),
         FORMULA_CELL(FORMULA_TEXT, "The cell holds a formula (`{formula}`); give its value instead."),
         CELL_TOO_LONG(TOO_LARGE, "The cell holds {length} characters; a cell holds at most {limit}."),
-        QUANTITY_NOT_POSITIVE(BAD_NUMBER, "The quantity `{value}` is not greater than zero.");
+        QUANTITY_NOT_POSITIVE(BAD_NUMBER, "The quantity `{value}` is not greater than zero."),
+        CASE_FILE_MISSING(MISSING_INPUT, "Give a case file{alternative}.");
 
         private final ErrorCode code;
         private final Wording wording;
