@@ -83,4 +83,28 @@ class WorkspaceCliTest {
                 .contains("problems; " + parts + " was not imported.");
         assertThat(CliTest.run("db", "parts", "--db", db()).out()).contains("The workspace has no parts");
     }
+
+    @Test
+    void aLargeImportDrawsAProgressBarOnlyWhenAsked() throws Exception {
+        assertThat(CliTest.run("db", "init", "--sample", "--today", Sample.ANCHOR.toString(), "--db", db()).exit()).isZero();
+        StringBuilder parts = new StringBuilder("part,description,source,plant,hs\n");
+        StringBuilder boms = new StringBuilder("parent,valid_from,component,quantity\n");
+        for (int i = 0; i < 200; i++) {
+            parts.append("A-").append(i).append(",Assembly,make,SAL,8708.99\n");
+            for (String c : new String[] {"BLT-8", "STUD-5", "HW-KIT", "ROT-300", "PAD-20", "BRG-7", "DMP-40", "SEAL-5", "ISO-2", "BOOT-3"}) {
+                boms.append("A-").append(i).append(",2026-01-01,").append(c).append(",1\n");
+            }
+        }
+        Path p = dir.resolve("parts.csv");
+        Path b = dir.resolve("boms.csv");
+        Files.writeString(p, parts);
+        Files.writeString(b, boms);
+        CliTest.Result quiet = CliTest.run("db", "import", p.toString(), "--db", db());
+        assertThat(quiet.err()).as("not a terminal: no progress bar").isEmpty();
+        CliTest.Result shown = CliTest.run("db", "import", b.toString(), "--progress", "--db", db());
+        assertThat(shown.exit()).isZero();
+        assertThat(shown.err()).contains("importing boms.csv [").contains("100 % (2000/2000)");
+        assertThat(shown.err()).as("erased before the results").endsWith("\r");
+        assertThat(shown.out()).contains("2000 rows (boms 2000); 200 added");
+    }
 }
