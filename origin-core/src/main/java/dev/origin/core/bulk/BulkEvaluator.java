@@ -20,13 +20,21 @@ public final class BulkEvaluator {
     public record Run(Evaluator evaluator, LocalDate date) {}
 
     private final List<Run> runs;
+    private final boolean fastPath;
 
-    private BulkEvaluator(List<Run> runs) {
+    private BulkEvaluator(List<Run> runs, boolean fastPath) {
         if (runs.isEmpty()) throw new IllegalArgumentException("A bulk evaluation needs at least one regime (`runs` is empty).");
         this.runs = List.copyOf(runs);
+        this.fastPath = fastPath;
     }
 
-    public static BulkEvaluator of(List<Run> runs) { return new BulkEvaluator(runs); }
+    public static BulkEvaluator of(List<Run> runs) { return new BulkEvaluator(runs, true); }
+
+    /**
+     * The same evaluation with ({@code true}, the default) or without the columnar kernel: without it every good is
+     * decided by the evaluator (to compare, and to measure what the kernel saves).
+     */
+    public BulkEvaluator withFastPath(boolean on) { return new BulkEvaluator(runs, on); }
 
     public static BulkEvaluator of(Evaluator evaluator, LocalDate date) { return of(List.of(new Run(evaluator, date))); }
 
@@ -35,6 +43,10 @@ public final class BulkEvaluator {
     /** Decides every good of {@code c} under every run, in parallel. */
     public Results evaluate(ColumnarCatalog c) {
         Results r = new Results(runs.size(), c.goods());
+        r.plans = new FastPath.Plan[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            if (fastPath && runs.get(i).date() != null) r.plans[i] = new FastPath.Plan(c, runs.get(i).evaluator(), runs.get(i).date());
+        }
         IntStream.range(0, c.goods()).parallel().forEach(g -> decide(c, g, r));
         return r;
     }
@@ -60,8 +72,15 @@ public final class BulkEvaluator {
     }
 
     private void decide(ColumnarCatalog c, int g, Results r) {
-        var good = c.good(g);
+        dev.origin.core.model.Good good = null;
         for (int i = 0; i < runs.size(); i++) {
+            FastPath.Plan plan = r.plans[i];
+            if (plan != null && plan.c == c && FastPath.decide(plan, g, i, r)) {
+                r.fast.increment();
+                continue;
+            }
+            r.evaluated.increment();
+            if (good == null) good = c.good(g);
             Run x = runs.get(i);
             LocalDate d = x.date() != null ? x.date() : c.date(g);
             if (d == null) {
@@ -81,6 +100,12 @@ public final class BulkEvaluator {
         public static final byte ORIGINATING = 0, NON_ORIGINATING = 1, UNDETERMINED = 2, ERROR = 3, NO_DATE = 4;
         final byte[][] status;
         final long[][] totalCost, vnm, rvcNetCost, rvcTransactionValue, rvcValue;
+        FastPath.Plan[] plans;
+        final java.util.concurrent.atomic.LongAdder fast = new java.util.concurrent.atomic.LongAdder(),
+                evaluated = new java.util.concurrent.atomic.LongAdder();
+
+        /** Decisions (good × run) made by the columnar kernel, and by the evaluator, since these results were created. */
+        public long[] decisions() { return new long[] {fast.sum(), evaluated.sum()}; }
 
         Results(int runs, int goods) {
             status = new byte[runs][goods];

@@ -23,12 +23,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * materials) under two regimes on two dates.
  */
 class BulkEvaluationTest {
-    static final LocalDate D2023 = LocalDate.of(2023, 7, 1), D2020 = LocalDate.of(2020, 7, 1);
+    static final LocalDate D2023 = LocalDate.of(2023, 7, 1), D2020 = LocalDate.of(2020, 7, 1), D2019 = LocalDate.of(2019, 7, 1);
 
     static List<BulkEvaluator.Run> runs() throws Exception {
         return List.of(new BulkEvaluator.Run(Evaluator.of(RulePackReader.load("usmca", Map.of())), D2023),
-                new BulkEvaluator.Run(Evaluator.of(RulePackReader.load("nafta", Map.of())), null),
-                new BulkEvaluator.Run(Evaluator.of(RulePackReader.load("usmca", Map.of())), D2020));
+                new BulkEvaluator.Run(Evaluator.of(RulePackReader.load("nafta", Map.of())), D2019),
+                new BulkEvaluator.Run(Evaluator.of(RulePackReader.load("usmca", Map.of())), D2020),
+                new BulkEvaluator.Run(Evaluator.of(RulePackReader.load("usmca", Map.of())), null));
     }
 
     static CatalogGenerator gen(long seed, int depth, double unknown, double intermediate) {
@@ -70,6 +71,11 @@ class BulkEvaluationTest {
                 verdicts[r.status(i, g)]++;
             }
         }
+        // the columnar kernel decided many goods (designated intermediates are out of its scope), the evaluator the others
+        long[] decisions = r.decisions();
+        if (intermediate == 0) assertThat(decisions[0]).as("decided by the kernel").isGreaterThan(decisions[1] / 4);
+        assertThat(decisions[1]).as("decided by the evaluator").isPositive();
+        assertThat(bulk.withFastPath(false).evaluate(c).sameAs(r)).isTrue();
         // the catalogs are not degenerate: both verdicts occur
         assertThat(verdicts[0]).isPositive();
         assertThat(verdicts[1]).isPositive();
@@ -102,6 +108,7 @@ class BulkEvaluationTest {
             bulk.requalify(c, r, affected);
             BulkEvaluator.Results full = bulk.evaluate(c);
             assertThat(r.sameAs(full)).as("step " + step).isTrue();
+            if (step % 10 == 0) assertThat(bulk.withFastPath(false).evaluate(c).sameAs(r)).as("step " + step + ", evaluator only").isTrue();
             for (int g = 0; g < c.goods(); g++) if (before[g] != r.status(0, g)) changedVerdicts++;
         }
         assertThat(changedVerdicts).as("the changes changed some verdicts").isPositive();
