@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Evaluates a whole {@link ColumnarCatalog} under one or more regimes and dates, on every core. There is no second
- * implementation of the rules: each good is built from the columns and decided by the regime's {@link Evaluator}
- * without an explanation trace, so bulk results are the single-good determinations (DESIGN.md). What bulk adds is
- * the layout (columns, interned codes, cents), parallelism, compact results, and {@link #requalify}: after a change
- * to the catalog only the goods that depend on it are decided again.
+ * Evaluates a whole {@link ColumnarCatalog} under one or more regimes and dates, on every core, with the rule
+ * semantics of the single-good {@link Evaluator}. Each good is decided by the columnar kernel ({@code FastPath}) when
+ * it is in the kernel's narrow scope, where the kernel is proven to give the evaluator's figures (docs/bulk.md,
+ * {@code BulkEvaluationTest}); every other good is built from the columns and decided by the evaluator, without an
+ * explanation trace. Results are compact columns; {@link #requalify} decides again only the goods a change touched.
  */
 public final class BulkEvaluator {
     /** One regime on one date; a null date means each good's own {@code date}. */
