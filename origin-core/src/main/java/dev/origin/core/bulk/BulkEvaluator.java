@@ -47,7 +47,9 @@ public final class BulkEvaluator {
         for (int i = 0; i < runs.size(); i++) {
             if (fastPath && runs.get(i).date() != null) r.plans[i] = new FastPath.Plan(c, runs.get(i).evaluator(), runs.get(i).date());
         }
-        IntStream.range(0, c.goods()).parallel().forEach(g -> decide(c, g, r));
+        int goods = c.goods(), chunks = (goods + CHUNK - 1) / CHUNK;
+        // chunks of goods, so that scratch space and counts are per chunk, not per good
+        IntStream.range(0, chunks).parallel().forEach(k -> decideAll(c, r, k * CHUNK, Math.min(goods, (k + 1) * CHUNK)));
         return r;
     }
 
@@ -58,9 +60,17 @@ public final class BulkEvaluator {
      */
     public void requalify(ColumnarCatalog c, Results r, int[] affected) {
         if (affected.length < 64) {
-            for (int g : affected) decide(c, g, r);
+            FastPath.Scratch s = new FastPath.Scratch();
+            long fast = 0;
+            for (int g : affected) fast += decide(c, g, r, s);
+            r.fast.add(fast);
+            r.evaluated.add((long) affected.length * runs.size() - fast);
         } else {
-            IntStream.of(affected).parallel().forEach(g -> decide(c, g, r));
+            IntStream.of(affected).parallel().forEach(g -> {
+                long fast = decide(c, g, r, new FastPath.Scratch());
+                r.fast.add(fast);
+                r.evaluated.add(runs.size() - fast);
+            });
         }
     }
 
@@ -71,15 +81,27 @@ public final class BulkEvaluator {
         return x.evaluator().evaluate(c.good(g), d, true);
     }
 
-    private void decide(ColumnarCatalog c, int g, Results r) {
+    /** Goods per chunk of a full evaluation. */
+    static final int CHUNK = 2048;
+
+    private void decideAll(ColumnarCatalog c, Results r, int from, int to) {
+        FastPath.Scratch s = new FastPath.Scratch();
+        long fast = 0;
+        for (int g = from; g < to; g++) fast += decide(c, g, r, s);
+        r.fast.add(fast);
+        r.evaluated.add((long) (to - from) * runs.size() - fast);
+    }
+
+    /** Decides good {@code g} under every run; returns how many runs the kernel decided. */
+    private int decide(ColumnarCatalog c, int g, Results r, FastPath.Scratch s) {
         dev.origin.core.model.Good good = null;
+        int fast = 0;
         for (int i = 0; i < runs.size(); i++) {
             FastPath.Plan plan = r.plans[i];
-            if (plan != null && plan.c == c && FastPath.decide(plan, g, i, r)) {
-                r.fast.increment();
+            if (plan != null && plan.c == c && FastPath.decide(plan, g, i, r, s)) {
+                fast++;
                 continue;
             }
-            r.evaluated.increment();
             if (good == null) good = c.good(g);
             Run x = runs.get(i);
             LocalDate d = x.date() != null ? x.date() : c.date(g);
@@ -89,6 +111,7 @@ public final class BulkEvaluator {
             }
             r.store(i, g, x.evaluator().evaluate(good, d, false));
         }
+        return fast;
     }
 
     /**
