@@ -77,6 +77,19 @@ final class Progress implements AutoCloseable {
         drawnLength = line.length();
     }
 
+    /** Prints {@code line} on stderr: the bar (when drawn) is erased first and drawn again below it. */
+    synchronized void println(String line) {
+        if (show && drawnLength > 0) {
+            err.print("\r" + " ".repeat(drawnLength) + "\r");
+            drawnLength = 0;
+            err.println(line);
+            drawnPercent = -1;
+            draw();
+        } else {
+            err.println(line);
+        }
+    }
+
     /** Erases the line (on a terminal), so the results that follow start on a clean line. */
     @Override public synchronized void close() {
         if (!show || drawnLength == 0) return;
