@@ -390,7 +390,7 @@ public final class CaseFileReader {
     private String countryCode(Tree.Obj o, String key, String p, boolean required) {
         String c = f.string(o, key, p, required);
         if (c == null) return null;
-        if (!c.matches("[A-Z]{2}")) {
+        if (c.length() != 2 || c.charAt(0) < 'A' || c.charAt(0) > 'Z' || c.charAt(1) < 'A' || c.charAt(1) > 'Z') {
             f.problem(o.get(key), Fields.sub(p, key), ErrorCode.BAD_COUNTRY, c);
             return null;
         }

@@ -134,7 +134,7 @@ public final class SourceMap {
             String name = m.group(1);
             String select = m.group(2);
             At next;
-            if (name.equals("materials") && select != null && !select.matches("\\d+")) {
+            if (name.equals("materials") && select != null && !digits(select)) {
                 next = materials(at, select);
             } else {
                 next = child(at, name);
@@ -195,10 +195,16 @@ public final class SourceMap {
         return null;
     }
 
+    private static boolean digits(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
+    }
+
     /** Item {@code select} (an index, or the id of an object) of the list at {@code at}. */
     private static At item(At at, String select) {
         if (!(at.node() instanceof Tree.Arr a)) return null;
-        if (select.matches("\\d+")) {
+        if (digits(select)) {
             int i = Integer.parseInt(select);
             return i < a.items.size() ? new At(a.items.get(i), at.path() + "[" + i + "]") : null;
         }

@@ -37,7 +37,7 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
     public Regime {
         parties = Set.copyOf(parties);
         provisions = Map.copyOf(provisions);
-        rules = List.copyOf(rules);
+        rules = RuleList.of(rules);
         params = Map.copyOf(params);
         options = Map.copyOf(options);
     }
@@ -286,6 +286,10 @@ public record Regime(String id, String name, String revision, LocalDate inForceF
      * the pack has none.
      */
     public ProductRule ruleFor(HsCode hs, VehicleKind vehicle, Use use, boolean alternativeStaging, LocalDate date) {
+        return ((RuleList) rules).lookup(hs, vehicle, use, alternativeStaging, date, () -> lookup(hs, vehicle, use, alternativeStaging, date));
+    }
+
+    private ProductRule lookup(HsCode hs, VehicleKind vehicle, Use use, boolean alternativeStaging, LocalDate date) {
         ProductRule best = null;
         int bestSpec = -1;
         for (ProductRule pr : rules) {
