@@ -109,7 +109,7 @@ public final class CaseFileReader {
             long size = Files.size(path);
             if (size > CaseStream.MAX_WHOLE_BYTES) {
                 throw new InputException(List.of(Problem.of(path.toString(), 0, 0, "", Variant.FILE_TOO_LARGE, size,
-                        Tree.isYaml(path.toString()) ? "a YAML case file" : "a case file for `explain` and `compare`", CaseStream.MAX_WHOLE_BYTES)));
+                        Tree.isYaml(path.toString()) ? "a YAML case file" : "a case file given to a command other than `qualify`", CaseStream.MAX_WHOLE_BYTES)));
             }
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
