@@ -33,8 +33,8 @@ import java.util.Set;
  * <p>A JSON file is read in two passes with Jackson's streaming parser. {@link #open} scans the whole file
  * first without building anything: the syntax, the checks of the file as a whole ({@code goods} list, no other
  * top-level field, no duplicate good id, …), the number of goods and the ids that materials name by {@code ref}.
- * A file that fails as a whole is reported as before anything is evaluated (exactly as {@link CaseFileReader#load}
- * reports it, for a file it can read whole). Then {@link #next} reads one good at a time: its tree (with the
+ * A file that fails as a whole is reported before anything is evaluated: exactly as {@link CaseFileReader#load}
+ * reports it for a file of at most {@link #MAX_REPORTED_WHOLE} bytes, else with the problems the scan found. Then {@link #next} reads one good at a time: its tree (with the
  * line and column of every value), the good or its located problems, and a {@link SourceMap} for the
  * engine's diagnostics. Goods named by {@code ref} are read once, before the first good, and kept.
  *
@@ -98,6 +98,17 @@ public final class CaseStream implements AutoCloseable {
      *                        goods too, as {@link CaseFileReader#load} lists them)
      */
     public static CaseStream open(Path path) throws InputException {
+        return open(path, MAX_REPORTED_WHOLE);
+    }
+
+    /**
+     * A file that fails as a whole is read again whole for its problems (exactly as {@link CaseFileReader#load} lists
+     * them, the problems of its goods too) when it has at most this many bytes: its tree then fits in a small heap.
+     */
+    static final long MAX_REPORTED_WHOLE = 8L << 20;
+
+    /** As {@link #open(Path)}; a file failing as a whole of more than {@code reportWhole} bytes gets the scan's problems. */
+    static CaseStream open(Path path, long reportWhole) throws InputException {
         String file = path.toString();
         long bytes;
         try {
@@ -138,7 +149,7 @@ public final class CaseStream implements AutoCloseable {
         }
         if (scan.fatal != null || !scan.problems.isEmpty()) {
             // the file fails as a whole: reported exactly as the whole-file reader reports it, when it fits in memory
-            if (bytes <= MAX_WHOLE_BYTES) {
+            if (bytes <= reportWhole) {
                 CaseFile cf = CaseFileReader.load(path);
                 return new CaseStream(path, cf.goods().size() + cf.rejected().size(), null, null, cf);
             }

@@ -105,6 +105,10 @@ class CaseStreamTest {
         assertThat(whole).isNotNull();
         assertThat(streamed).isNotNull();
         assertThat(streamed.problems()).isEqualTo(whole.problems());
+        // a file too large to be read again whole gets the scan's own problems: those of the file as a whole, the same
+        InputException scanned = catchThrowableOfType(InputException.class, () -> CaseStream.open(f, 0).close());
+        assertThat(scanned.problems()).isNotEmpty().isSubsetOf(whole.problems());
+        assertThat(scanned.problems()).extracting(Problem::code).containsAnyElementsOf(whole.problems().stream().map(Problem::code).toList());
     }
 
     @Test
