@@ -57,7 +57,7 @@ final class QualifyCommand implements Callable<Integer> {
         Inputs.Streamed in = inputs.stream(err);
         if (in == null) return 2;
         try (CaseStream stream = in.stream();
-             Progress bar = progress == null ? Progress.onTerminal(err) : Progress.forced(err, progress)) {
+             Progress bar = progress == null ? Progress.onTerminalStderr(err) : Progress.forced(err, progress)) {
             TraceView view = view(stream.size());
             ResultStream results = new ResultStream(out, ResultStream.Format.valueOf(format.name()), view);
             boolean json = format == Words.QualifyFormat.JSON || format == Words.QualifyFormat.NDJSON;
