@@ -71,7 +71,10 @@ public final class ResultStream {
                     ResultWriter.result(g, d, view);
                 }
                 case NDJSON -> {
-                    if (g == null) g = FACTORY.createGenerator(out);
+                    if (g == null) {
+                        g = FACTORY.createGenerator(out);
+                        g.setRootValueSeparator(null); // each line starts with its object: no separator besides the line break
+                    }
                     ResultWriter.result(g, d, view);
                     g.writeRaw('\n');
                 }
