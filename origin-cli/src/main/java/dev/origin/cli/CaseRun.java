@@ -74,18 +74,26 @@ record CaseRun(List<List<Determination>> rows, List<Problem> problems, List<Stri
     int report(PrintWriter err) {
         for (Problem p : problems) err.println(p.format());
         List<Problem> errors = errors();
-        if (!errors.isEmpty()) {
-            long bad = errors.stream().map(Problem::good).distinct().count();
-            String count = errors.size() == 1 ? "1 problem" : errors.size() + " problems";
-            if (rows.isEmpty()) {
-                err.println(count + "; nothing was evaluated.");
-            } else {
-                List<String> named = errors.stream().map(Problem::good).filter(Objects::nonNull).distinct().map(g -> "`" + g + "`").toList();
-                err.println(count + " in " + (bad == 1 ? "1 good" : bad + " goods") + (named.isEmpty() ? "" : " (" + String.join(", ", named) + ")")
-                        + "; the other " + (rows.size() == 1 ? "good was" : rows.size() + " goods were") + " evaluated.");
-            }
-        }
+        summary(err, errors.size(), errors.stream().map(Problem::good).distinct().toList(), rows.size());
         err.flush();
         return errors.isEmpty() ? 0 : 2;
+    }
+
+    /**
+     * The last line on stderr when some goods had errors: how many problems, in which goods ({@code badGoods}, ids
+     * without repeats, null for goods without a readable id), and how many goods were evaluated ({@code rows});
+     * nothing when there were no errors.
+     */
+    static void summary(PrintWriter err, long errors, List<String> badGoods, long rows) {
+        if (errors == 0) return;
+        String count = errors == 1 ? "1 problem" : errors + " problems";
+        if (rows == 0) {
+            err.println(count + "; nothing was evaluated.");
+        } else {
+            long bad = badGoods.size();
+            List<String> named = badGoods.stream().filter(Objects::nonNull).map(g -> "`" + g + "`").toList();
+            err.println(count + " in " + (bad == 1 ? "1 good" : bad + " goods") + (named.isEmpty() ? "" : " (" + String.join(", ", named) + ")")
+                    + "; the other " + (rows == 1 ? "good was" : rows + " goods were") + " evaluated.");
+        }
     }
 }

@@ -38,6 +38,14 @@ final class Escaping extends FilterWriter {
     }
 
     @Override public void write(String s, int off, int len) throws IOException {
-        write(s.toCharArray(), off, len);
+        int start = off;
+        for (int i = off; i < off + len; i++) {
+            if (escaped(s.charAt(i))) {
+                out.write(s, start, i - start);
+                write(s.charAt(i));
+                start = i + 1;
+            }
+        }
+        out.write(s, start, off + len - start);
     }
 }

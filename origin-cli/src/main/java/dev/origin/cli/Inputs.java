@@ -105,6 +105,67 @@ final class Inputs {
         }, x -> true);
     }
 
+    /**
+     * What {@code qualify} needs to evaluate a case file good by good: the evaluator, the file opened as a stream
+     * (checked as a whole), the nomenclature to check codes against (or null), and the date given (or null).
+     */
+    record Streamed(Evaluator evaluator, dev.origin.io.CaseStream stream, dev.origin.io.hs.HsNomenclature nomenclature, LocalDate date) {
+        /** The date a good is evaluated on: {@code --date}, else its own, else {@code today}. */
+        LocalDate dateOf(dev.origin.core.model.Good g, LocalDate today) {
+            return date != null ? date : g.date() != null ? g.date() : today;
+        }
+    }
+
+    /**
+     * The regime, tariffs and nomenclature loaded and the case file opened for reading good by good; null when
+     * the options or the file as a whole are invalid (problems then printed on {@code err}).
+     */
+    Streamed stream(PrintWriter err) {
+        List<Problem> problems = new ArrayList<>();
+        Regime r = regime(problems);
+        dev.origin.io.CaseStream cs = null;
+        if (file == null) {
+            problems.add(Problem.of("FILE", 0, 0, "", dev.origin.core.engine.ErrorCode.Variant.CASE_FILE_MISSING, " or --part ID"));
+        } else {
+            try {
+                cs = dev.origin.io.CaseStream.open(file);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            report(err, problems);
+            return null;
+        }
+        var schedule = tariffSchedule(problems);
+        dev.origin.io.hs.HsNomenclature hsn = null;
+        if (nomenclature != null) {
+            try {
+                hsn = dev.origin.io.hs.HsNomenclature.load(nomenclature);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            cs.close();
+            report(err, problems);
+            return null;
+        }
+        return new Streamed(Evaluator.of(r, schedule), cs, hsn, date);
+    }
+
+    private Regime regime(List<Problem> problems) {
+        try {
+            return RulePackReader.load(regime, params);
+        } catch (InputException e) {
+            for (Problem x : e.problems()) {
+                // parameter problems concern the --param option, not a line of the pack
+                problems.add(x.path().startsWith("params") && x.line() == 0 ? new Problem("--param", 0, 0, "", x.code(), x.message()) : x);
+            }
+            return null;
+        }
+    }
+
     /** Loads each regime with its overrides; problems are collected. */
     static List<Regime> regimes(List<String> ids, Map<String, Map<String, String>> overrides, List<Problem> problems) {
         List<Regime> packs = new ArrayList<>();

@@ -56,6 +56,8 @@ public final class Main implements Runnable {
         cl.registerConverter(LocalDate.class, new Converters.Date());
         cl.registerConverter(HsCode.class, new Converters.Hs());
         cl.registerConverter(Words.Format.class, new Converters.Word<>(Words.Format.class, "BAD_FORMAT"));
+        cl.registerConverter(Words.QualifyFormat.class, new Converters.Word<>(Words.QualifyFormat.class, "BAD_FORMAT"));
+        cl.registerConverter(Words.Trace.class, new Converters.Word<>(Words.Trace.class, "BAD_VALUE"));
         cl.registerConverter(dev.origin.core.model.Use.class, new Converters.Word<>(dev.origin.core.model.Use.class, "BAD_VALUE"));
         cl.registerConverter(dev.origin.core.model.VehicleKind.class, new Converters.Word<>(dev.origin.core.model.VehicleKind.class, "BAD_VALUE"));
         collectErrors(cl);

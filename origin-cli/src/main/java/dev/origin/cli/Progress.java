@@ -30,6 +30,22 @@ final class Progress implements AutoCloseable {
         return new Progress(err, System.console() != null);
     }
 
+    /**
+     * A progress line on {@code err}, drawn only when stderr is a terminal, even when stdout is redirected to a file
+     * (as for {@code qualify ... > results.ndjson}): on Linux, file descriptor 2 names a terminal device; elsewhere,
+     * as {@link #onTerminal}.
+     */
+    static Progress onTerminalStderr(PrintWriter err) {
+        boolean tty;
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            tty = target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            tty = System.console() != null;
+        }
+        return new Progress(err, tty);
+    }
+
     /** A progress line drawn (or not) regardless of the terminal; for tests. */
     static Progress forced(PrintWriter err, boolean show) {
         return new Progress(err, show);
@@ -75,6 +91,19 @@ final class Progress implements AutoCloseable {
         err.print("\r" + line + clear);
         err.flush();
         drawnLength = line.length();
+    }
+
+    /** Prints {@code line} on stderr: the bar (when drawn) is erased first and drawn again below it. */
+    synchronized void println(String line) {
+        if (show && drawnLength > 0) {
+            err.print("\r" + " ".repeat(drawnLength) + "\r");
+            drawnLength = 0;
+            err.println(line);
+            drawnPercent = -1;
+            draw();
+        } else {
+            err.println(line);
+        }
     }
 
     /** Erases the line (on a terminal), so the results that follow start on a clean line. */

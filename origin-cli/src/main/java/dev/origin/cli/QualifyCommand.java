@@ -1,10 +1,17 @@
 package dev.origin.cli;
 
 import dev.origin.core.engine.Determination;
+import dev.origin.core.engine.Diagnostic;
+import dev.origin.core.engine.Evaluator;
+import dev.origin.core.engine.Status;
+import dev.origin.core.model.Good;
 import dev.origin.core.engine.ErrorCode;
+import dev.origin.io.CaseStream;
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
+import dev.origin.io.ResultStream;
 import dev.origin.io.ResultWriter;
+import dev.origin.io.ResultWriter.TraceView;
 import dev.origin.store.GoodInput;
 import dev.origin.store.LedgerEntry;
 import dev.origin.store.Qualification;
@@ -12,7 +19,9 @@ import dev.origin.store.Workspace;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,17 +30,31 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code origin qualify}: the contract of shared/spec/case-file.md; with {@code --part ID} a part of the workspace
- * instead of a file, whose determination is recorded in the ledger.
+ * {@code origin qualify}: the contract of shared/spec/case-file.md, for case files of any size; with {@code --part ID}
+ * a part of the workspace instead of a file, whose determination is recorded in the ledger. The file is read
+ * good by good ({@link CaseStream}, on a reader thread: {@link GoodPipeline}) and each result is written as soon as
+ * it is computed ({@link ResultStream}); memory does not grow with the number of goods (docs/case-file.md, "Large
+ * case files"). Invalid goods follow docs/case-file.md, "When some goods are invalid": their problems go to
+ * stderr as they are found, the others' results to stdout, exit 2.
  */
 @Command(name = "qualify", mixinStandardHelpOptions = true,
         description = "Decide the origin of every good in a case file, or of a stored part (--part, recorded in the ledger). Exit 0 when all were evaluated, 2 when the input or a good is invalid.")
 final class QualifyCommand implements Callable<Integer> {
     @Mixin Inputs inputs;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "json|text",
-            description = "Output format, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json prints exactly one JSON document.")
-    Words.Format format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "Output format, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json prints exactly one JSON document, "
+                    + "ndjson one result object per line, csv one row per good.")
+    Words.QualifyFormat format;
+
+    @Option(names = "--trace", paramLabel = "none|failing|full",
+            description = "The explanation tree in json and ndjson results: none, failing (the failing path of the goods that are not "
+                    + "originating) or full (default: full for a file of one good, else failing).")
+    Words.Trace trace;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar on stderr (default: only when stderr is a terminal).")
+    Boolean progress;
 
     @Option(names = "--part", paramLabel = "ID",
             description = "A part of the workspace (see --db) instead of a FILE: its BOM, costs and declarations as of --date (default: today); the determination is appended to the ledger.")
@@ -47,24 +70,76 @@ final class QualifyCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean json = format == Words.Format.JSON;
         inputs.file = file;
-        if (part != null) return stored(out, err, json);
+        if (part != null) return stored(out, err, format == Words.QualifyFormat.JSON || format == Words.QualifyFormat.NDJSON);
         if (db.url != null) {
             Inputs.report(err, List.of(Problem.of("--db", 0, 0, "", ErrorCode.CONFLICTING_OPTIONS, "--db", "FILE")));
             return 2;
         }
-        CaseRun run = inputs.evaluate(err, json);
-        if (run == null) return 2;
-        if (!run.rows().isEmpty()) {
-            if (json) {
-                out.print(ResultWriter.json(run.results(), run.errors()));
-            } else {
-                for (Determination d : run.results()) out.print(ResultWriter.text(d));
+        Inputs.Streamed in = inputs.stream(err);
+        if (in == null) return 2;
+        try (CaseStream stream = in.stream();
+             Progress bar = progress == null ? Progress.onTerminalStderr(err) : Progress.forced(err, progress)) {
+            TraceView view = view(stream.size());
+            ResultStream results = new ResultStream(out, ResultStream.Format.valueOf(format.name()), view);
+            boolean json = format == Words.QualifyFormat.JSON || format == Words.QualifyFormat.NDJSON;
+            // the trace is recorded only where it is written: all goods (full), or the goods that turn out not to qualify (failing)
+            boolean traceAll = json && view == TraceView.FULL;
+            boolean traceFailing = json && view == TraceView.FAILING;
+            Evaluator ev = in.evaluator();
+            LocalDate today = LocalDate.now();
+            long[] errors = {0};
+            Set<String> bad = new LinkedHashSet<>();
+            bar.phase("qualifying " + stream.size() + (stream.size() == 1 ? " good" : " goods"), stream.size());
+            InputException stopped = null;
+            try {
+                GoodPipeline.run(stream, e -> {
+                    List<Problem> problems;
+                    if (e.rejected() != null) {
+                        problems = e.rejected().problems();
+                    } else {
+                        Good g = e.good();
+                        LocalDate date = in.dateOf(g, today);
+                        Determination d = ev.evaluate(g, date, traceAll);
+                        if (traceFailing && d.status() != Status.ORIGINATING) d = ev.evaluate(g, date, true);
+                        if (in.nomenclature() != null) d = d.withDiagnostics(dev.origin.io.hs.HsCheck.good(g, in.nomenclature()));
+                        Set<Problem> located = new LinkedHashSet<>();
+                        for (Diagnostic x : d.diagnostics()) {
+                            if (x.isError() || x.severity() == Diagnostic.Severity.WARNING) located.add(e.sources().locate(x));
+                        }
+                        problems = new ArrayList<>(located);
+                        if (problems.stream().noneMatch(Problem::isError)) results.result(d);
+                    }
+                    for (Problem p : problems) {
+                        bar.println(p.format());
+                        if (p.isError()) {
+                            errors[0]++;
+                            bad.add(p.good());
+                            results.error(p);
+                        }
+                    }
+                    bar.update(e.index() + 1L);
+                });
+            } catch (InputException x) {
+                stopped = x;
             }
+            results.finish();
+            bar.close();
+            if (stopped != null) {
+                for (Problem p : stopped.problems()) err.println(p.format());
+                err.flush();
+                return 2;
+            }
+            CaseRun.summary(err, errors[0], new ArrayList<>(bad), results.results());
+            err.flush();
+            return errors[0] == 0 ? 0 : 2;
         }
-        out.flush();
-        return run.report(err);
+    }
+
+    /** The trace the results carry: {@code --trace}, else the whole tree for a file of one good and the failing path for more. */
+    private TraceView view(int goods) {
+        if (trace != null) return TraceView.valueOf(trace.name());
+        return goods == 1 ? TraceView.FULL : TraceView.FAILING;
     }
 
     /** {@code --part}: the stored part as of the date, evaluated and recorded. */

@@ -22,4 +22,18 @@ final class Words {
 
         @Override public String toString() { return of(this); }
     }
+
+    /** Output format of {@code qualify}: those of {@link Format}, and the streaming formats. */
+    enum QualifyFormat {
+        JSON, TEXT, NDJSON, CSV;
+
+        @Override public String toString() { return of(this); }
+    }
+
+    /** Which explanations {@code qualify} writes ({@code --trace}). */
+    enum Trace {
+        NONE, FAILING, FULL;
+
+        @Override public String toString() { return of(this); }
+    }
 }

@@ -106,6 +106,11 @@ public final class CaseFileReader {
     public static CaseFile load(Path path) throws InputException {
         String text;
         try {
+            long size = Files.size(path);
+            if (size > CaseStream.MAX_WHOLE_BYTES) {
+                throw new InputException(List.of(Problem.of(path.toString(), 0, 0, "", Variant.FILE_TOO_LARGE, size,
+                        Tree.isYaml(path.toString()) ? "a YAML case file" : "a case file given to a command other than `qualify`", CaseStream.MAX_WHOLE_BYTES)));
+            }
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(List.of(Problem.of(path.toString(), 0, 0, "", ErrorCode.UNREADABLE, path)));
@@ -159,6 +164,34 @@ public final class CaseFileReader {
             throw new InputException(fileLevel);
         }
         return new CaseFile(f.file, goods, rejected, new SourceMap(f.file, arr));
+    }
+
+    /**
+     * A reader of the goods of a case file read good by good ({@link CaseStream}): {@code refGoods} are the goods
+     * that {@code ref} may name, by id (the stream keeps only the goods some material names).
+     */
+    static CaseFileReader streaming(String file, Map<String, Tree.Obj> refGoods) {
+        CaseFileReader r = new CaseFileReader(file, new ArrayList<>());
+        r.goodsById.putAll(refGoods);
+        return r;
+    }
+
+    /**
+     * Reads good {@code i} of the file, whose tree is {@code item}; {@code parsed} are the problems found while
+     * parsing it (duplicate keys). Returns the good, or the good rejected with its problems. The limit on material
+     * lines ({@link #MAX_MATERIAL_LINES}) applies to this good, goods named by {@code ref} counted at each use.
+     */
+    Object one(Tree item, int i, List<Problem> parsed) {
+        List<Problem> problems = f.problems;
+        problems.clear();
+        expanded = 0;
+        Good g = good(item, i);
+        if (parsed.isEmpty() && problems.isEmpty() && g != null) return g;
+        List<Problem> own = new ArrayList<>(parsed);
+        own.addAll(problems);
+        String id = item instanceof Tree.Obj o && o.get("id") instanceof Tree.Scalar s
+                && s.type == Tree.Scalar.Type.STRING && !s.text.isBlank() ? s.text : null;
+        return new CaseFile.Rejected(i, id, own.stream().map(x -> x.forGood(id)).toList());
     }
 
     /** The document's {@code goods} list, with the checks of the file as a whole; null when there is none. */
@@ -357,7 +390,7 @@ public final class CaseFileReader {
     private String countryCode(Tree.Obj o, String key, String p, boolean required) {
         String c = f.string(o, key, p, required);
         if (c == null) return null;
-        if (!c.matches("[A-Z]{2}")) {
+        if (c.length() != 2 || c.charAt(0) < 'A' || c.charAt(0) > 'Z' || c.charAt(1) < 'A' || c.charAt(1) > 'Z') {
             f.problem(o.get(key), Fields.sub(p, key), ErrorCode.BAD_COUNTRY, c);
             return null;
         }

@@ -23,6 +23,9 @@ public final class Fields {
     /** Numbers: at most this many digits after the decimal point. */
     public static final int MAX_FRACTION_DIGITS = 10;
 
+    /** A decimal as the files write it: sign, digits, point; compiled once (it is matched for every amount). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
     final String file;
     final List<Problem> problems;
 
@@ -134,7 +137,7 @@ public final class Fields {
             return null;
         }
         String text = s.text.strip();
-        if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+        if (!NUMBER.matcher(text).matches()) {
             problem(t, p, ErrorCode.BAD_NUMBER, shown(s.text));
             return null;
         }

@@ -74,6 +74,35 @@ public final class ResultWriter {
     }
 
     private static void determination(JsonGenerator g, Determination d, boolean full) throws IOException {
+        determination(g, d, full, TraceView.FULL);
+    }
+
+    /** Which view of the explanation tree a result carries in its {@code trace} field ({@code --trace}). */
+    public enum TraceView {
+        /** No trace: {@code "trace": null}. */
+        NONE,
+        /** For a good that is not ORIGINATING, the failing path (the view {@code origin explain} prints); null for the others. */
+        FAILING,
+        /** The whole tree. */
+        FULL;
+
+        /** The view of {@code d}'s trace, or null. */
+        public TraceNode of(Determination d) {
+            if (this == NONE || d.explanation() == null) return null;
+            TraceNode root = d.trace();
+            if (this == FULL) return root;
+            if (d.status() == dev.origin.core.engine.Status.ORIGINATING) return null;
+            TraceNode failing = root.failingPath();
+            return failing == null ? root : failing;
+        }
+    }
+
+    /** Writes one result object of the results document (the same shape as an item of {@code results}). */
+    public static void result(JsonGenerator g, Determination d, TraceView view) throws IOException {
+        determination(g, d, true, view);
+    }
+
+    private static void determination(JsonGenerator g, Determination d, boolean full, TraceView view) throws IOException {
         g.writeStartObject();
         g.writeStringField("good", d.good());
         g.writeStringField("regime", d.regime());
@@ -148,7 +177,8 @@ public final class ResultWriter {
         }
         g.writeEndArray();
         g.writeFieldName("trace");
-        if (d.trace() == null) g.writeNull(); else trace(g, d.trace());
+        TraceNode shown = view.of(d);
+        if (shown == null) g.writeNull(); else trace(g, shown);
         g.writeEndObject();
     }
 

@@ -35,6 +35,8 @@ public final class SourceMap {
 
     private final String file;
     private final Map<String, At> goods = new LinkedHashMap<>();
+    /** Goods that {@code ref} names, shared by the source maps of a file read good by good; empty otherwise. */
+    private final Map<String, At> shared;
 
     /** A place in the document: a node and its field path. */
     private record At(Tree node, String path) {}
@@ -45,6 +47,7 @@ public final class SourceMap {
     /** The goods of {@code goods} (the document's {@code goods} list) that have an id. */
     SourceMap(String file, Tree.Arr goods) {
         this.file = file;
+        this.shared = Map.of();
         for (int i = 0; i < goods.items.size(); i++) {
             if (goods.items.get(i) instanceof Tree.Obj o && o.get("id") instanceof Tree.Scalar s && s.text != null) {
                 this.goods.putIfAbsent(s.text, new At(o, "goods[" + i + "]"));
@@ -52,14 +55,41 @@ public final class SourceMap {
         }
     }
 
+    /**
+     * The source map of one good of a file read good by good: good {@code index} of the file is {@code good};
+     * {@code refs} are the places of the goods that {@code ref} names shared between goods.
+     */
+    SourceMap(String file, Tree good, int index, Refs refs) {
+        this.file = file;
+        this.shared = refs.places;
+        if (good instanceof Tree.Obj o && o.get("id") instanceof Tree.Scalar s && s.text != null) {
+            goods.put(s.text, new At(o, "goods[" + index + "]"));
+        }
+    }
+
+    /** The places of the goods that {@code ref} names in a file read good by good, shared by its goods' source maps. */
+    static final class Refs {
+        private final Map<String, At> places = new java.util.HashMap<>();
+
+        /** Good {@code index} of the file, {@code good}, has the id {@code id}. */
+        void add(String id, Tree.Obj good, int index) {
+            places.putIfAbsent(id, new At(good, "goods[" + index + "]"));
+        }
+    }
+
     public String file() { return file; }
+
+    private At good(String id) {
+        At g = goods.get(id);
+        return g != null ? g : shared.get(id);
+    }
 
     /**
      * Where {@code path} (as the engine writes it) of the good {@code good} is; the position of the good
      * itself when the path is not in the file; no position ({@code 0:0}) when the good is not in this file.
      */
     public Location where(String good, String path) {
-        At g = good == null ? null : goods.get(good);
+        At g = good == null ? null : good(good);
         String p = path == null ? "" : path;
         if (g == null) return new Location(file, 0, 0, p);
         At at = resolve(g, p);
@@ -104,7 +134,7 @@ public final class SourceMap {
             String name = m.group(1);
             String select = m.group(2);
             At next;
-            if (name.equals("materials") && select != null && !select.matches("\\d+")) {
+            if (name.equals("materials") && select != null && !digits(select)) {
                 next = materials(at, select);
             } else {
                 next = child(at, name);
@@ -159,16 +189,22 @@ public final class SourceMap {
         if (!(at.node() instanceof Tree.Obj o)) return null;
         Tree v = o.get(name);
         if (v != null) return new At(v, at.path() + "." + name);
-        if (FROM_REF.contains(name) && o.get("ref") instanceof Tree.Scalar r && r.text != null && goods.containsKey(r.text)) {
-            return child(goods.get(r.text), name);
+        if (FROM_REF.contains(name) && o.get("ref") instanceof Tree.Scalar r && r.text != null && good(r.text) != null) {
+            return child(good(r.text), name);
         }
         return null;
+    }
+
+    private static boolean digits(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
     }
 
     /** Item {@code select} (an index, or the id of an object) of the list at {@code at}. */
     private static At item(At at, String select) {
         if (!(at.node() instanceof Tree.Arr a)) return null;
-        if (select.matches("\\d+")) {
+        if (digits(select)) {
             int i = Integer.parseInt(select);
             return i < a.items.size() ? new At(a.items.get(i), at.path() + "[" + i + "]") : null;
         }

@@ -149,7 +149,41 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
         return m.isEmpty() ? "unreadable text" : m;
     }
 
+    /**
+     * Where a value is in the document, built only when a problem needs it: the field path such as
+     * {@code goods[2].materials[0]} is a chain of keys and indexes, turned into text on demand.
+     */
+    private record At(At parent, String key, int index) {
+        static final At ROOT = null;
+
+        static String text(At at, String base) {
+            if (at == null) return base;
+            String up = text(at.parent, base);
+            if (at.key == null) return up + "[" + at.index + "]";
+            return up.isEmpty() ? at.key : up + "." + at.key;
+        }
+    }
+
+    /**
+     * Reads the value at the parser's current token (of a document being read by a streaming parser);
+     * {@code path} is its field path, {@code depth} how deep it is in the document. Problems (duplicate keys)
+     * are added to {@code problems}; nesting beyond {@link #MAX_DEPTH} is reported as {@code TOO_DEEP} and
+     * null is returned.
+     */
+    static Tree readValue(JsonParser p, String file, String path, List<Problem> problems, int depth) throws IOException {
+        try {
+            return read(p, file, path, At.ROOT, problems, depth);
+        } catch (TooDeep e) {
+            problems.add(Problem.of(file, e.line, e.column, "", ErrorCode.TOO_DEEP, MAX_DEPTH));
+            return null;
+        }
+    }
+
     private static Tree read(JsonParser p, String file, String path, List<Problem> problems, int depth) throws IOException {
+        return read(p, file, path, At.ROOT, problems, depth);
+    }
+
+    private static Tree read(JsonParser p, String file, String base, At path, List<Problem> problems, int depth) throws IOException {
         JsonLocation l = p.currentTokenLocation();
         int line = l.getLineNr();
         int col = l.getColumnNr();
@@ -160,12 +194,18 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
                 Obj o = new Obj(line, col);
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    JsonLocation kl = p.currentTokenLocation();
-                    p.nextToken();
-                    String sub = path.isEmpty() ? key : path + "." + key;
-                    Tree v = read(p, file, sub, problems, depth + 1);
+                    int kLine = 0;
+                    int kCol = 0;
                     if (o.fields.containsKey(key)) {
-                        problems.add(Problem.of(file, kl.getLineNr(), kl.getColumnNr(), sub, ErrorCode.DUPLICATE_KEY, key));
+                        JsonLocation kl = p.currentTokenLocation();
+                        kLine = kl.getLineNr();
+                        kCol = kl.getColumnNr();
+                    }
+                    p.nextToken();
+                    At sub = new At(path, key, 0);
+                    Tree v = read(p, file, base, sub, problems, depth + 1);
+                    if (kLine > 0) {
+                        problems.add(Problem.of(file, kLine, kCol, At.text(sub, base), ErrorCode.DUPLICATE_KEY, key));
                     } else {
                         o.fields.put(key, v);
                     }
@@ -176,7 +216,7 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
                 Arr a = new Arr(line, col);
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.items.add(read(p, file, path + "[" + i++ + "]", problems, depth + 1));
+                    a.items.add(read(p, file, base, new At(path, null, i++), problems, depth + 1));
                 }
                 return a;
             }

@@ -95,6 +95,11 @@ public final class TariffSchedule {
     private final String name;
     private final List<Entry> entries;
     private final TariffSchedule below;
+    /** Lookups already made (a catalog asks for the same few codes over and over); bounded, thread-safe. */
+    private final java.util.Map<MfnKey, Optional<Rate>> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MEMO = 4096;
+
+    private record MfnKey(String importer, HsCode hs, LocalDate date) {}
 
     /**
      * @param name    what the schedule is, for reports (e.g. {@code builtin:mfn.yaml 2024.1})
@@ -158,7 +163,16 @@ public final class TariffSchedule {
     public Optional<Rate> mfn(String importer, HsCode hs, LocalDate date) {
         Objects.requireNonNull(hs, "hs");
         Objects.requireNonNull(date, "date");
-        String imp = Objects.requireNonNull(importer, "importer").strip().toUpperCase(Locale.ROOT);
+        MfnKey key = new MfnKey(Objects.requireNonNull(importer, "importer"), hs, date);
+        Optional<Rate> found = memo.get(key);
+        if (found != null) return found;
+        Optional<Rate> rate = lookup(importer, hs, date);
+        if (memo.size() < MEMO) memo.putIfAbsent(key, rate);
+        return rate;
+    }
+
+    private Optional<Rate> lookup(String importer, HsCode hs, LocalDate date) {
+        String imp = importer.strip().toUpperCase(Locale.ROOT);
         Entry bestEntry = null;
         HsRange bestRange = null;
         for (Entry e : entries) {

@@ -1,0 +1,438 @@
+package dev.origin.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.origin.core.engine.ErrorCode;
+import dev.origin.core.model.Good;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A case file read good by good, for catalogs of any size (docs/case-file.md, "Large case files").
+ *
+ * <p>A JSON file is read in two passes with Jackson's streaming parser. {@link #open} scans the whole file
+ * first without building anything: the syntax, the checks of the file as a whole ({@code goods} list, no other
+ * top-level field, no duplicate good id, …), the number of goods and the ids that materials name by {@code ref}.
+ * A file that fails as a whole is reported before anything is evaluated: exactly as {@link CaseFileReader#load}
+ * reports it for a file of at most {@link #MAX_REPORTED_WHOLE} bytes, else with the problems the scan found. Then {@link #next} reads one good at a time: its tree (with the
+ * line and column of every value), the good or its located problems, and a {@link SourceMap} for the
+ * engine's diagnostics. Goods named by {@code ref} are read once, before the first good, and kept.
+ *
+ * <p>Memory: one good at a time, plus every good that a {@code ref} names (kept for the whole run), plus the
+ * set of good ids (for {@code DUPLICATE_ID}; about 100 bytes per good).
+ *
+ * <p>A YAML file, or a JSON file whose scan found problems, is read whole through {@link CaseFileReader} (at most
+ * {@link #MAX_WHOLE_BYTES} bytes; {@code TOO_LARGE} beyond), and its goods are handed out the same way.
+ */
+public final class CaseStream implements AutoCloseable {
+    /** The largest case file read whole (YAML, or for {@code explain} and {@code compare}): 64 MiB. */
+    public static final long MAX_WHOLE_BYTES = 64L << 20;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(Tree.MAX_DEPTH + 10).maxNumberLength(Tree.MAX_NUMBER_LENGTH + 10).build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+
+    /**
+     * One good of the file, in file order: read ({@code good} set, {@code rejected} null) or rejected with its
+     * located problems ({@code good} null).
+     *
+     * @param index   its 0-based position in {@code goods}
+     * @param sources where its fields and materials are, to locate the engine's diagnostics
+     */
+    public record Entry(int index, Good good, CaseFile.Rejected rejected, SourceMap sources) {}
+
+    private final Path path;
+    private final String file;
+    private final int size;
+    // streamed (JSON)
+    private final CaseFileReader reader;
+    private final SourceMap.Refs refs;
+    private JsonParser parser;
+    private int next;
+    // read whole (YAML)
+    private final CaseFile whole;
+    private List<Entry> wholeEntries;
+
+    private CaseStream(Path path, int size, CaseFileReader reader, SourceMap.Refs refs, CaseFile whole) {
+        this.path = path;
+        this.file = path.toString();
+        this.size = size;
+        this.reader = reader;
+        this.refs = refs;
+        this.whole = whole;
+    }
+
+    /** The file's name as problems give it. */
+    public String file() { return file; }
+
+    /** How many goods the file has (valid or not). */
+    public int size() { return size; }
+
+    /** How many goods {@link #next} has handed out so far. */
+    public int goodsRead() { return next; }
+
+    /**
+     * Opens a case file: checks it as a whole (see the class comment) and prepares to read it good by good.
+     *
+     * @throws InputException with every problem when the file as a whole cannot be used (the problems of its
+     *                        goods too, as {@link CaseFileReader#load} lists them)
+     */
+    public static CaseStream open(Path path) throws InputException {
+        return open(path, MAX_REPORTED_WHOLE);
+    }
+
+    /**
+     * A file that fails as a whole is read again whole for its problems (exactly as {@link CaseFileReader#load} lists
+     * them, the problems of its goods too) when it has at most this many bytes: its tree then fits in a small heap.
+     */
+    static final long MAX_REPORTED_WHOLE = 8L << 20;
+
+    /** As {@link #open(Path)}; a file failing as a whole of more than {@code reportWhole} bytes gets the scan's problems. */
+    static CaseStream open(Path path, long reportWhole) throws InputException {
+        String file = path.toString();
+        long bytes;
+        try {
+            bytes = Files.size(path);
+        } catch (NoSuchFileException e) {
+            throw new InputException(List.of(Problem.of(file, 0, 0, "", ErrorCode.UNREADABLE, path)));
+        } catch (IOException e) {
+            throw new InputException(List.of(Problem.of(file, 0, 0, "", ErrorCode.UNREADABLE, path)));
+        }
+        if (Tree.isYaml(file)) {
+            CaseFile cf = CaseFileReader.load(path);
+            return new CaseStream(path, cf.goods().size() + cf.rejected().size(), null, null, cf);
+        }
+        Scan scan = new Scan(file);
+        try (JsonParser p = parser(path)) {
+            scan.document(p);
+        } catch (CharacterCodingException e) {
+            throw new InputException(List.of(Problem.of(file, 0, 0, "", ErrorCode.UNREADABLE, path)));
+        } catch (StreamConstraintsException e) {
+            JsonLocation l = e.getLocation();
+            int line = l == null ? 0 : l.getLineNr();
+            int col = l == null ? 0 : l.getColumnNr();
+            String m = String.valueOf(e.getOriginalMessage());
+            scan.fatal = m.contains("nesting depth") ? Problem.of(file, line, col, "", ErrorCode.TOO_DEEP, Tree.MAX_DEPTH)
+                    : m.contains("Number value length") ? Problem.of(file, line, col, "", ErrorCode.NUMBER_TOO_LONG, "…",
+                            Fields.MAX_INTEGER_DIGITS, Fields.MAX_FRACTION_DIGITS)
+                    : Problem.of(file, line, col, "", ErrorCode.BAD_JSON, "a value is too long");
+        } catch (JsonParseException e) {
+            JsonLocation l = e.getLocation();
+            String msg = e.getOriginalMessage();
+            int cut = msg == null ? -1 : msg.indexOf('\n');
+            if (cut > 0) msg = msg.substring(0, cut);
+            scan.fatal = Problem.of(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "", ErrorCode.BAD_JSON, Tree.plain(msg));
+        } catch (TooDeepInScan e) {
+            scan.fatal = Problem.of(file, e.line, e.column, "", ErrorCode.TOO_DEEP, Tree.MAX_DEPTH);
+        } catch (IOException e) {
+            throw new InputException(List.of(Problem.of(file, 0, 0, "", ErrorCode.Variant.FILE_UNREADABLE_BECAUSE, e.getMessage())));
+        }
+        if (scan.fatal != null || !scan.problems.isEmpty()) {
+            // the file fails as a whole: reported exactly as the whole-file reader reports it, when it fits in memory
+            if (bytes <= reportWhole) {
+                CaseFile cf = CaseFileReader.load(path);
+                return new CaseStream(path, cf.goods().size() + cf.rejected().size(), null, null, cf);
+            }
+            List<Problem> all = new ArrayList<>(scan.problems);
+            if (scan.fatal != null) all.add(scan.fatal);
+            throw new InputException(all);
+        }
+        Map<String, Tree.Obj> refTrees = new HashMap<>();
+        SourceMap.Refs refs = new SourceMap.Refs();
+        BitSet named = new BitSet();
+        for (String r : scan.referenced) {
+            Integer i = scan.ids.get(r);
+            if (i != null) named.set(i);
+        }
+        if (!named.isEmpty()) readNamed(path, file, named, refTrees, refs);
+        return new CaseStream(path, scan.count, CaseFileReader.streaming(file, refTrees), refs, null);
+    }
+
+    /**
+     * The next good of the file, or null after the last one.
+     *
+     * @throws InputException when the file can no longer be read as it was scanned (it changed meanwhile)
+     */
+    public Entry next() throws InputException {
+        if (whole != null) {
+            if (wholeEntries == null) wholeEntries = entries(whole);
+            return next < wholeEntries.size() ? wholeEntries.get(next++) : null;
+        }
+        try {
+            if (parser == null) {
+                parser = parser(path);
+                toGoods(parser);
+            }
+            if (next >= size) return null;
+            JsonToken t = parser.nextToken();
+            if (t == null || t == JsonToken.END_ARRAY) throw new IOException("it has fewer goods than when it was opened");
+            int i = next++;
+            List<Problem> parsed = new ArrayList<>(0);
+            Tree item = Tree.readValue(parser, file, "goods[" + i + "]", parsed, 2);
+            Object read = reader.one(item, i, parsed);
+            SourceMap sources = new SourceMap(file, item, i, refs);
+            return read instanceof Good g ? new Entry(i, g, null, sources) : new Entry(i, null, (CaseFile.Rejected) read, sources);
+        } catch (IOException e) {
+            throw changed(e);
+        }
+    }
+
+    private InputException changed(IOException e) {
+        return new InputException(List.of(Problem.of(file, 0, 0, "", ErrorCode.Variant.FILE_UNREADABLE_BECAUSE,
+                "it changed while it was read (" + Tree.plain(e.getMessage()) + ")")));
+    }
+
+    @Override public void close() {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // nothing more is read
+            }
+            parser = null;
+        }
+    }
+
+    /** The goods of a file read whole, valid and rejected, in file order. */
+    private static List<Entry> entries(CaseFile cf) {
+        List<Entry> out = new ArrayList<>();
+        int g = 0;
+        int r = 0;
+        int n = cf.goods().size() + cf.rejected().size();
+        for (int i = 0; i < n; i++) {
+            if (r < cf.rejected().size() && cf.rejected().get(r).index() == i) {
+                out.add(new Entry(i, null, cf.rejected().get(r++), cf.sources()));
+            } else {
+                out.add(new Entry(i, cf.goods().get(g++), null, cf.sources()));
+            }
+        }
+        return out;
+    }
+
+    /** A parser of the file's text (UTF-8, a byte-order mark skipped; malformed UTF-8 is an error). */
+    private static JsonParser parser(Path path) throws IOException {
+        Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8.newDecoder()), 1 << 16);
+        PushbackReader pb = new PushbackReader(in, 1);
+        int c = pb.read();
+        if (c >= 0 && c != '\uFEFF') pb.unread(c);
+        return JSON.createParser(pb);
+    }
+
+    /** Moves the parser of a scanned file to its {@code goods} list (the first, if the key repeats). */
+    private static void toGoods(JsonParser p) throws IOException {
+        p.nextToken();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            if (key.equals("goods")) return;
+            p.skipChildren();
+        }
+        throw new IOException("no goods list");
+    }
+
+    /** Reads the trees of the goods {@code named} (by index) into {@code trees} and {@code refs}. */
+    private static void readNamed(Path path, String file, BitSet named, Map<String, Tree.Obj> trees, SourceMap.Refs refs)
+            throws InputException {
+        try (JsonParser p = parser(path)) {
+            toGoods(p);
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (named.get(i)) {
+                    Tree t = Tree.readValue(p, file, "goods[" + i + "]", new ArrayList<>(), 2);
+                    if (t instanceof Tree.Obj o && o.get("id") instanceof Tree.Scalar s && s.text != null) {
+                        trees.putIfAbsent(s.text, o);
+                        refs.add(s.text, o, i);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+                i++;
+            }
+        } catch (IOException e) {
+            throw new InputException(List.of(Problem.of(file, 0, 0, "", ErrorCode.Variant.FILE_UNREADABLE_BECAUSE, Tree.plain(e.getMessage()))));
+        }
+    }
+
+    /** Nesting beyond {@link Tree#MAX_DEPTH} found by the scan. */
+    private static final class TooDeepInScan extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+        final int column;
+
+        TooDeepInScan(int line, int column) {
+            super("too deep");
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    /**
+     * The first pass: the syntax and the checks of the file as a whole, without building the goods. Whether it
+     * found problems is what matters (the whole-file reader then words them); their list is used only for files
+     * too large for that reader.
+     */
+    private static final class Scan {
+        final String file;
+        final Fields f;
+        final List<Problem> problems = new ArrayList<>();
+        final Map<String, Integer> ids = new HashMap<>();
+        final Set<String> referenced = new HashSet<>();
+        Problem fatal;
+        int count;
+
+        Scan(String file) {
+            this.file = file;
+            this.f = new Fields(file, problems);
+        }
+
+        void document(JsonParser p) throws IOException {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                fatal = Problem.of(file, 1, 1, "", ErrorCode.EMPTY_DOCUMENT);
+                return;
+            }
+            JsonLocation rl = p.currentTokenLocation();
+            if (t != JsonToken.START_OBJECT) {
+                f.obj(placeholder(p), "", "a case file");
+                skip(p, 0);
+            } else {
+                root(p, new Tree.Obj(rl.getLineNr(), rl.getColumnNr()));
+            }
+            if (p.nextToken() != null) {
+                JsonLocation l = p.currentTokenLocation();
+                problems.add(Problem.of(file, l.getLineNr(), l.getColumnNr(), "", ErrorCode.TRAILING_CONTENT));
+            }
+        }
+
+        private void root(JsonParser p, Tree.Obj root) throws IOException {
+            Set<String> keys = new HashSet<>();
+            boolean goods = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonLocation kl = p.currentTokenLocation();
+                JsonToken v = p.nextToken();
+                if (!keys.add(key)) {
+                    problems.add(Problem.of(file, kl.getLineNr(), kl.getColumnNr(), key, ErrorCode.DUPLICATE_KEY, key));
+                    skip(p, 1);
+                } else if (!key.equals("goods")) {
+                    f.problem(placeholder(p), key, ErrorCode.UNKNOWN_FIELD, key);
+                    skip(p, 1);
+                } else if (v != JsonToken.START_ARRAY) {
+                    goods = true;
+                    f.arr(placeholder(p), "goods", "the goods");
+                    skip(p, 1);
+                } else {
+                    goods = true;
+                    JsonLocation al = p.currentTokenLocation();
+                    goods(p);
+                    if (count == 0) f.problem(new Tree.Arr(al.getLineNr(), al.getColumnNr()), "goods", ErrorCode.NO_GOODS);
+                }
+            }
+            if (!goods) f.problem(root, "goods", ErrorCode.MISSING_FIELD, "goods");
+        }
+
+        private void goods(JsonParser p) throws IOException {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                int i = count++;
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    skip(p, 2);
+                    continue;
+                }
+                boolean idSeen = false;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (key.equals("id") && !idSeen) {
+                        idSeen = true;
+                        if (v.isScalarValue() && v != JsonToken.VALUE_NULL) {
+                            String id = p.getText();
+                            if (ids.putIfAbsent(id, i) != null) {
+                                JsonLocation l = p.currentTokenLocation();
+                                problems.add(Problem.of(file, l.getLineNr(), l.getColumnNr(), "goods[" + i + "].id", ErrorCode.DUPLICATE_ID, "good", id));
+                            }
+                        } else {
+                            skip(p, 3);
+                        }
+                    } else {
+                        skip(p, 3);
+                    }
+                }
+            }
+        }
+
+        /** Skips the value at the current token, at nesting {@code depth}, noting the ids that {@code ref} names. */
+        private void skip(JsonParser p, int depth) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) return;
+            if (depth >= Tree.MAX_DEPTH) {
+                JsonLocation l = p.currentTokenLocation();
+                throw new TooDeepInScan(l.getLineNr(), l.getColumnNr());
+            }
+            int level = depth;
+            while (true) {
+                JsonToken n = p.nextToken();
+                if (n == null) return;
+                switch (n) {
+                    case START_OBJECT, START_ARRAY -> {
+                        if (++level >= Tree.MAX_DEPTH) {
+                            JsonLocation l = p.currentTokenLocation();
+                            throw new TooDeepInScan(l.getLineNr(), l.getColumnNr());
+                        }
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        if (level-- == depth) return;
+                    }
+                    case FIELD_NAME -> {
+                        if (p.currentName().equals("ref")) {
+                            JsonToken v = p.nextToken();
+                            if (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+                                referenced.add(p.getText());
+                            } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                                if (++level >= Tree.MAX_DEPTH) {
+                                    JsonLocation l = p.currentTokenLocation();
+                                    throw new TooDeepInScan(l.getLineNr(), l.getColumnNr());
+                                }
+                            }
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        }
+
+        /** A stand-in for the value at the current token, for the messages that describe it. */
+        private static Tree placeholder(JsonParser p) throws IOException {
+            JsonLocation l = p.currentTokenLocation();
+            int line = l.getLineNr();
+            int col = l.getColumnNr();
+            return switch (p.currentToken()) {
+                case START_OBJECT -> new Tree.Obj(line, col);
+                case START_ARRAY -> new Tree.Arr(line, col);
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Tree.Scalar(line, col, Tree.Scalar.Type.NUMBER, p.getText());
+                case VALUE_TRUE, VALUE_FALSE -> new Tree.Scalar(line, col, Tree.Scalar.Type.BOOLEAN, p.getText());
+                case VALUE_NULL -> new Tree.Scalar(line, col, Tree.Scalar.Type.NULL, null);
+                default -> new Tree.Scalar(line, col, Tree.Scalar.Type.STRING, p.getText());
+            };
+        }
+    }
+}
