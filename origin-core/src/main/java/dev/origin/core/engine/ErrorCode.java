@@ -151,7 +151,17 @@ public enum ErrorCode implements ErrorTemplate {
     MISSING_COLUMN(ERROR, "The column `{column}` is missing."),
     UNKNOWN_COLUMN(ERROR, "The column `{column}` is not known."),
     BAD_ROW(ERROR, "The row has {cells} cells, the header {header}."),
-    BAD_ALTERNATIVES(ERROR, "`alt_countries` lists {countries} countries but `alt_premiums` {premiums} premiums.");
+    BAD_ALTERNATIVES(ERROR, "`alt_countries` lists {countries} countries but `alt_premiums` {premiums} premiums."),
+
+    // ------------------------------------------------------------ workspace workflows: requalify, chase, certify
+    NOT_ORIGINATING(ERROR, "Determination `{id}` of `{good}` is {status}; a certificate of origin is issued only from an originating determination."),
+    CERTIFICATE_REGIME(ERROR, "Determination `{id}` is under `{regime}`; a {form} certificate needs a determination under {wanted}."),
+    BLANKET_PERIOD(ERROR, "The blanket period `{from}` to `{to}` {reason}."),
+    CERTIFICATE_FIELD(ERROR, "The certificate needs the {element}: give `{option}`."),
+    NO_SUCH_DETERMINATION(ERROR, "No determination `{id}` is in the workspace."),
+    NO_SUCH_CERTIFICATE(ERROR, "No certificate `{id}` is in the workspace."),
+    NO_SUCH_DECLARATION(ERROR, "No supplier declaration `{id}` is in the workspace."),
+    BAD_DAYS(ERROR, "`{value}` is not a number of days between 1 and 3660.");
 
     private final Wording wording;
 
