@@ -165,4 +165,22 @@ class WorkspaceTest {
         java.util.Set<String> used = ws.read(tx -> tx.boms().whereUsed("BLT-1"));
         assertThat(used).containsExactlyInAnyOrder("CAL-200", "BRK-100");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.origin.store.TestDatabases#kinds")
+    void replayAgainstCurrentDataShowsWhatChangedAndWhy(String kind) throws Exception {
+        Workspace ws = brakes(TestDatabases.fresh(kind));
+        LedgerEntry e = ws.qualify("BRK-100", "usmca", Map.of(), JAN, "qualify");
+        Replay same = Replay.of(e);
+        assertThat(same.identical()).isTrue();
+        assertThat(same.differences()).isEmpty();
+
+        // the rotor's declaration is withdrawn: its origin becomes unknown
+        ws.write(tx -> tx.declarations().withdraw("D-ACME-26", LocalDate.of(2026, 1, 2)));
+        Replay now = Replay.againstCurrent(ws, e, null);
+        assertThat(now.identical()).isFalse();
+        assertThat(now.differences()).contains("input BRK-100/ROT-1: origin originating -> unknown");
+        // the stored entry is untouched, and replaying it still gives the same findings
+        assertThat(Replay.of(ws.determination(e.id())).identical()).isTrue();
+    }
 }
