@@ -71,16 +71,23 @@ public final class BomGraph {
      * (nearest first). A circular BOM is walked once round.
      */
     public Set<String> usersOf(Collection<String> parts, LocalDate date) {
+        return closure(parts, p -> parentsOf(p, date));
+    }
+
+    /**
+     * The reverse closure of {@code parts} under {@code parents}: every node reached by following parents, in the order
+     * reached (nearest first); a start node is included only when another reaches it. Each node is expanded once.
+     */
+    public static Set<String> closure(Collection<String> parts, java.util.function.Function<String, ? extends Collection<String>> parents) {
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>(parts);
-        Set<String> start = new java.util.HashSet<>(parts);
         Set<String> expanded = new java.util.HashSet<>();
         while (!todo.isEmpty()) {
             String p = todo.poll();
             if (!expanded.add(p)) continue;
-            for (Edge e : usedIn.getOrDefault(p, List.of())) {
-                if (!e.inForce(date)) continue;
-                if (seen.add(e.parent()) || start.contains(e.parent())) todo.add(e.parent());
+            for (String parent : parents.apply(p)) {
+                seen.add(parent);
+                if (!expanded.contains(parent)) todo.add(parent);
             }
         }
         return seen;
