@@ -211,6 +211,8 @@ public final class Requalifier {
         Certificates certs = new Certificates(tx);
         Parties parties = new Parties(tx);
         Map<String, Withdrawal> withdrawals = new LinkedHashMap<>();
+        Map<String, List<String>> issued = new LinkedHashMap<>(); // before any withdrawal of this run
+        for (String g : goods) issued.put(g, certs.issuedFor(g));
         for (String g : goods) {
             Qualification q = done.get(g);
             LedgerEntry e = tx.ledger().append(q.toLedger(inputs.get(g), reason));
@@ -221,7 +223,7 @@ public final class Requalifier {
                 flips.add(new Flip(g, desc, before.verdict(), e.verdict(), before.id(), e.id(), why(StoredFindings.of(before), q.determination())));
             }
             if (q.determination().status() != Status.ORIGINATING) {
-                for (String c : certs.issuedFor(g)) {
+                for (String c : issued.get(g)) {
                     Withdrawal w = withdrawals.get(c);
                     if (w == null) {
                         Certificates.Stored s = certs.get(c).orElseThrow();

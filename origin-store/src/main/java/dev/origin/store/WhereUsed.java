@@ -48,6 +48,13 @@ public final class WhereUsed {
         return Sql.one(tx.connection(), "SELECT 1 FROM bom_lines WHERE component_id = ? FETCH FIRST 1 ROWS ONLY", rs -> 1, part).isEmpty();
     }
 
+    /** True when {@code part} is a good: finished (used in no BOM) or with a determination in the ledger. */
+    public boolean isGood(String part) {
+        if (isFinished(part)) return true;
+        queries++;
+        return Sql.one(tx.connection(), "SELECT 1 FROM determinations WHERE part_id = ? FETCH FIRST 1 ROWS ONLY", rs -> 1, part).isPresent();
+    }
+
     /** How many queries this walk made (for tests and benchmarks). */
     public int queries() { return queries; }
 }

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Builds certificates of origin from stored determinations, refusing what the law does not allow: a good whose
  * stored determination is not ORIGINATING ({@code NOT_ORIGINATING}); a determination under another agreement or
- * date than the form's ({@code CERTIFICATE_REGIME}: a USMCA certification needs a {@code usmca} determination on or
- * after 2020-07-01, a NAFTA certificate a {@code nafta} determination on or before 2020-06-30); a blanket period
+ * date than the form's ({@code CERTIFICATE_REGIME}: a USMCA certification needs a determination under {@code usmca} (or a
+ * pack whose id starts {@code usmca-}, one extending it) on or after 2020-07-01, a NAFTA certificate one under
+ * {@code nafta} (or {@code nafta-...}) on or before 2020-06-30; the 2017-18 proposals never were law); a blanket period
  * longer than 12 months, ending before it starts, or outside the agreement's life ({@code BLANKET_PERIOD}).
  */
 public final class CertificateIssuer {
@@ -92,7 +93,9 @@ public final class CertificateIssuer {
         if (d.status() != Status.ORIGINATING) {
             throw new WorkflowException(ErrorCode.NOT_ORIGINATING, b.id(), d.good(), words(d.status()));
         }
-        if (!regime.equals(d.regime()) || !dateOk) {
+        // a pack of one's own that extends the agreement's pack is named after it (`usmca-annex`, `nafta-2019`)
+        boolean agreement = regime.equals(d.regime()) || d.regime().startsWith(regime + "-");
+        if (!agreement || !dateOk) {
             throw new WorkflowException(ErrorCode.CERTIFICATE_REGIME, b.id(), d.regime() + "` on `" + d.date(), form, wanted);
         }
     }
