@@ -77,7 +77,7 @@ public final class Requalifier {
      * @param entries       the ledger entries appended, by good
      */
     public record Report(Trigger trigger, String subject, String regime, LocalDate asOf, Set<String> affectedParts, List<String> goods,
-                         Map<String, LedgerEntry> entries, List<Flip> flips, List<Withdrawal> withdrawals, long runId) {
+                         Map<String, LedgerEntry> entries, List<Flip> flips, List<Withdrawal> withdrawals, long runId, int evaluations) {
         public Report {
             affectedParts = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(affectedParts));
             goods = List.copyOf(goods);
@@ -86,8 +86,8 @@ public final class Requalifier {
             withdrawals = List.copyOf(withdrawals);
         }
 
-        /** How many goods were evaluated (exactly the goods requalified). */
-        public int evaluated() { return entries.size(); }
+        /** How many evaluations the engine made (one per good requalified). */
+        public int evaluated() { return evaluations; }
     }
 
     /**
@@ -196,9 +196,11 @@ public final class Requalifier {
         List<Problem> problems = new ArrayList<>();
         Map<String, Qualification> done = new LinkedHashMap<>();
         Map<String, GoodInput> inputs = new LinkedHashMap<>();
+        int evaluations = 0;
         for (String g : goods) {
             try {
                 GoodInput in = GoodInputs.build(tx, g, asOf);
+                evaluations++;
                 done.put(g, Qualification.evaluate(in.document(), pack, asOf));
                 inputs.put(g, in);
             } catch (InputException e) {
@@ -245,7 +247,8 @@ public final class Requalifier {
                 pack.regime(), asOf, affected.size(), entries.size(), flips.size(), withdrawals.size(), entries.isEmpty() ? null : first,
                 entries.isEmpty() ? null : last, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
         long runId = Sql.one(tx.connection(), "SELECT MAX(run_id) FROM requalifications", rs -> rs.getLong(1)).orElse(0L);
-        return new Report(t, what, pack.regime(), asOf, affected, goods, entries, flips, new ArrayList<>(withdrawals.values()), runId);
+        return new Report(t, what, pack.regime(), asOf, affected, goods, entries, flips, new ArrayList<>(withdrawals.values()), runId,
+                evaluations);
     }
 
     /**
