@@ -174,7 +174,6 @@ public enum ErrorCode implements ErrorTemplate {
     CERTIFICATE_REGIME(ERROR, "Determination `{id}` is under `{regime}`; a {form} certificate needs a determination under {wanted}."),
     BLANKET_PERIOD(ERROR, "The blanket period `{from}` to `{to}` {reason}."),
     CERTIFICATE_FIELD(ERROR, "The certificate needs the {element}: give `{option}`."),
-    NO_SUCH_CERTIFICATE(ERROR, "No certificate `{id}` is in the workspace."),
     NO_SUCH_DECLARATION(ERROR, "No supplier declaration `{id}` is in the workspace."),
     BAD_DAYS(ERROR, "`{value}` is not a number of days between 1 and 3660.");
 
