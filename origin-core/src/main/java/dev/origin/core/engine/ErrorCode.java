@@ -168,6 +168,7 @@ public enum ErrorCode implements ErrorTemplate {
     FORMULA_TEXT(ERROR, "`{value}` starts like a spreadsheet formula; remove the leading `{sign}`."),
     ROWS_DISAGREE(ERROR, "The rows of {kind} `{id}` disagree on `{column}`: `{value}` here, `{first}` on row {row}."),
     BAD_WORKBOOK(ERROR, "The file cannot be read as an XLSX workbook: {reason}."),
+    CONFLICTING_OPTIONS(ERROR, "`{option}` cannot be combined with `{other}`."),
 
     // ------------------------------------------------------------ workspace workflows: requalify, chase, certify
     NOT_ORIGINATING(ERROR, "Determination `{id}` of `{good}` is {status}; a certificate of origin is issued only from an originating determination."),
@@ -260,7 +261,9 @@ public enum ErrorCode implements ErrorTemplate {
         ROW_KEY_TWICE(DUPLICATE_ID, "The {kind} `{id}` is given twice in this file (first on row {row})."),
         PERIOD_ENDS_BEFORE_START(BAD_PERIOD, "The period ends ({to}) before it starts ({from})."),
         FORMULA_CELL(FORMULA_TEXT, "The cell holds a formula (`{formula}`); give its value instead."),
-        CELL_TOO_LONG(TOO_LARGE, "The cell holds {length} characters; a cell holds at most {limit}.");
+        CELL_TOO_LONG(TOO_LARGE, "The cell holds {length} characters; a cell holds at most {limit}."),
+        QUANTITY_NOT_POSITIVE(BAD_NUMBER, "The quantity `{value}` is not greater than zero."),
+        CASE_FILE_MISSING(MISSING_INPUT, "Give a case file{alternative}.");
 
         private final ErrorCode code;
         private final Wording wording;
