@@ -77,7 +77,7 @@ public final class ChaseCommand implements Callable<Integer> {
                     String file = s.replaceAll("[^A-Za-z0-9._-]", "_");
                     write(out, dir.resolve(file + ".csv"), RequestLists.csv(mine));
                     write(out, dir.resolve(file + ".txt"), RequestLists.letter(name(r, s), mine, from, agreement(), ws.date(),
-                            ws.date().plusDays(replyDays)));
+                            ws.date().plusDays(replyDays), true));
                 }
             } catch (IOException e) {
                 err.println(dir + ": CANNOT_WRITE: The output file `" + dir + "` cannot be written: " + e.getMessage() + ".");

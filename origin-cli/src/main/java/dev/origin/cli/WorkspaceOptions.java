@@ -38,13 +38,13 @@ final class WorkspaceOptions {
         return date != null ? date : LocalDate.now();
     }
 
-    /** Opens the workspace, or reports CANNOT_OPEN_DB and returns null. */
+    /** Opens the workspace, or reports CANNOT_OPEN_DB (as the other workspace commands do) and returns null. */
     Workspace open(PrintWriter err) {
         try {
             return Workspace.open(url());
         } catch (RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            fail(err, List.of(Problem.of("--db", 0, 0, "", dev.origin.core.engine.ErrorCode.CANNOT_OPEN_DB, url(), reason)));
+            fail(err, List.of(Problem.of("--db", 0, 0, "", dev.origin.core.engine.ErrorCode.CANNOT_OPEN_DB, WorkspaceOption.shown(url()),
+                    WorkspaceOption.reason(e))));
             return null;
         }
     }

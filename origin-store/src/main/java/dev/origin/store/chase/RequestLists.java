@@ -45,6 +45,16 @@ public final class RequestLists {
      */
     public static String letter(String supplier, List<ChaseRanker.Request> requests, String from, String agreement, LocalDate date,
                                 LocalDate replyBy) {
+        return letter(supplier, requests, from, agreement, date, replyBy, false);
+    }
+
+    /**
+     * As {@link #letter(String, List, String, String, LocalDate, LocalDate)}; {@code perUnit}: the stakes are per unit of
+     * each good (no sales volumes known), not per year.
+     */
+    public static String letter(String supplier, List<ChaseRanker.Request> requests, String from, String agreement, LocalDate date,
+                                LocalDate replyBy, boolean perUnit) {
+        String per = perUnit ? " per unit" : " a year";
         StringBuilder b = new StringBuilder();
         b.append(from).append('\n').append(date).append("\n\n");
         b.append("To: ").append(supplier).append("\n\n");
@@ -55,14 +65,14 @@ public final class RequestLists {
                 + "the parts below: whether each is originating, with the origin criterion, or, if it is not, its HS "
                 + "classification and the value of its non-originating materials, for a blanket period of up to 12 months. "
                 + "Until we have it, the goods that use these parts cannot be shown to qualify and are imported at the "
-                + "most-favoured-nation rate. The parts are listed by priority: the duty at stake is the yearly duty on "
+                + "most-favoured-nation rate. The parts are listed by priority: the duty at stake is the duty" + per + " on "
                 + "the goods whose origin your answer can decide.")).append("\n\n");
         for (ChaseRanker.Request r : requests) {
             long flip = r.goodsFlippable();
-            b.append(String.format(Locale.ROOT, "  %d. Part %s: decides the origin of %d of our goods%s; duty at stake %s a year, "
-                            + "goods' value %s.%n", r.rank(), r.key().part(), flip,
+            b.append(String.format(Locale.ROOT, "  %d. Part %s: can decide the origin of %d of our goods%s; duty at stake %s%s, "
+                            + "goods' value %s%s.%n", r.rank(), r.key().part(), flip,
                     r.goodsDecidedAlone() > 0 ? " (" + r.goodsDecidedAlone() + " by your answer alone)" : "",
-                    money(r.dutyAtStake()), money(r.valueAtStake())));
+                    money(r.dutyAtStake()), per, money(r.valueAtStake()), per));
         }
         b.append('\n').append(wrap("Please reply by " + replyBy + ". A certification of origin with the data elements of "
                 + "USMCA Annex 5-A, or a signed statement with the same facts, is sufficient.")).append("\n\n");

@@ -147,7 +147,7 @@ class ChaseRankerTest {
         assertThat(rows.get(0).get("goods")).isEqualTo("GBX-1 BRK-2");
         String letter = RequestLists.letter("Castings MX", r.of("Castings MX"), "Frenos del Norte", "USMCA", TestGoods.DATE,
                 TestGoods.DATE.plusDays(30));
-        assertThat(letter).contains("Dear Castings MX,", "1. Part housing: decides the origin of 2 of our goods (2 by your answer alone)",
+        assertThat(letter).contains("Dear Castings MX,", "1. Part housing: can decide the origin of 2 of our goods (2 by your answer alone)",
                 RequestLists.money(duty(GEARBOX, 100).add(duty(BRAKE, 10))), "Please reply by 2023-07-31");
     }
 }
