@@ -45,16 +45,16 @@ public final class CertifyCommand implements Callable<Integer> {
     String role;
 
     @Option(names = "--certifier", paramLabel = "PARTY", description = "The certifier (default: the party of --role).") String certifier;
-    @Option(names = "--exporter", paramLabel = "PARTY") String exporter;
-    @Option(names = "--producer", paramLabel = "PARTY", required = true) String producer;
+    @Option(names = "--exporter", paramLabel = "PARTY", description = "The exporter (Annex 5-A element 3; Form 434 field 1).") String exporter;
+    @Option(names = "--producer", paramLabel = "PARTY", required = true, description = "The producer (element 4; field 3).") String producer;
     @Option(names = "--importer", paramLabel = "PARTY", description = "The customer (importer) the certificate is given to.") String importer;
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day of the blanket period (at most 12 months).") LocalDate from;
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day of the blanket period.") LocalDate to;
     @Option(names = "--signer", required = true, paramLabel = "NAME", description = "Who signs (Annex 5-A element 9).") String signer;
-    @Option(names = "--title", paramLabel = "TEXT") String title;
-    @Option(names = "--company", paramLabel = "TEXT") String company;
-    @Option(names = "--phone", paramLabel = "TEXT") String phone;
-    @Option(names = "--email", paramLabel = "TEXT") String email;
+    @Option(names = "--title", paramLabel = "TEXT", description = "The signer's title.") String title;
+    @Option(names = "--company", paramLabel = "TEXT", description = "The signer's company (Form 434 field 11b).") String company;
+    @Option(names = "--phone", paramLabel = "TEXT", description = "The signer's telephone (field 11f).") String phone;
+    @Option(names = "--email", paramLabel = "TEXT", description = "The signer's e-mail (field 11g).") String email;
     @Option(names = "--nafta-producer", paramLabel = "yes|no-1|no-2|no-3",
             description = "Form 434 field 8 (default: yes when the exporter is the producer, else no-1).") String naftaProducer;
     @Option(names = "--pdf", paramLabel = "FILE", description = "Write the certificate as PDF.") Path pdf;

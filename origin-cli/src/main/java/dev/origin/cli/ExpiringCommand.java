@@ -17,9 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "expiring", mixinStandardHelpOptions = true,
         description = "List the supplier declarations that lapse within --days (30, 60, 90, ...) and the goods that depend on them.")
 public final class ExpiringCommand implements Callable<Integer> {
-    @Mixin WorkspaceOptions ws;
+    @Mixin WorkspaceOption db;
 
-    @Option(names = "--days", defaultValue = "30", paramLabel = "N", description = "Days ahead (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Count the days from this date (default: today).")
+    java.time.LocalDate date;
+
+    @Option(names = "--days", defaultValue = "30", paramLabel = "N", description = "Days ahead, 1 to 3660 (default: ${DEFAULT-VALUE}).")
     int days;
 
     @Spec CommandSpec spec;
@@ -29,11 +32,12 @@ public final class ExpiringCommand implements Callable<Integer> {
         if (days < 1 || days > 3660) {
             return WorkspaceOptions.fail(err, List.of(Problem.of("--days", 0, 0, "", ErrorCode.BAD_DAYS, days)));
         }
-        Workspace w = ws.open(err);
+        Workspace w = db.open(err);
         if (w == null) return 2;
-        List<Expiring.Lapse> lapses = Expiring.within(w, ws.date(), days);
+        java.time.LocalDate today = date != null ? date : java.time.LocalDate.now();
+        List<Expiring.Lapse> lapses = Expiring.within(w, today, days);
         out.println(lapses.size() + (lapses.size() == 1 ? " declaration lapses" : " declarations lapse") + " within " + days
-                + " days of " + ws.date() + (lapses.isEmpty() ? "." : ":"));
+                + " days of " + today + (lapses.isEmpty() ? "." : ":"));
         for (Expiring.Lapse l : lapses) {
             String supplier = l.supplier() == null ? l.declaration().supplierId() : l.supplier().name() + " (" + l.supplier().id() + ")";
             out.println();
