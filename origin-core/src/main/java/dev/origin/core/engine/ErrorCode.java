@@ -168,7 +168,15 @@ public enum ErrorCode implements ErrorTemplate {
     FORMULA_TEXT(ERROR, "`{value}` starts like a spreadsheet formula; remove the leading `{sign}`."),
     ROWS_DISAGREE(ERROR, "The rows of {kind} `{id}` disagree on `{column}`: `{value}` here, `{first}` on row {row}."),
     BAD_WORKBOOK(ERROR, "The file cannot be read as an XLSX workbook: {reason}."),
-    CONFLICTING_OPTIONS(ERROR, "`{option}` cannot be combined with `{other}`.");
+    CONFLICTING_OPTIONS(ERROR, "`{option}` cannot be combined with `{other}`."),
+
+    // ------------------------------------------------------------ workspace workflows: requalify, chase, certify
+    NOT_ORIGINATING(ERROR, "Determination `{id}` of `{good}` is {status}; a certificate of origin is issued only from an originating determination."),
+    CERTIFICATE_REGIME(ERROR, "Determination `{id}` is under `{regime}`; a {form} certificate needs a determination under {wanted}."),
+    BLANKET_PERIOD(ERROR, "The blanket period `{from}` to `{to}` {reason}."),
+    CERTIFICATE_FIELD(ERROR, "The certificate needs the {element}: give `{option}`."),
+    NO_SUCH_DECLARATION(ERROR, "No supplier declaration `{id}` is in the workspace."),
+    BAD_DAYS(ERROR, "`{value}` is not a number of days between 1 and 3660.");
 
     private final Wording wording;
 
