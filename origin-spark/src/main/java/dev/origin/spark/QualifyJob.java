@@ -151,7 +151,8 @@ public final class QualifyJob {
 
     /**
      * The result rows of the catalog in {@code input} (a lazy plan: nothing runs before it is written or
-     * collected), after checking both tables' columns on the driver.
+     * collected), after checking both tables' columns on the driver. Sets {@code spark.sql.shuffle.partitions}
+     * (when {@code partitions > 0}) and turns off adaptive coalescing of shuffle partitions on {@code spark}.
      *
      * @throws InputException when a table is missing or unreadable, or lacks or mistypes a column
      */
@@ -164,6 +165,9 @@ public final class QualifyJob {
         Dataset<Row> lines = CatalogInput.select(read(spark, linesFile, problems), CatalogInput.LINES, linesFile, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
         if (partitions > 0) spark.conf().set("spark.sql.shuffle.partitions", partitions);
+        // Evaluating is CPU work on little data: adaptive execution would merge the grouped partitions by their
+        // bytes into one or two tasks and leave cores idle, so the grouping keeps its partition count.
+        spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", false);
         MapFunction<Row, String> byGood = r -> r.getString(0);
         KeyValueGroupedDataset<String, Row> g = goods.groupByKey(byGood, Encoders.STRING());
         KeyValueGroupedDataset<String, Row> l = lines.groupByKey(byGood, Encoders.STRING());
