@@ -186,6 +186,11 @@ public enum ErrorCode implements ErrorTemplate {
         NOT_A_TARIFF_PROVISION(BAD_HS, "`{value}` is not an HS provision or range (e.g. `87.08`, `8708.99.81` or `8703.21-8703.90`)."),
         // case files
         MATERIAL_ID_TWICE(DUPLICATE_ID, "The material id `{id}` is used twice in this bill of materials."),
+        // the tabular catalog format (docs/catalog-format.md)
+        LINE_OF_UNKNOWN_GOOD(UNKNOWN_REF, "No good `{id}` is in the goods table."),
+        UNKNOWN_PARENT(UNKNOWN_REF, "No line `{id}` of good `{good}` holds this line."),
+        PARENT_NOT_SELF_PRODUCED(UNEXPECTED_FIELD, "Line `{id}` holds other lines but is not `self_produced`."),
+        NO_COLUMN_FOR(UNKNOWN_FIELD, "Good `{good}` gives `{field}`, which the tabular catalog format has no column for; keep it in a case file."),
         ORIGIN_OF_SELF_PRODUCED(UNEXPECTED_FIELD, "A self-produced material's origin is derived by evaluating it; remove `origin`."),
         STATEMENT_OF_SELF_PRODUCED(UNEXPECTED_FIELD, "A self-produced material cannot carry a supplier statement."),
         SELF_PRODUCED_NEEDS_COST(MISSING_COST, "Self-produced material `{id}` needs its `costs` or a `value`.", ERROR),

@@ -1,0 +1,200 @@
+package dev.origin.bench.catalog;
+
+import dev.origin.core.bulk.BulkEvaluator;
+import dev.origin.core.bulk.ColumnarCatalog;
+import dev.origin.core.engine.Evaluator;
+import dev.origin.core.hs.HsCode;
+import dev.origin.core.model.Origin;
+import dev.origin.core.regime.Regime;
+import dev.origin.io.RulePackReader;
+import dev.origin.io.catalog.CatalogGenerator;
+import dev.origin.io.catalog.Columnar;
+import dev.origin.store.LocalPostgres;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The side-by-side catalog benchmark behind {@code origin bench}: one generated catalog qualified by Origin's bulk
+ * engine, by the SQL baseline on DuckDB (in-process) and on PostgreSQL (a throwaway server on 127.0.0.1), in one run.
+ * Every good's verdict, total cost, VNM and net cost must agree before any time is reported ({@code matched}).
+ * Times exclude loading (the catalog is in memory for Origin, in tables for the SQL engines); each is the best of
+ * {@code repeats} warm runs.
+ */
+public final class CatalogBench {
+    private CatalogBench() {}
+
+    /** The workloads: name to (fan-out, depth). */
+    public static final Map<String, int[]> WORKLOADS = Map.of("multi-level", new int[] {10, 1}, "single-level", new int[] {20, 0},
+            "deep", new int[] {5, 3});
+
+    /** Runs a workload of about {@code lines} BOM lines and returns the figures, in the order they are printed. */
+    public static Map<String, Object> run(long lines, String workload, int repeats, boolean postgres, PrintWriter log) throws Exception {
+        int[] shape = WORKLOADS.get(workload);
+        if (shape == null) throw new IllegalArgumentException("`" + workload + "` is not a workload (" + String.join(", ", WORKLOADS.keySet()) + ")");
+        int perGood = shape[0] * (shape[1] + 1);
+        int goods = (int) Math.max(1, lines / perGood);
+        CatalogGenerator.Settings s = CatalogGenerator.Settings.of(goods).withShape(shape[0], shape[1])
+                .withOrigins(0.05, 500, (int) Math.max(1, (long) goods * perGood / 50));
+        CatalogGenerator gen = new CatalogGenerator(s);
+        Regime usmca = RulePackReader.load("usmca", Map.of());
+        LocalDate date = LocalDate.of(2023, 7, 1);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("workload", workload);
+        out.put("regime", usmca.id());
+        out.put("date", date.toString());
+        out.put("goods", goods);
+        out.put("lines", (long) goods * perGood);
+        out.put("cores", Runtime.getRuntime().availableProcessors());
+
+        long heapBefore = usedHeap();
+        log.println("generating " + goods + " goods (" + (long) goods * perGood + " lines, " + workload + ")");
+        ColumnarCatalog c = Columnar.of(gen);
+        BulkEvaluator bulk = BulkEvaluator.of(Evaluator.of(usmca), date);
+        BulkEvaluator.Results r = null;
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < repeats + 1; i++) {   // the first run warms the JIT
+            long t = System.nanoTime();
+            r = bulk.evaluate(c);
+            long ns = System.nanoTime() - t;
+            if (i > 0 || repeats == 0) best = Math.min(best, ns);
+            log.println("origin: full run " + (i + 1) + ": " + ns / 1_000_000 + " ms");
+        }
+        long heap = usedHeap() - heapBefore;
+        long[] counts = r.counts(0);
+        out.put("originating", counts[0]);
+        out.put("nonOriginating", counts[1]);
+        out.put("undetermined", counts[2]);
+        out.put("errors", counts[3]);
+
+        // the SQL baselines, from the same catalog written as the tabular format
+        Path csv = Files.createTempDirectory("origin-bench");
+        Map<String, BigDecimal> dm = new LinkedHashMap<>();
+        boolean sqlExpressible = true;
+        for (CatalogGenerator.Family f : CatalogGenerator.FAMILIES) {
+            HsCode hs = HsCode.parse(f.hs());
+            dm.put(f.hs(), usmca.deMinimis().percentFor(hs));
+        }
+        boolean eitherBase = usmca.deMinimis().eitherBase();
+        Boolean duckMatched = null, pgMatched = null;
+        Long duckNs = null, pgNs = null;
+        String pgNote = null;
+        try {
+            gen.writeCsv(csv);
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+                log.println("duckdb: loading");
+                SqlBaseline.load(duck, csv, dm, false);
+                long[] t = new long[1];
+                duckMatched = timeAndCompare(duck, eitherBase, goods, r, repeats, t, "duckdb", log);
+                duckNs = t[0];
+            }
+            if (postgres) {
+                var why = LocalPostgres.unavailableReason();
+                if (why.isPresent()) {
+                    pgNote = why.get();
+                } else {
+                    try (LocalPostgres pg = LocalPostgres.start(); Connection conn = DriverManager.getConnection(pg.jdbcUrl())) {
+                        log.println("postgres: loading");
+                        try (Statement st = conn.createStatement()) {
+                            st.execute("SET work_mem = '256MB'");
+                        }
+                        SqlBaseline.load(conn, csv, dm, true);
+                        long[] t = new long[1];
+                        pgMatched = timeAndCompare(conn, eitherBase, goods, r, repeats, t, "postgres", log);
+                        pgNs = t[0];
+                    }
+                }
+            } else {
+                pgNote = "not run (--no-postgres)";
+            }
+        } finally {
+            for (String f : List.of("goods.csv", "lines.csv")) Files.deleteIfExists(csv.resolve(f));
+            Files.deleteIfExists(csv);
+        }
+
+        // incremental requalification: one declaration changes, its goods are decided again
+        long[] inc = new long[Math.max(5, repeats * 10)];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        int touched = 0;
+        for (int i = 0; i < inc.length; i++) {
+            int d = rnd.nextInt(gen.declarationCount());
+            Origin o = Origin.values()[rnd.nextInt(3)];
+            long t = System.nanoTime();
+            int[] affected = c.setDeclarationOrigin(d, o);
+            bulk.requalify(c, r, affected);
+            inc[i] = System.nanoTime() - t;
+            touched += affected.length;
+        }
+        Arrays.sort(inc);
+        boolean incrementalConsistent = r.sameAs(bulk.evaluate(c));
+
+        boolean matched = Boolean.TRUE.equals(duckMatched) && (pgMatched == null ? pgNote != null : pgMatched) && incrementalConsistent;
+        long n = (long) goods * perGood;
+        out.put("matched", matched);
+        out.put("duckdbMatched", duckMatched);
+        out.put("postgresMatched", pgMatched);
+        out.put("incrementalMatchesFull", incrementalConsistent);
+        out.put("fullMillis", matched ? best / 1e6 : null);
+        out.put("originLinesPerSecond", matched ? Math.round(n / (best / 1e9)) : null);
+        out.put("duckdbMillis", matched && duckNs != null ? duckNs / 1e6 : null);
+        out.put("duckdbLinesPerSecond", matched && duckNs != null ? Math.round(n / (duckNs / 1e9)) : null);
+        out.put("postgresMillis", matched && pgNs != null ? pgNs / 1e6 : null);
+        out.put("postgresLinesPerSecond", matched && pgNs != null ? Math.round(n / (pgNs / 1e9)) : null);
+        if (pgNote != null) out.put("postgresNote", pgNote);
+        out.put("incrementalMillis", matched ? inc[inc.length / 2] / 1e6 : null);
+        out.put("incrementalMaxMillis", matched ? inc[inc.length - 1] / 1e6 : null);
+        out.put("incrementalChanges", inc.length);
+        out.put("incrementalGoodsPerChange", (double) touched / inc.length);
+        out.put("heapBytes", heap);
+        out.put("catalogBytes", c.bytes());
+        out.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        return out;
+    }
+
+    private static boolean timeAndCompare(Connection conn, boolean eitherBase, int goods, BulkEvaluator.Results r, int repeats, long[] best,
+                                          String name, PrintWriter log) throws Exception {
+        Map<String, SqlBaseline.Answer> answers = null;
+        best[0] = Long.MAX_VALUE;
+        for (int i = 0; i < Math.max(1, repeats); i++) {
+            long t = System.nanoTime();
+            answers = SqlBaseline.run(conn, eitherBase, goods);
+            long ns = System.nanoTime() - t;
+            best[0] = Math.min(best[0], ns);
+            log.println(name + ": run " + (i + 1) + ": " + ns / 1_000_000 + " ms");
+        }
+        int mismatches = 0;
+        for (int g = 0; g < goods; g++) {
+            SqlBaseline.Answer a = answers.get("G" + (g + 1));
+            var v = r.verdict(0, g);
+            boolean same = a != null && v != null && a.status().equals(v.name())
+                    && cents(a.totalCost()) == r.totalCostCents(0, g) && cents(a.vnm()) == r.vnmCents(0, g)
+                    && (r.rvcNetCostCents(0, g) < 0 || cents(a.netCost()) == r.rvcNetCostCents(0, g));
+            if (!same && mismatches++ < 5) {
+                log.println(name + ": good G" + (g + 1) + " differs: SQL " + a + ", Origin " + v + " total " + r.totalCostCents(0, g)
+                        + " vnm " + r.vnmCents(0, g) + " nc " + r.rvcNetCostCents(0, g));
+            }
+        }
+        if (answers.size() != goods) mismatches++;
+        log.println(name + ": " + (mismatches == 0 ? "all " + goods + " goods match" : mismatches + " goods differ"));
+        return mismatches == 0;
+    }
+
+    private static long cents(BigDecimal v) {
+        return v == null ? -1 : v.movePointRight(2).longValueExact();
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) System.gc();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
