@@ -234,8 +234,7 @@ public final class QualifyJob {
     private static Dataset<Row> read(SparkSession spark, String file, List<Problem> problems) {
         try {
             return spark.read().parquet(file);
-        } catch (Exception e) {
-            if (!(e instanceof AnalysisException)) throw e;
+        } catch (Exception e) { // missing (AnalysisException), not Parquet, unreadable footer (SparkException, undeclared)
             problems.add(Problem.of(file, 0, 0, "", ErrorCode.UNREADABLE, file));
             return null;
         }

@@ -54,6 +54,20 @@ public final class SparkBench {
         return "list input files, read Parquet footers (schema)";
     }
 
+    /** The 1-minute load average of the machine, to tell a shared machine's figures. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static long processCpuMillis() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean b ? b.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
     public static void main(String[] argv) throws InputException {
         Map<String, String> o = new java.util.HashMap<>(Map.of("--goods", "100000", "--fan-out", "5", "--depth", "1",
                 "--unknown", "0.05", "--seed", "42", "--regime", "usmca", "--date", "2023-07-01", "--partitions", "8",
@@ -85,16 +99,22 @@ public final class SparkBench {
         EngineSource engine = EngineSource.load(o.get("--regime"), Map.of(), null);
         StageTimes times = new StageTimes();
         spark.sparkContext().addSparkListener(times);
+        String loadBefore = loadAverage();
+        long cpu1 = processCpuMillis();
         long t1 = System.nanoTime();
         var results = QualifyJob.results(spark, dir + "/catalog", engine, LocalDate.parse(o.get("--date")), partitions);
         QualifyJob.write(results, dir + "/results", true);
         long qualifyMillis = (System.nanoTime() - t1) / 1_000_000;
+        long qualifyCpu = processCpuMillis() - cpu1;
+        String loadAfter = loadAverage();
         spark.sparkContext().removeSparkListener(times);
         String summary = QualifyJob.summary(spark, dir + "/results");
 
         out.printf(Locale.ROOT, "catalog: %,d goods x %d lines = %,d lines (fan-out %d, depth %d), generated and written in %,d ms%n",
                 goods, fanOut * (depth + 1), lines, fanOut, depth, generateMillis);
         out.printf(Locale.ROOT, "qualify: %,d ms wall, %,.0f lines/s; %s%n", qualifyMillis, lines * 1000.0 / qualifyMillis, summary);
+        out.printf(Locale.ROOT, "qualify: %,d ms of CPU in this JVM (%d cores); load average before %s, after %s%n", qualifyCpu,
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
         out.printf(Locale.ROOT, "%-5s %-58s %5s %9s %9s %10s %11s %11s %8s%n", "stage", "what", "tasks", "wall ms", "task ms",
                 "rows read", "shuffle in", "shuffle out", "rows out");
         List<Stage> stages = new ArrayList<>(times.stages);

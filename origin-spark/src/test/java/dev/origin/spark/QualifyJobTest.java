@@ -176,6 +176,15 @@ class QualifyJobTest {
         assertThat(noTables.code()).isEqualTo(2);
         assertThat(noTables.err()).contains("UNREADABLE").contains("goods.parquet").contains("lines.parquet");
 
+        Path notParquet = dir.resolve("not-parquet");
+        Files.createDirectories(notParquet);
+        Files.writeString(notParquet.resolve("goods.parquet"), "good_id,hs\ng1,870829\n");
+        Files.copy(input.resolve("lines.parquet"), notParquet.resolve("lines.parquet"));
+        var csvAsParquet = run(notParquet.toString(), out.toString(), "usmca", "2023-07-01");
+        assertThat(csvAsParquet.code()).isEqualTo(2);
+        assertThat(csvAsParquet.err()).contains("UNREADABLE").contains("goods.parquet").doesNotContain("lines.parquet")
+                .doesNotContain("Exception");
+
         // a goods table whose transaction_value is text, and which lacks producer_country
         Path typed = dir.resolve("typed");
         spark.sql("SELECT 'g1' AS good_id, '870829' AS hs, '1000.00' AS transaction_value")
