@@ -75,7 +75,7 @@ public record EngineSource(String regime, Map<String, String> packFiles, Map<Str
         return EVALUATORS.computeIfAbsent(this, EngineSource::build);
     }
 
-    private Evaluator build() {
+    Evaluator build() {
         try {
             Regime r;
             if (packFiles.isEmpty()) {

@@ -21,7 +21,12 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * SparkBench [--goods 100000] [--fan-out 5] [--depth 1] [--unknown 0.05] [--seed 42] [--regime usmca]
- *            [--date 2023-07-01] [--partitions 8] [--dir target/spark-bench] [--master local[2]]
+ *            [--date 2023-07-01] [--partitions 8] [--dir target/spark-bench] [--master URL]
+ * </pre>
+ * It is in the job jar, so it also runs on a cluster ({@code spark-submit --class dev.origin.spark.SparkBench
+ * origin-spark-job.jar --dir hdfs:///tmp/origin-bench}); without {@code --master} or spark-submit it runs in
+ * {@code local[2]}.
+ * <pre>
  * </pre>
  */
 public final class SparkBench {
@@ -71,7 +76,7 @@ public final class SparkBench {
     public static void main(String[] argv) throws InputException {
         Map<String, String> o = new java.util.HashMap<>(Map.of("--goods", "100000", "--fan-out", "5", "--depth", "1",
                 "--unknown", "0.05", "--seed", "42", "--regime", "usmca", "--date", "2023-07-01", "--partitions", "8",
-                "--dir", "target/spark-bench", "--master", "local[2]"));
+                "--dir", "target/spark-bench", "--master", ""));
         for (int i = 0; i + 1 < argv.length; i += 2) {
             if (!o.containsKey(argv[i])) throw new IllegalArgumentException("unknown option " + argv[i] + "; options: " + o.keySet());
             o.put(argv[i], argv[i + 1]);
@@ -85,9 +90,15 @@ public final class SparkBench {
 
         // Spark's INFO lines would bury the figures (Spark logs through log4j2)
         org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
-        SparkSession spark = SparkSession.builder().appName("origin spark bench").master(o.get("--master"))
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", partitions).getOrCreate();
+        // --master, else spark-submit's master, else local[2]
+        String master = !o.get("--master").isEmpty() ? o.get("--master")
+                : new org.apache.spark.SparkConf().get("spark.master", "local[2]");
+        var builder = SparkSession.builder().appName("origin spark bench").master(master)
+                .config("spark.sql.shuffle.partitions", partitions);
+        if (master.startsWith("local")) {
+            builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").config("spark.ui.enabled", "false");
+        }
+        SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         long lines = (long) goods * fanOut * (depth + 1);
 
