@@ -107,10 +107,21 @@ public final class SqlBaseline {
         }
     }
 
-    /** Runs the query and returns every good's answer by id. */
-    public static Map<String, Answer> run(Connection c, boolean deMinimisEitherBase, int expectedGoods) throws SQLException {
+    /**
+     * Runs the query into a table {@code result} inside the engine (as a team's job would store its answers; what the
+     * benchmark times, so that no engine pays for sending rows to Java).
+     */
+    public static void run(Connection c, boolean deMinimisEitherBase) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS result");
+            s.execute("CREATE TABLE result AS " + QUERY.formatted(deMinimisEitherBase ? "TRUE" : "FALSE"));
+        }
+    }
+
+    /** Every good's answer by id, read from the table {@code result}. */
+    public static Map<String, Answer> answers(Connection c, int expectedGoods) throws SQLException {
         Map<String, Answer> out = new HashMap<>(expectedGoods * 2);
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(QUERY.formatted(deMinimisEitherBase ? "TRUE" : "FALSE"))) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT good_id, status, total_cost, net_cost, vnm FROM result")) {
             while (r.next()) out.put(r.getString(1), new Answer(r.getString(2), r.getBigDecimal(3), r.getBigDecimal(4), r.getBigDecimal(5)));
         }
         return out;

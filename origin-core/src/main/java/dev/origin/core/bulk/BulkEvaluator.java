@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Evaluates a whole {@link ColumnarCatalog} under one or more regimes and dates, on every core. There is no second
- * implementation of the rules: each good is built from the columns and decided by the regime's {@link Evaluator}
- * without an explanation trace, so bulk results are the single-good determinations (DESIGN.md). What bulk adds is
- * the layout (columns, interned codes, cents), parallelism, compact results, and {@link #requalify}: after a change
- * to the catalog only the goods that depend on it are decided again.
+ * Evaluates a whole {@link ColumnarCatalog} under one or more regimes and dates, on every core, with the rule
+ * semantics of the single-good {@link Evaluator}. Each good is decided by the columnar kernel ({@code FastPath}) when
+ * it is in the kernel's narrow scope, where the kernel is proven to give the evaluator's figures (docs/bulk.md,
+ * {@code BulkEvaluationTest}); every other good is built from the columns and decided by the evaluator, without an
+ * explanation trace. Results are compact columns; {@link #requalify} decides again only the goods a change touched.
  */
 public final class BulkEvaluator {
     /** One regime on one date; a null date means each good's own {@code date}. */
@@ -47,7 +47,9 @@ public final class BulkEvaluator {
         for (int i = 0; i < runs.size(); i++) {
             if (fastPath && runs.get(i).date() != null) r.plans[i] = new FastPath.Plan(c, runs.get(i).evaluator(), runs.get(i).date());
         }
-        IntStream.range(0, c.goods()).parallel().forEach(g -> decide(c, g, r));
+        int goods = c.goods(), chunks = (goods + CHUNK - 1) / CHUNK;
+        // chunks of goods, so that scratch space and counts are per chunk, not per good
+        IntStream.range(0, chunks).parallel().forEach(k -> decideAll(c, r, k * CHUNK, Math.min(goods, (k + 1) * CHUNK)));
         return r;
     }
 
@@ -58,9 +60,17 @@ public final class BulkEvaluator {
      */
     public void requalify(ColumnarCatalog c, Results r, int[] affected) {
         if (affected.length < 64) {
-            for (int g : affected) decide(c, g, r);
+            FastPath.Scratch s = new FastPath.Scratch();
+            long fast = 0;
+            for (int g : affected) fast += decide(c, g, r, s);
+            r.fast.add(fast);
+            r.evaluated.add((long) affected.length * runs.size() - fast);
         } else {
-            IntStream.of(affected).parallel().forEach(g -> decide(c, g, r));
+            IntStream.of(affected).parallel().forEach(g -> {
+                long fast = decide(c, g, r, new FastPath.Scratch());
+                r.fast.add(fast);
+                r.evaluated.add(runs.size() - fast);
+            });
         }
     }
 
@@ -71,15 +81,27 @@ public final class BulkEvaluator {
         return x.evaluator().evaluate(c.good(g), d, true);
     }
 
-    private void decide(ColumnarCatalog c, int g, Results r) {
+    /** Goods per chunk of a full evaluation. */
+    static final int CHUNK = 2048;
+
+    private void decideAll(ColumnarCatalog c, Results r, int from, int to) {
+        FastPath.Scratch s = new FastPath.Scratch();
+        long fast = 0;
+        for (int g = from; g < to; g++) fast += decide(c, g, r, s);
+        r.fast.add(fast);
+        r.evaluated.add((long) (to - from) * runs.size() - fast);
+    }
+
+    /** Decides good {@code g} under every run; returns how many runs the kernel decided. */
+    private int decide(ColumnarCatalog c, int g, Results r, FastPath.Scratch s) {
         dev.origin.core.model.Good good = null;
+        int fast = 0;
         for (int i = 0; i < runs.size(); i++) {
             FastPath.Plan plan = r.plans[i];
-            if (plan != null && plan.c == c && FastPath.decide(plan, g, i, r)) {
-                r.fast.increment();
+            if (plan != null && plan.c == c && FastPath.decide(plan, g, i, r, s)) {
+                fast++;
                 continue;
             }
-            r.evaluated.increment();
             if (good == null) good = c.good(g);
             Run x = runs.get(i);
             LocalDate d = x.date() != null ? x.date() : c.date(g);
@@ -89,6 +111,7 @@ public final class BulkEvaluator {
             }
             r.store(i, g, x.evaluator().evaluate(good, d, false));
         }
+        return fast;
     }
 
     /**

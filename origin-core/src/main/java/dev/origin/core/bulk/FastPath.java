@@ -156,13 +156,12 @@ final class FastPath {
         }
     }
 
-    static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     static final long LIMIT = 1_000_000_000_000L;
 
     private FastPath() {}
 
     /** Decides good {@code g} into {@code r} for run {@code run}; false (nothing stored) when the good is out of scope. */
-    static boolean decide(Plan p, int g, int run, BulkEvaluator.Results r) {
+    static boolean decide(Plan p, int g, int run, BulkEvaluator.Results r, Scratch s) {
         ColumnarCatalog c = p.c;
         int rule = c.goodRule[g];
         if (rule < 0 || !p.ruleInScope[rule]) return false;
@@ -173,7 +172,6 @@ final class FastPath {
         int digits = p.shiftDigits[rule];
         long min = p.minScaled[rule];
         int from = c.lineStart[g], to = c.lineStart[g + 1], n = to - from;
-        Scratch s = SCRATCH.get();
         s.ensure(n + 1);
         // slot 0 is the good; slot i + 1 is line from + i (a sub-assembly's sums)
         for (int i = 0; i <= n; i++) { s.mat[i] = 0; s.vnmN[i] = 0; s.vnmU[i] = 0; s.excl[i] = 0; }
