@@ -50,9 +50,9 @@ public record EngineSource(String regime, Map<String, String> packFiles, Map<Str
     public static EngineSource load(String regimeOrPath, Map<String, String> params, Path tariffFile) throws InputException {
         Map<String, String> files = new LinkedHashMap<>();
         String regime = regimeOrPath;
+        RulePackReader.load(regimeOrPath, params); // reports an unknown regime, an invalid pack or parameter with its own codes
         if (!RulePackReader.isBuiltIn(regimeOrPath)) {
             Path pack = Path.of(regimeOrPath);
-            RulePackReader.load(regimeOrPath, params); // reports a missing or invalid pack with its own codes
             regime = pack.getFileName().toString();
             files.put(regime, read(pack));
             for (String name : includes(files.get(regime), regime)) {
