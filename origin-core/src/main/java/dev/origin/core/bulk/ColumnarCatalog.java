@@ -74,6 +74,24 @@ public final class ColumnarCatalog {
         strings = b.stringList.toArray(new String[0]);
         rules = b.ruleList.toArray(new Rule[0]);
         dates = b.dateList.toArray(new LocalDate[0]);
+        checkParents();
+    }
+
+    /** Every parent is a self-produced line of the same good, and no line is its own ancestor. */
+    private void checkParents() {
+        for (int g = 0; g < goods; g++) {
+            int from = lineStart[g], n = lineStart[g + 1] - from;
+            for (int i = 0; i < n; i++) {
+                int p = parent[from + i], steps = 0;
+                while (p >= 0) {
+                    if (p >= n || (flags[from + p] & SELF_PRODUCED) == 0 || p == i || ++steps > n) {
+                        throw new IllegalArgumentException("Good `" + goodId[g] + "`: line `" + strings[lineId[from + i]]
+                                + "` has a parent that is not a self-produced line of the good, or is its own ancestor.");
+                    }
+                    p = parent[from + p];
+                }
+            }
+        }
     }
 
     public int goods() { return goods; }

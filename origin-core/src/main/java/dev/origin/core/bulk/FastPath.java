@@ -140,19 +140,21 @@ final class FastPath {
         }
     }
 
-    /** Scratch arrays of one thread, grown as needed. */
+    /**
+     * Scratch sums of one thread: for slot {@code k} (0 the good, {@code i + 1} its line {@code i}) materials, VNM of
+     * non-originating and of unknown lines, and excluded costs, side by side. All zero between goods: a sub-assembly's
+     * slot is cleared when its line consumes it, the good's at the end, everything when a good is declined.
+     */
     static final class Scratch {
-        long[] mat = new long[64], vnmN = new long[64], vnmU = new long[64], excl = new long[64];
-        boolean[] anyN = new boolean[64];
+        long[] a = new long[4 * 64];
 
-        void ensure(int n) {
-            if (n <= mat.length) return;
-            int c = Math.max(n, mat.length * 2);
-            mat = new long[c];
-            vnmN = new long[c];
-            vnmU = new long[c];
-            excl = new long[c];
-            anyN = new boolean[c];
+        void ensure(int slots) {
+            if (4 * slots > a.length) a = new long[Math.max(4 * slots, 2 * a.length)];
+        }
+
+        boolean decline(int slots) {
+            java.util.Arrays.fill(a, 0, 4 * slots, 0);
+            return false;
         }
     }
 
@@ -173,8 +175,7 @@ final class FastPath {
         long min = p.minScaled[rule];
         int from = c.lineStart[g], to = c.lineStart[g + 1], n = to - from;
         s.ensure(n + 1);
-        // slot 0 is the good; slot i + 1 is line from + i (a sub-assembly's sums)
-        for (int i = 0; i <= n; i++) { s.mat[i] = 0; s.vnmN[i] = 0; s.vnmU[i] = 0; s.excl[i] = 0; }
+        long[] a = s.a;
         long failN = 0, failU = 0;
         boolean barredN = false, barredU = false, sameN = false, sameU = false, anyUnknown = false;
         int goodPrefix = digits == 0 ? 0 : p.prefix(gh, digits);
@@ -182,34 +183,37 @@ final class FastPath {
         // children after parents: walk backwards, so a sub-assembly's sums are complete when it is reached
         for (int l = to - 1; l >= from; l--) {
             int parent = c.parent[l];
-            if (parent >= 0 && parent >= l - from) return false;
-            int slot = parent + 1;
+            if (parent >= 0 && parent >= l - from) return s.decline(n + 1);
+            int slot = 4 * (parent + 1);
             byte f = c.flags[l];
             if ((f & ColumnarCatalog.SELF_PRODUCED) != 0) {
-                if ((f & ColumnarCatalog.INTERMEDIATE) != 0) return false;
-                int me = l - from + 1;
+                if ((f & ColumnarCatalog.INTERMEDIATE) != 0) return s.decline(n + 1);
+                int me = 4 * (l - from + 1);
                 long lo = c.lineOther[l], le = c.lineExcluded[l];
                 boolean costs = lo >= 0 || le >= 0;
-                long subTotal = s.mat[me] + Math.max(lo, 0);
-                long subExcluded = s.excl[me] + Math.max(le, 0);
-                if (costs && subTotal - subExcluded <= 0) return false;   // its own rule would report a non-positive basis
+                long subTotal = a[me] + Math.max(lo, 0);
+                long subN = a[me + 1], subU = a[me + 2];
+                long subExcluded = a[me + 3] + Math.max(le, 0);
+                a[me] = 0; a[me + 1] = 0; a[me + 2] = 0; a[me + 3] = 0;
+                if (costs && subTotal - subExcluded <= 0) return s.decline(n + 1);   // its own rule would report a non-positive basis
                 long v = c.value[l];
-                if (v < 0 && !costs) return false;
-                if (parent < 0 && digits > 0 && p.prefix(c.lineHs[l], digits) == goodPrefix) return false;   // its own rule would matter
-                s.mat[slot] += v >= 0 ? v : subTotal;
-                s.vnmN[slot] += s.vnmN[me];
-                s.vnmU[slot] += s.vnmU[me];
-                s.excl[slot] += subExcluded;
+                if (v < 0 && !costs) return s.decline(n + 1);
+                // its own rule would matter
+                if (parent < 0 && digits > 0 && p.prefix(c.lineHs[l], digits) == goodPrefix) return s.decline(n + 1);
+                a[slot] += v >= 0 ? v : subTotal;
+                a[slot + 1] += subN;
+                a[slot + 2] += subU;
+                a[slot + 3] += subExcluded;
                 continue;
             }
             long v = c.value[l];
             byte o = c.origin[l];
-            if (v < 0 || o < 0 || v >= LIMIT) return false;
-            s.mat[slot] += v;
+            if (v < 0 || o < 0 || v >= LIMIT) return s.decline(n + 1);
+            a[slot] += v;
             if (o == ColumnarCatalog.ORIGINATING) continue;
             boolean unknown = o == ColumnarCatalog.UNKNOWN;
             anyUnknown |= unknown;
-            if (unknown) s.vnmU[slot] += v; else s.vnmN[slot] += v;
+            if (unknown) a[slot + 2] += v; else a[slot + 1] += v;
             if (parent < 0 && digits > 0) {
                 int lh = c.lineHs[l];
                 if (p.prefix(lh, digits) == goodPrefix) {
@@ -219,15 +223,17 @@ final class FastPath {
                 }
             }
         }
-        long total = s.mat[0] + Math.max(other, 0);
-        long netCost = total - s.excl[0] - Math.max(ownExcluded, 0);
+        long materials = a[0], vnmN = a[1], vnmU = a[2], subsExcluded = a[3];
+        a[0] = 0; a[1] = 0; a[2] = 0; a[3] = 0;
+        long total = materials + Math.max(other, 0);
+        long netCost = total - subsExcluded - Math.max(ownExcluded, 0);
         if (total >= LIMIT || (min >= 0 && netCost <= 0)) return false;
         long tv = c.transactionValue[g];
         if (tv >= LIMIT) return false;
         long base = tv < 0 ? total : p.eitherBase ? Math.max(tv, total) : tv;
         long dm = p.dmScaled[gh];
         // worst case: unknown origins are non-originating; best case: originating
-        long vnmW = s.vnmN[0] + s.vnmU[0], vnmB = s.vnmN[0];
+        long vnmW = vnmN + vnmU, vnmB = vnmN;
         int worst = met(digits, min, failN + failU, barredN || barredU, sameN || sameU, vnmW, netCost, base, dm, p.partsRuleMayApply[gh]);
         if (worst < 0) return false;
         int best = worst;
