@@ -233,6 +233,12 @@ public final class QualifyJob {
 
     private static Dataset<Row> read(SparkSession spark, String file, List<Problem> problems) {
         try {
+            // a missing table is told before Spark looks for it (Spark would log a stack trace first)
+            var path = new org.apache.hadoop.fs.Path(file);
+            if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+                problems.add(Problem.of(file, 0, 0, "", ErrorCode.UNREADABLE, file));
+                return null;
+            }
             return spark.read().parquet(file);
         } catch (Exception e) { // missing (AnalysisException), not Parquet, unreadable footer (SparkException, undeclared)
             problems.add(Problem.of(file, 0, 0, "", ErrorCode.UNREADABLE, file));
