@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.flywaydb.core.Flyway;
 
@@ -14,8 +16,19 @@ import org.flywaydb.core.Flyway;
  *
  * <p>The default file is {@code ~/.origin/workspace} (H2 adds {@code .mv.db}); the environment variable
  * {@code ORIGIN_DB} or the {@code --db} option of every workspace command overrides it.
+ *
+ * <p>Migrations: {@code classpath:db/migration} (shared by every database; V1-V19 the workspace core, V20-V39
+ * workflows, V40-V59 server) and {@code classpath:db/vendor/h2} or {@code .../postgresql} for what differs
+ * between the two (the ledger's append-only triggers).
  */
 public final class Database {
+    /** Flyway reports every migration at INFO through java.util.logging; kept here so the level holds. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY_LOG.setLevel(Level.WARNING);
+    }
+
     private final String url;
     private final String user;
     private final String password;
@@ -41,7 +54,7 @@ public final class Database {
         Database db = new Database(url, user, password);
         Flyway.configure()
                 .dataSource(url, user, password)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(url))
                 .load()
                 .migrate();
         return db;
@@ -52,8 +65,24 @@ public final class Database {
         return open(url, null, null);
     }
 
+    /** {@code h2} or {@code postgresql}, from the JDBC URL. */
+    static String vendor(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return "h2";
+        }
+        throw new IllegalArgumentException("not an H2 or PostgreSQL JDBC URL: " + url);
+    }
+
     public String url() {
         return url;
+    }
+
+    /** True for PostgreSQL, false for H2. */
+    public boolean isPostgres() {
+        return vendor(url).equals("postgresql");
     }
 
     /** A new connection; the caller closes it. */

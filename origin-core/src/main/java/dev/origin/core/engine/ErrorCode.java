@@ -153,6 +153,22 @@ public enum ErrorCode implements ErrorTemplate {
     BAD_ROW(ERROR, "The row has {cells} cells, the header {header}."),
     BAD_ALTERNATIVES(ERROR, "`alt_countries` lists {countries} countries but `alt_premiums` {premiums} premiums."),
 
+    // ------------------------------------------------------------ the compliance workspace (origin-store, docs/workspace.md)
+    CANNOT_OPEN_DB(ERROR, "The workspace database `{url}` cannot be opened: {reason}."),
+    UNKNOWN_PART(ERROR, "No part `{id}` is in the workspace."),
+    UNKNOWN_DETERMINATION(ERROR, "No determination `{id}` is in the ledger."),
+    NOT_CLASSIFIED(ERROR, "Part `{part}` has no HS classification on {date}."),
+    NO_BOM(ERROR, "Part `{part}` is made in-house but has no bill of materials in force on {date}."),
+    NO_UNIT_COST(ERROR, "Part `{part}` is bought but has no cost sheet with a unit cost in force on {date}."),
+    NO_COST_SHEET(ERROR, "Part `{part}` is made in-house but has no cost sheet in force on {date}."),
+    UNKNOWN_IMPORT_KIND(ERROR, "The columns match none of the import templates (plants, suppliers, parts, boms, costs, declarations); "
+            + "name the file or sheet after one, or give --kind."),
+    NOT_IN_WORKSPACE(ERROR, "No {kind} `{id}` is in this file or the workspace."),
+    BLANKET_TOO_LONG(ERROR, "The blanket period {from} to {to} is longer than 12 months (USMCA Article 5.2.4(b))."),
+    FORMULA_TEXT(ERROR, "`{value}` starts like a spreadsheet formula; remove the leading `{sign}`."),
+    ROWS_DISAGREE(ERROR, "The rows of {kind} `{id}` disagree on `{column}`: `{value}` here, `{first}` on row {row}."),
+    BAD_WORKBOOK(ERROR, "The file cannot be read as an XLSX workbook: {reason}."),
+
     // ------------------------------------------------------------ the server (origin serve) and its users
     NOT_SIGNED_IN(ERROR, "Sign in first, or send an API token as `Authorization: Bearer TOKEN`."),
     NOT_ALLOWED(ERROR, "The role `{role}` cannot {action}; it needs the role `{needed}`."),
@@ -248,7 +264,12 @@ public enum ErrorCode implements ErrorTemplate {
         // evaluation
         SELF_PRODUCED_WITHOUT_COST(MISSING_COST, "Self-produced material `{path}` gives neither a value nor a cost sheet.", ERROR),
         INTERMEDIATE_WITHOUT_RULE(NO_RULE, "Intermediate material `{path}` ({hs}) has no rule in `{regime}`, so it is treated as non-originating.",
-                WARNING);
+                WARNING),
+        // the compliance workspace
+        ROW_KEY_TWICE(DUPLICATE_ID, "The {kind} `{id}` is given twice in this file (first on row {row})."),
+        PERIOD_ENDS_BEFORE_START(BAD_PERIOD, "The period ends ({to}) before it starts ({from})."),
+        FORMULA_CELL(FORMULA_TEXT, "The cell holds a formula (`{formula}`); give its value instead."),
+        CELL_TOO_LONG(TOO_LARGE, "The cell holds {length} characters; a cell holds at most {limit}.");
 
         private final ErrorCode code;
         private final Wording wording;

@@ -1,0 +1,61 @@
+package dev.origin.store;
+
+import dev.origin.core.engine.Determination;
+import dev.origin.core.engine.Diagnostic;
+import dev.origin.core.engine.Evaluator;
+import dev.origin.core.model.Good;
+import dev.origin.core.regime.Regime;
+import dev.origin.io.CaseFileReader;
+import dev.origin.io.InputException;
+import dev.origin.io.Problem;
+import dev.origin.io.ResultWriter;
+import dev.origin.io.RulePackReader;
+import dev.origin.io.TariffReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One evaluation of a stored input: the engine's input document read with {@link CaseFileReader}, evaluated by
+ * the {@link Evaluator} under the pack with its overrides and the built-in tariff table, with the trace, and the
+ * results document that the ledger stores as findings. The same function serves qualification and replay, so a
+ * replay of an unchanged input under an unchanged pack and engine gives the same findings, byte for byte.
+ *
+ * @param findings the results document ({@code ResultWriter.json}) of the one determination
+ */
+public record Qualification(Determination determination, String findings, String regime, String packRevision, String packHash,
+                            Map<String, String> params) {
+
+    /**
+     * Evaluates {@code document} (a case file with one good) under {@code regime} with {@code params} as of
+     * {@code asOf}.
+     *
+     * @throws InputException when the pack cannot be read, or the document or the evaluation has errors (each
+     *                        placed in {@code workspace} at the good's path)
+     */
+    public static Qualification evaluate(String document, String regime, Map<String, String> params, LocalDate asOf)
+            throws InputException {
+        Regime pack = RulePackReader.load(regime, params);
+        List<Good> goods = CaseFileReader.read(document, GoodInputs.SOURCE, false);
+        Determination d = Evaluator.of(pack, TariffReader.builtIn()).evaluate(goods.get(0), asOf, true);
+        if (d.hasErrors()) {
+            List<Problem> problems = new ArrayList<>();
+            for (Diagnostic x : d.diagnostics()) {
+                if (x.isError()) {
+                    problems.add(new Problem(GoodInputs.SOURCE, 0, 0, d.good() + (x.path() == null || x.path().isEmpty() ? "" : "/" + x.path()),
+                            x.code(), x.message(), d.good(), x.severity()));
+                }
+            }
+            throw new InputException(problems);
+        }
+        return new Qualification(d, ResultWriter.json(List.of(d)), regime, pack.revision(), PackRevision.of(regime, params),
+                Map.copyOf(params));
+    }
+
+    /** The ledger entry to append for this evaluation of {@code input}. */
+    public NewDetermination toLedger(GoodInput input, String reason) {
+        return new NewDetermination(input.partId(), regime, packRevision, packHash, params, EngineVersion.get(), determination.date(),
+                determination.status().name(), input.hash(), input.document(), findings, Evidence.json(input), reason);
+    }
+}

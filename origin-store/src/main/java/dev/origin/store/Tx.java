@@ -1,0 +1,32 @@
+package dev.origin.store;
+
+import java.sql.Connection;
+
+/**
+ * One transaction on the workspace: the repositories, all on the same connection. Obtained from
+ * {@link Workspace#read} or {@link Workspace#write}, which commit or roll back; never kept after them.
+ */
+public final class Tx {
+    private final Connection connection;
+
+    Tx(Connection connection) {
+        this.connection = connection;
+    }
+
+    public Parts parts() { return new Parts(connection); }
+
+    public Boms boms() { return new Boms(connection); }
+
+    public Suppliers suppliers() { return new Suppliers(connection); }
+
+    public Plants plants() { return new Plants(connection); }
+
+    public CostSheets costs() { return new CostSheets(connection); }
+
+    public Declarations declarations() { return new Declarations(connection); }
+
+    public Ledger ledger() { return new Ledger(connection); }
+
+    /** The connection of this transaction, for tables of other modules (do not commit or close it). */
+    public Connection connection() { return connection; }
+}
