@@ -195,6 +195,14 @@ public final class Accounts {
 
     // ------------------------------------------------------------------ helpers
 
+    /** A random password of 20 letters and digits (for the first-run admin). */
+    public static String newPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        return sb.toString();
+    }
+
     static String secret() {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);

@@ -165,7 +165,10 @@ public final class OriginServer implements AutoCloseable {
 
     /** Who is calling, whether their role allows the route, and for a cookie session's change, its CSRF token. */
     private void authorize(Context ctx) {
-        Access needed = ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst().orElse(Access.ADMIN);
+        // the static assets (the app's own CSS and scripts, the webjars) are public; every route of the table names its role
+        boolean asset = ctx.path().startsWith("/static/") || ctx.path().startsWith("/webjars/");
+        Access needed = ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
+                .orElse(asset ? Access.PUBLIC : Access.ADMIN);
         Accounts.User user = null;
         Accounts.Session session = null;
         String auth = ctx.header("Authorization");
