@@ -34,6 +34,8 @@ final class UsersCommand implements Runnable {
     /** Opens the workspace (migrating it); null after printing why it cannot be opened. */
     static Database open(String url, PrintWriter err) {
         String u = url == null ? Database.defaultUrl() : url;
+        // an in-memory H2 database would vanish between Flyway's connection and the server's: keep it for the process
+        if (u.startsWith("jdbc:h2:mem:") && !u.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) u += ";DB_CLOSE_DELAY=-1";
         try {
             if (u.startsWith("jdbc:h2:file:")) java.nio.file.Files.createDirectories(java.nio.file.Path.of(u.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath().getParent());
             return Database.open(u);
