@@ -269,7 +269,8 @@ public enum ErrorCode implements ErrorTemplate {
         ROW_KEY_TWICE(DUPLICATE_ID, "The {kind} `{id}` is given twice in this file (first on row {row})."),
         PERIOD_ENDS_BEFORE_START(BAD_PERIOD, "The period ends ({to}) before it starts ({from})."),
         FORMULA_CELL(FORMULA_TEXT, "The cell holds a formula (`{formula}`); give its value instead."),
-        CELL_TOO_LONG(TOO_LARGE, "The cell holds {length} characters; a cell holds at most {limit}.");
+        CELL_TOO_LONG(TOO_LARGE, "The cell holds {length} characters; a cell holds at most {limit}."),
+        QUANTITY_NOT_POSITIVE(BAD_NUMBER, "The quantity `{value}` is not greater than zero.");
 
         private final ErrorCode code;
         private final Wording wording;
