@@ -42,6 +42,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         Database database = UsersCommand.open(db, err);
         if (database == null) return 2;
+        dev.origin.store.Workspace ws = dev.origin.store.Workspace.of(database);
+        if (ws.read(tx -> tx.parts().count()) == 0) {
+            try {
+                dev.origin.store.Sample.load(ws, java.time.LocalDate.now(), dev.origin.store.importer.Importer.Progress.NONE);
+                err.println("origin: the workspace was empty: loaded the sample workspace (three goods; docs/workspace.md)");
+            } catch (dev.origin.io.InputException e) {
+                for (var p : e.problems()) err.println(p.format());
+                return 2;
+            }
+        }
         OriginServer server = OriginServer.start(OriginServer.Settings.of(database).withHost(host).withPort(port).withMaxRequestBytes(maxRequest));
         if (server.accounts().count() == 0) {
             String password = dev.origin.server.Accounts.newPassword();

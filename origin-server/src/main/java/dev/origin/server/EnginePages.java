@@ -242,7 +242,7 @@ final class EnginePages {
         return null;
     }
 
-    private String card(Context ctx, Determination d, Determination before, String caseJson, String regime, LocalDate date, Map<String, String> changes) {
+    String card(Context ctx, Determination d, Determination before, String caseJson, String regime, LocalDate date, Map<String, String> changes) {
         JsonNode doc;
         try {
             doc = JSON.readTree(caseJson);

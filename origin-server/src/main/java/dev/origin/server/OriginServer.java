@@ -64,6 +64,7 @@ public final class OriginServer implements AutoCloseable {
     final Accounts accounts;
     final Cases cases = new Cases();
     final Jobs jobs;
+    final dev.origin.store.Workspace workspace;
     private final List<Endpoint> endpoints;
     private final List<HandlerMetaInfo> registered = Collections.synchronizedList(new ArrayList<>());
     private final Javalin app;
@@ -73,8 +74,10 @@ public final class OriginServer implements AutoCloseable {
         this.pool = pool(settings.database());
         this.accounts = new Accounts(pool);
         this.jobs = new Jobs(cases.tariffs);
+        this.workspace = dev.origin.store.Workspace.of(settings.database());
         List<Endpoint> all = new ArrayList<>();
         all.addAll(new Api(this).endpoints());
+        all.addAll(new Catalog(this).endpoints());
         all.addAll(new Pages(this).endpoints());
         this.endpoints = List.copyOf(all);
         this.app = Javalin.create(config -> {

@@ -77,7 +77,7 @@ final class Pages {
     }
 
     static final List<String[]> SECTIONS = new ArrayList<>(List.of(
-            new String[] {"Qualify", "/qualify"}, new String[] {"Compare", "/compare"}, new String[] {"Simulator", "/simulate"},
+            new String[] {"Catalog", "/catalog"}, new String[] {"Qualify", "/qualify"}, new String[] {"Compare", "/compare"}, new String[] {"Simulator", "/simulate"},
             new String[] {"API", "/openapi.json"}));
 
     /** The hidden CSRF field of the session's forms. */
@@ -178,6 +178,7 @@ final class Pages {
     }
 
     static final java.util.Map<String, String> DESCRIPTIONS = new java.util.LinkedHashMap<>(java.util.Map.of(
+            "Catalog", "The workspace's parts; each part's determination with its explanation tree and what-if panel.",
             "Qualify", "Decide a good's origin, see the explanation tree with the failing requirement and its citation, and try what-ifs.",
             "Compare", "One good under NAFTA, the USMCA and the three proposals side by side.",
             "Simulator", "A fleet under the negotiation scenarios: who complies and who pays, purchases and jobs by country, the sweep, the backtest."));
