@@ -113,7 +113,9 @@ final class Jobs implements AutoCloseable {
             phase(job, "simulating " + s.regimes().size() + " regimes x " + s.fleet().models().size() + " models", sim.steps(s.fleet(), s.regimes()));
             var decisions = sim.run(s.fleet(), s.regimes(), n -> job.done.set(n));
             List<Outcome> outcomes = new ArrayList<>();
-            for (var e : decisions.entrySet()) outcomes.add(Outcome.of(e.getKey(), e.getValue(), s.settings()));
+            for (Regime r : s.regimes()) {
+                if (decisions.containsKey(r.id())) outcomes.add(Outcome.of(r.id(), decisions.get(r.id()), s.settings())); // in the order asked for
+            }
             List<Sweep.Point> curve = null;
             if (s.sweep() != null) {
                 phase(job, "threshold sweep, " + s.sweep().thresholds().size() + " thresholds", Sweep.steps(s.fleet(), s.sweep().thresholds().size(), sim));

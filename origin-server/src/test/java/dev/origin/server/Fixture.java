@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 /** A server on a fresh in-memory database on 127.0.0.1 (any free port) with one user of each role, and HTTP helpers. */
 final class Fixture implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
+    /** The finished goods of the sample workspace (origin-store Sample), in its order. */
+    static final String SAMPLE_GOOD = firstFinished();
     static final Path ROOT = Path.of(System.getProperty("origin.root", ".."));
     final Database db;
     final OriginServer server;
@@ -35,10 +37,19 @@ final class Fixture implements AutoCloseable {
     Fixture(long maxRequest) {
         db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         server = OriginServer.start(new OriginServer.Settings("127.0.0.1", 0, db, maxRequest, new PrintStream(log, true, StandardCharsets.UTF_8)));
+        try {
+            dev.origin.store.Sample.load(server.workspace, java.time.LocalDate.now(), dev.origin.store.importer.Importer.Progress.NONE);
+        } catch (dev.origin.io.InputException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
         Accounts a = server.accounts();
         viewerToken = a.issueToken(a.add("vera", PASSWORD, Access.VIEWER), "test");
         analystToken = a.issueToken(a.add("anna", PASSWORD, Access.ANALYST), "test");
         adminToken = a.issueToken(a.add("adam", PASSWORD, Access.ADMIN), "test");
+    }
+
+    private static String firstFinished() {
+        return "HUB-500";
     }
 
     String url(String path) {
