@@ -194,7 +194,7 @@ public final class OriginServer implements AutoCloseable {
             throw ApiException.of(401, "", ErrorCode.NOT_SIGNED_IN);
         }
         if (!user.role().allows(needed)) {
-            throw ApiException.of(403, ctx.method() + " " + ctx.endpoint().path, ErrorCode.NOT_ALLOWED, user.role().label(), action(ctx), needed.label());
+            throw ApiException.of(403, ctx.method() + " " + ctx.path(), ErrorCode.NOT_ALLOWED, user.role().label(), action(ctx), needed.label());
         }
         if (session != null && ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
             String sent = ctx.header(CSRF_HEADER);
