@@ -94,6 +94,7 @@ public final class Accounts {
 
     /** Changes a user's role, password or disabled flag (null: unchanged); the last enabled admin stays one. */
     public User change(String name, Access role, String password, Boolean disabled) {
+        tokenCache.clear();
         User u = find(name);
         if (u == null) throw ApiException.of(404, "name", ErrorCode.NOT_FOUND, "user", name);
         if (role == Access.PUBLIC) throw ApiException.of(422, "role", ErrorCode.BAD_VALUE, "public", "viewer, analyst or admin");
@@ -109,6 +110,7 @@ public final class Accounts {
 
     /** Deletes a user with their sessions and tokens; the last admin cannot be deleted. */
     public void delete(String name) {
+        tokenCache.clear();
         User u = find(name);
         if (u == null) throw ApiException.of(404, "name", ErrorCode.NOT_FOUND, "user", name);
         if (u.role() == Access.ADMIN && !u.disabled() && admins() <= 1) throw ApiException.of(409, "name", ErrorCode.LAST_ADMIN, name);
@@ -164,10 +166,28 @@ public final class Accounts {
         return token;
     }
 
-    /** The user of a live API token, or null. */
+    /** How long a token's user is remembered without asking the database; revoking or changing users forgets at once. */
+    static final long TOKEN_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private record Cached(User user, long until) {}
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> tokenCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The user of a live API token, or null (remembered for {@link #TOKEN_CACHE_NANOS}: an integration's calls cost no query each). */
     public User tokenUser(String token) {
         if (token == null || token.length() > 100) return null;
         String h = sha256(token);
+        Cached c = tokenCache.get(h);
+        long now = System.nanoTime();
+        if (c != null && c.until() - now > 0) return c.user();
+        User u = lookUpToken(h);
+        if (u == null) tokenCache.remove(h);
+        else {
+            if (tokenCache.size() > 10_000) tokenCache.clear();
+            tokenCache.put(h, new Cached(u, now + TOKEN_CACHE_NANOS));
+        }
+        return u;
+    }
+
+    private User lookUpToken(String h) {
         List<User> u = query("SELECT u.id, u.name, u.role, u.disabled FROM api_token t JOIN app_user u ON u.id = t.user_id "
                 + "WHERE t.token_hash = ? AND t.revoked = FALSE AND u.disabled = FALSE", Accounts::user, h);
         return u.isEmpty() ? null : u.get(0);
@@ -189,6 +209,7 @@ public final class Accounts {
 
     /** Revokes a token of {@code owner} (any user's when {@code owner} is null); false when there is none. */
     public boolean revoke(long id, User owner) {
+        tokenCache.clear();
         return owner == null ? update("UPDATE api_token SET revoked = TRUE WHERE id = ?", id) > 0
                 : update("UPDATE api_token SET revoked = TRUE WHERE id = ? AND user_id = ?", id, owner.id()) > 0;
     }
