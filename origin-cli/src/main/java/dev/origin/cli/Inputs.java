@@ -40,7 +40,7 @@ final class Inputs {
             description = "HS nomenclature CSV (as in shared/data/harmonized-system): codes not in it are reported as warnings.")
     Path nomenclature;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Case file (JSON or YAML).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Case file (JSON or YAML).")
     Path file;
 
     /** The built-in MFN table, overridden by {@code --tariffs} when given; null after a problem. */
@@ -71,10 +71,14 @@ final class Inputs {
             }
         }
         CaseFile caseFile = null;
-        try {
-            caseFile = CaseFileReader.load(file);
-        } catch (InputException e) {
-            problems.addAll(e.problems());
+        if (file == null) {
+            problems.add(Problem.of("FILE", 0, 0, "", dev.origin.core.engine.ErrorCode.Variant.CASE_FILE_MISSING, ""));
+        } else {
+            try {
+                caseFile = CaseFileReader.load(file);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
         }
         if (!problems.isEmpty()) {
             report(err, problems);

@@ -51,6 +51,10 @@ public final class Database {
 
     /** Opens (creating if needed) and migrates the database at {@code url}; user and password may be null. */
     public static Database open(String url, String user, String password) {
+        if (url.startsWith("jdbc:h2:mem:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) {
+            // every transaction has its own connection: keep an in-memory database until the process ends
+            url = url + ";DB_CLOSE_DELAY=-1";
+        }
         Database db = new Database(url, user, password);
         Flyway.configure()
                 .dataSource(url, user, password)
@@ -94,6 +98,19 @@ public final class Database {
         if (password != null) {
             props.setProperty("password", password);
         }
-        return DriverManager.getConnection(url, props);
+        Connection c = DriverManager.getConnection(url, props);
+        if (!isPostgres()) {
+            // concurrent writers queue on the ledger head: wait for it as PostgreSQL does, rather than H2's default 1 s
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MS);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
     }
+
+    /** How long an H2 connection waits for a row another transaction holds (the ledger head). */
+    static final int LOCK_TIMEOUT_MS = 60_000;
 }

@@ -36,9 +36,25 @@ public record Qualification(Determination determination, String findings, String
      */
     public static Qualification evaluate(String document, String regime, Map<String, String> params, LocalDate asOf)
             throws InputException {
-        Regime pack = RulePackReader.load(regime, params);
+        return evaluate(document, Pack.load(regime, params), asOf);
+    }
+
+    /**
+     * A rule pack loaded once, with its content hash, for runs that evaluate many goods (requalification, chase):
+     * the same evaluation as {@link #evaluate(String, String, Map, LocalDate)} without reading the pack each time.
+     */
+    public record Pack(String regime, Map<String, String> params, Regime regimeRules, String hash, Evaluator evaluator) {
+        /** Loads {@code regime} with {@code params} and the built-in tariff table. */
+        public static Pack load(String regime, Map<String, String> params) throws InputException {
+            Regime r = RulePackReader.load(regime, params);
+            return new Pack(regime, Map.copyOf(params), r, PackRevision.of(regime, params), Evaluator.of(r, TariffReader.builtIn()));
+        }
+    }
+
+    /** As {@link #evaluate(String, String, Map, LocalDate)} with a pack already loaded. */
+    public static Qualification evaluate(String document, Pack pack, LocalDate asOf) throws InputException {
         List<Good> goods = CaseFileReader.read(document, GoodInputs.SOURCE, false);
-        Determination d = Evaluator.of(pack, TariffReader.builtIn()).evaluate(goods.get(0), asOf, true);
+        Determination d = pack.evaluator().evaluate(goods.get(0), asOf, true);
         if (d.hasErrors()) {
             List<Problem> problems = new ArrayList<>();
             for (Diagnostic x : d.diagnostics()) {
@@ -49,8 +65,8 @@ public record Qualification(Determination determination, String findings, String
             }
             throw new InputException(problems);
         }
-        return new Qualification(d, ResultWriter.json(List.of(d)), regime, pack.revision(), PackRevision.of(regime, params),
-                Map.copyOf(params));
+        return new Qualification(d, ResultWriter.json(List.of(d)), pack.regime(), pack.regimeRules().revision(), pack.hash(),
+                pack.params());
     }
 
     /** The ledger entry to append for this evaluation of {@code input}. */

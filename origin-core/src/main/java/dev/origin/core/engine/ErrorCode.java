@@ -168,6 +168,15 @@ public enum ErrorCode implements ErrorTemplate {
     FORMULA_TEXT(ERROR, "`{value}` starts like a spreadsheet formula; remove the leading `{sign}`."),
     ROWS_DISAGREE(ERROR, "The rows of {kind} `{id}` disagree on `{column}`: `{value}` here, `{first}` on row {row}."),
     BAD_WORKBOOK(ERROR, "The file cannot be read as an XLSX workbook: {reason}."),
+    CONFLICTING_OPTIONS(ERROR, "`{option}` cannot be combined with `{other}`."),
+
+    // ------------------------------------------------------------ workspace workflows: requalify, chase, certify
+    NOT_ORIGINATING(ERROR, "Determination `{id}` of `{good}` is {status}; a certificate of origin is issued only from an originating determination."),
+    CERTIFICATE_REGIME(ERROR, "Determination `{id}` is under `{regime}`; a {form} certificate needs a determination under {wanted}."),
+    BLANKET_PERIOD(ERROR, "The blanket period `{from}` to `{to}` {reason}."),
+    CERTIFICATE_FIELD(ERROR, "The certificate needs the {element}: give `{option}`."),
+    NO_SUCH_DECLARATION(ERROR, "No supplier declaration `{id}` is in the workspace."),
+    BAD_DAYS(ERROR, "`{value}` is not a number of days between 1 and 3660."),
 
     // ------------------------------------------------------------ the server (origin serve) and its users
     NOT_SIGNED_IN(ERROR, "Sign in first, or send an API token as `Authorization: Bearer TOKEN`."),
@@ -270,7 +279,8 @@ public enum ErrorCode implements ErrorTemplate {
         PERIOD_ENDS_BEFORE_START(BAD_PERIOD, "The period ends ({to}) before it starts ({from})."),
         FORMULA_CELL(FORMULA_TEXT, "The cell holds a formula (`{formula}`); give its value instead."),
         CELL_TOO_LONG(TOO_LARGE, "The cell holds {length} characters; a cell holds at most {limit}."),
-        QUANTITY_NOT_POSITIVE(BAD_NUMBER, "The quantity `{value}` is not greater than zero.");
+        QUANTITY_NOT_POSITIVE(BAD_NUMBER, "The quantity `{value}` is not greater than zero."),
+        CASE_FILE_MISSING(MISSING_INPUT, "Give a case file{alternative}.");
 
         private final ErrorCode code;
         private final Wording wording;

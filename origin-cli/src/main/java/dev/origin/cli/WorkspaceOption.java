@@ -1,0 +1,70 @@
+package dev.origin.cli;
+
+import dev.origin.core.engine.ErrorCode;
+import dev.origin.io.Problem;
+import dev.origin.store.Database;
+import dev.origin.store.Workspace;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code --db URL}, taken by every workspace command (docs/workspace.md, "Where it lives"). */
+final class WorkspaceOption {
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Workspace database, a JDBC URL (default: $ORIGIN_DB, else the embedded file ~/.origin/workspace).")
+    String url;
+
+    String url() {
+        return url != null ? url : Database.defaultUrl();
+    }
+
+    /** The workspace, opened and migrated; null after printing a {@code CANNOT_OPEN_DB} problem. */
+    Workspace open(PrintWriter err) {
+        String u = url();
+        try {
+            return Workspace.open(u);
+        } catch (RuntimeException e) {
+            Inputs.report(err, List.of(Problem.of("--db", 0, 0, "", ErrorCode.CANNOT_OPEN_DB, shown(u), reason(e))));
+            return null;
+        }
+    }
+
+    /** The URL without its password. */
+    static String shown(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** Why a database cannot be opened, in words (no Java or driver internals). */
+    static String reason(Throwable e) {
+        String all = "";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all += " " + t.getMessage();
+        }
+        String lower = all.toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof IllegalArgumentException || lower.contains("no suitable driver")) {
+            return "it is not an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL";
+        }
+        if (lower.contains("already in use") || lower.contains("locked by another process")) {
+            return "another process has it open (the embedded file takes one process at a time; use PostgreSQL for teams)";
+        }
+        if (lower.contains("connection refused") || lower.contains("connection to") || lower.contains("connect")) {
+            return "no database server answers at that address";
+        }
+        if (lower.contains("password") || lower.contains("authentication")) {
+            return "the user name or password was refused";
+        }
+        if (lower.contains("does not exist")) {
+            return "the database does not exist on that server";
+        }
+        if (lower.contains("read only") || lower.contains("readonly") || lower.contains("permission denied") || lower.contains("access denied")) {
+            return "it cannot be written here";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return "the database refused it (SQL state " + s.getSQLState() + ")";
+            }
+        }
+        return "the database could not be opened or migrated";
+    }
+}
