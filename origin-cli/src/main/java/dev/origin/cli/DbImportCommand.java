@@ -70,9 +70,13 @@ final class DbImportCommand implements Callable<Integer> {
         for (Path f : files) {
             try (Progress bar = progress ? Progress.forced(err, true) : Progress.onTerminal(err)) {
                 byte[] bytes = Files.readAllBytes(f);
-                bar.phase("importing " + f.getFileName(), 0);
+                bar.phase("reading " + f.getFileName(), 0);
+                boolean[] writing = {false};
                 ImportReport r = new Importer(ws, (done, total) -> {
-                    bar.phase("importing " + f.getFileName(), total);
+                    if (!writing[0]) {
+                        writing[0] = true;
+                        bar.phase("importing " + f.getFileName(), total);
+                    }
                     bar.update(done);
                 }).importFile(bytes, f.toString(), k);
                 bar.close();

@@ -33,6 +33,7 @@ final class DbInitCommand implements Callable<Integer> {
         Workspace ws = db.open(err);
         if (ws == null) return 2;
         out.println("Workspace ready: " + WorkspaceOption.shown(db.url()));
+        if (db.url == null) out.println("(the default; give --db URL or set ORIGIN_DB for another)");
         if (sample) {
             ImportReport r = Sample.load(ws, today != null ? today : LocalDate.now(), null);
             out.println("Sample loaded: " + DbImportCommand.summary(r));

@@ -19,10 +19,14 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--good", paramLabel = "ID", description = "Only this good.")
     String good;
 
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "Case file (JSON or YAML).")
+    java.nio.file.Path file;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        inputs.file = file;
         CaseRun run = inputs.evaluate(spec.commandLine().getErr(), true);
         if (run == null) return 2;
         if (good != null) run = run.only(good);

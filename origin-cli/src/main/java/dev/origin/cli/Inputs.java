@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Options shared by the commands that evaluate a case file. */
 final class Inputs {
@@ -40,7 +39,7 @@ final class Inputs {
             description = "HS nomenclature CSV (as in shared/data/harmonized-system): codes not in it are reported as warnings.")
     Path nomenclature;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Case file (JSON or YAML).")
+    /** The case file: a positional parameter of each command that uses these options (optional for qualify --part). */
     Path file;
 
     /** The built-in MFN table, overridden by {@code --tariffs} when given; null after a problem. */
@@ -72,7 +71,7 @@ final class Inputs {
         }
         CaseFile caseFile = null;
         if (file == null) {
-            problems.add(Problem.of("FILE", 0, 0, "", dev.origin.core.engine.ErrorCode.Variant.CASE_FILE_MISSING, ""));
+            problems.add(Problem.of("FILE", 0, 0, "", dev.origin.core.engine.ErrorCode.Variant.CASE_FILE_MISSING, " or --part ID"));
         } else {
             try {
                 caseFile = CaseFileReader.load(file);

@@ -39,15 +39,19 @@ final class QualifyCommand implements Callable<Integer> {
 
     @Mixin WorkspaceOption db;
 
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Case file (JSON or YAML); not with --part.")
+    java.nio.file.Path file;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = format == Words.Format.JSON;
+        inputs.file = file;
         if (part != null) return stored(out, err, json);
         if (db.url != null) {
-            Inputs.report(err, List.of(Problem.of("--db", 0, 0, "", ErrorCode.CONFLICTING_OPTIONS, "--db", "FILE (--db goes with --part)")));
+            Inputs.report(err, List.of(Problem.of("--db", 0, 0, "", ErrorCode.CONFLICTING_OPTIONS, "--db", "FILE")));
             return 2;
         }
         CaseRun run = inputs.evaluate(err, json);

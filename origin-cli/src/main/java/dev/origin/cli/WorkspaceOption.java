@@ -12,11 +12,14 @@ import picocli.CommandLine.Option;
 /** {@code --db URL}, taken by every workspace command (docs/workspace.md, "Where it lives"). */
 final class WorkspaceOption {
     @Option(names = "--db", paramLabel = "URL",
-            description = "Workspace database, a JDBC URL (default: $ORIGIN_DB, else the embedded file ~/.origin/workspace).")
+            description = "Workspace database: a JDBC URL, or the path of an embedded file (default: $ORIGIN_DB, else ~/.origin/workspace).")
     String url;
 
+    /** The JDBC URL: {@code --db} (a path means an embedded H2 file there), else the default. */
     String url() {
-        return url != null ? url : Database.defaultUrl();
+        if (url == null) return Database.defaultUrl();
+        if (url.startsWith("jdbc:")) return url;
+        return "jdbc:h2:file:" + java.nio.file.Path.of(url).toAbsolutePath().normalize();
     }
 
     /** The workspace, opened and migrated; null after printing a {@code CANNOT_OPEN_DB} problem. */

@@ -105,6 +105,83 @@ public final class Boms {
         return head.isPresent() ? Change.CHANGED : Change.ADDED;
     }
 
+    /**
+     * Stores many versions at once, as {@link #put} does one by one but with a few batched statements (imports of
+     * tens of thousands of lines): reads the stored heads once, the stored lines only when versions with the same
+     * keys exist, then writes heads and lines in batches. {@code linesWritten} is told how many lines have been
+     * handled so far. Returns each version's change, in order.
+     */
+    public List<Change> putAll(List<BomVersion> versions, java.util.function.LongConsumer linesWritten) {
+        java.util.Map<String, LocalDate[]> heads = new java.util.HashMap<>();
+        for (Object[] h : Sql.list(c, "SELECT part_id, valid_from, valid_to FROM bom_versions",
+                rs -> new Object[] {rs.getString(1), Sql.date(rs, "valid_from"), Sql.date(rs, "valid_to")})) {
+            heads.put(h[0] + "@" + h[1], new LocalDate[] {(LocalDate) h[1], (LocalDate) h[2]});
+        }
+        java.util.Map<String, List<BomLine>> stored = new java.util.HashMap<>();
+        boolean overlap = versions.stream().anyMatch(v -> heads.containsKey(v.partId() + "@" + v.validFrom()));
+        if (overlap) {
+            for (Object[] l : Sql.list(c, "SELECT part_id, valid_from, line_no, component_id, quantity FROM bom_lines ORDER BY part_id, valid_from, line_no",
+                    rs -> new Object[] {rs.getString(1) + "@" + Sql.date(rs, "valid_from"), new BomLine(rs.getInt(3), rs.getString(4),
+                            Sql.plain(rs.getBigDecimal(5)))})) {
+                stored.computeIfAbsent((String) l[0], k -> new ArrayList<>()).add((BomLine) l[1]);
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        long done = 0;
+        try (PreparedStatement deleteLines = c.prepareStatement("DELETE FROM bom_lines WHERE part_id = ? AND valid_from = ?");
+                PreparedStatement updateHead = c.prepareStatement("UPDATE bom_versions SET valid_to = ? WHERE part_id = ? AND valid_from = ?");
+                PreparedStatement insertHead = c.prepareStatement("INSERT INTO bom_versions (part_id, valid_from, valid_to) VALUES (?, ?, ?)");
+                PreparedStatement insertLine = c.prepareStatement(
+                        "INSERT INTO bom_lines (part_id, valid_from, line_no, component_id, quantity) VALUES (?, ?, ?, ?, ?)")) {
+            List<BomVersion> toWrite = new ArrayList<>();
+            for (BomVersion v : versions) {
+                String key = v.partId() + "@" + v.validFrom();
+                BomVersion norm = normalised(v);
+                LocalDate[] head = heads.get(key);
+                if (head == null) {
+                    Sql.bind(insertHead, v.partId(), v.validFrom(), v.validTo());
+                    insertHead.addBatch();
+                    changes.add(Change.ADDED);
+                    toWrite.add(norm);
+                    heads.put(key, new LocalDate[] {v.validFrom(), v.validTo()});
+                } else if (new BomVersion(v.partId(), head[0], head[1], stored.getOrDefault(key, List.of())).equals(norm)) {
+                    changes.add(Change.UNCHANGED);
+                    done += v.lines().size();
+                } else {
+                    Sql.bind(deleteLines, v.partId(), v.validFrom());
+                    deleteLines.addBatch();
+                    Sql.bind(updateHead, v.validTo(), v.partId(), v.validFrom());
+                    updateHead.addBatch();
+                    changes.add(Change.CHANGED);
+                    toWrite.add(norm);
+                }
+            }
+            linesWritten.accept(done);
+            deleteLines.executeBatch();
+            updateHead.executeBatch();
+            insertHead.executeBatch();
+            int pending = 0;
+            for (BomVersion v : toWrite) {
+                for (BomLine l : v.lines()) {
+                    Sql.bind(insertLine, v.partId(), v.validFrom(), l.lineNo(), l.componentId(), l.quantity());
+                    insertLine.addBatch();
+                    if (++pending == 1000) {
+                        insertLine.executeBatch();
+                        done += pending;
+                        pending = 0;
+                        linesWritten.accept(done);
+                    }
+                }
+            }
+            insertLine.executeBatch();
+            done += pending;
+            linesWritten.accept(done);
+        } catch (SQLException e) {
+            throw new StoreException("cannot write the BOMs: " + e.getMessage(), e);
+        }
+        return changes;
+    }
+
     private List<BomLine> lines(String partId, LocalDate validFrom) {
         return Sql.list(c, "SELECT line_no, component_id, quantity FROM bom_lines WHERE part_id = ? AND valid_from = ? ORDER BY line_no",
                 rs -> new BomLine(rs.getInt("line_no"), rs.getString("component_id"), Sql.plain(rs.getBigDecimal("quantity"))),

@@ -55,10 +55,11 @@ public final class Database {
             // every transaction has its own connection: keep an in-memory database until the process ends
             url = url + ";DB_CLOSE_DELAY=-1";
         }
+        String vendor = vendor(url);
         Database db = new Database(url, user, password);
         Flyway.configure()
                 .dataSource(url, user, password)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(url))
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
                 .load()
                 .migrate();
         return db;

@@ -514,7 +514,11 @@ public final class Importer {
             newParts.forEach(p -> step(count, tx.parts().put(p), 1, done, total));
             newHs.forEach(h -> step(count, tx.parts().classify(h), 1, done, total));
             newCosts.forEach(c -> step(count, tx.costs().put(c), 1, done, total));
-            newBoms.forEach(b -> step(count, tx.boms().put(b), b.lines().size(), done, total));
+            long before = done[0];
+            tx.boms().putAll(newBoms, n -> {
+                done[0] = before + n;
+                progress.rows(done[0], total);
+            }).forEach(count);
             newDeclarations.forEach(d -> step(count, tx.declarations().put(d), 1, done, total));
             progress.rows(total, total);
             ImportReport report = new ImportReport(fileName, hash, rowCounts, counts[0], counts[1], counts[2]);
