@@ -19,11 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A requalification killed at random points (a real child JVM, destroyed forcibly) leaves the workspace as before it
  * or fully after it: no determination, declaration withdrawal or run record without the others. Bounded: one
- * uninterrupted run to time it, then 3 kills on H2 and 1 on PostgreSQL, seeded.
+ * uninterrupted run to time it, then 2 kills on H2 and 1 on PostgreSQL, seeded.
  */
 class RequalifyKillTest {
     static final long SEED = Long.getLong("kill.seed", 17L);
-    static final int GOODS = 2_000, HOUSINGS = 20;
+    static final int GOODS = 500, HOUSINGS = 10;
 
     @TempDir Path dir;
 
@@ -34,7 +34,7 @@ class RequalifyKillTest {
         Path pack = dir.resolve("synthetic.yaml");
         Files.writeString(pack, SyntheticCatalog.PACK);
         int expected = SyntheticCatalog.usersOfHousing(GOODS, HOUSINGS, 3).size();
-        int trials = kind.equals("h2") ? 3 : 1;
+        int trials = kind.equals("h2") ? 2 : 1;
         long full = -1;
         List<String> outcomes = new ArrayList<>();
         for (int t = 0; t < trials + 1; t++) {
