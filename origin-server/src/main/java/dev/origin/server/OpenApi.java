@@ -206,6 +206,18 @@ final class OpenApi {
         g.writeRawValue("""
                 {"type": "object", "required": ["name", "password", "role"], "properties": {"name": {"type": "string"},
                  "password": {"type": "string", "minLength": 10}, "role": {"enum": ["viewer", "analyst", "admin"]}}}""");
+        g.writeFieldName("Party");
+        g.writeRawValue("""
+                {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "address": {"type": "string"},
+                 "country": {"type": "string"}, "telephone": {"type": "string"}, "email": {"type": "string"}, "taxId": {"type": "string"}}}""");
+        g.writeFieldName("CertificateRequest");
+        g.writeRawValue("""
+                {"type": "object", "required": ["goods", "producer", "signer"], "description": "The options of `origin certify` (docs/cli.md).",
+                 "properties": {"goods": {"type": "array", "items": {"type": "string"}}, "regime": {"type": "string"},
+                  "role": {"enum": ["producer", "exporter", "importer"]}, "certifier": {"type": "string"}, "exporter": {"type": "string"},
+                  "producer": {"type": "string"}, "importer": {"type": "string"}, "from": {"type": "string", "format": "date"},
+                  "to": {"type": "string", "format": "date"}, "signer": {"type": "string"}, "title": {"type": "string"},
+                  "company": {"type": "string"}, "telephone": {"type": "string"}, "email": {"type": "string"}}}""");
         g.writeFieldName("UserChange");
         g.writeRawValue("""
                 {"type": "object", "properties": {"password": {"type": "string", "minLength": 10}, "role": {"enum": ["viewer", "analyst", "admin"]},

@@ -78,6 +78,7 @@ final class Pages {
 
     static final List<String[]> SECTIONS = new ArrayList<>(List.of(
             new String[] {"Catalog", "/catalog"}, new String[] {"Qualify", "/qualify"}, new String[] {"Compare", "/compare"}, new String[] {"Simulator", "/simulate"},
+            new String[] {"Declarations", "/declarations"}, new String[] {"Certificates", "/certificates"},
             new String[] {"API", "/openapi.json"}));
 
     /** The hidden CSRF field of the session's forms. */
@@ -179,6 +180,8 @@ final class Pages {
 
     static final java.util.Map<String, String> DESCRIPTIONS = new java.util.LinkedHashMap<>(java.util.Map.of(
             "Catalog", "The workspace's parts; each part's determination with its explanation tree and what-if panel.",
+            "Declarations", "Supplier declarations about to lapse, with the goods that depend on them, and who to chase first.",
+            "Certificates", "Certificates of origin issued from stored determinations; issue one and download it as PDF.",
             "Qualify", "Decide a good's origin, see the explanation tree with the failing requirement and its citation, and try what-ifs.",
             "Compare", "One good under NAFTA, the USMCA and the three proposals side by side.",
             "Simulator", "A fleet under the negotiation scenarios: who complies and who pays, purchases and jobs by country, the sweep, the backtest."));

@@ -38,6 +38,7 @@ class BrowserTest {
     static Fixture f;
     static WebDriver browser;
     static Path home;
+    static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,7 +46,9 @@ class BrowserTest {
                 "no browser: install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver) to run the browser tests");
         f = new Fixture();
         home = Files.createTempDirectory("origin-chromium");
+        downloads = Files.createTempDirectory("origin-downloads");
         ChromeOptions o = new ChromeOptions();
+        o.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + home, "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
@@ -149,5 +152,39 @@ class BrowserTest {
         waiting(30).until(d -> !d.findElements(By.cssSelector("table.compare")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("table.compare")).getText()).contains("nafta").contains("canada-proposal-2018");
         shot("web-compare");
+    }
+
+    @Test @Order(6)
+    void aCertificateIsIssuedAndDownloaded() throws Exception {
+        // the good must have a stored originating determination, and the producer must be a party of the workspace
+        assertThat(f.send("POST", "/api/parts/SUS-700/determinations?regime=usmca", f.analystToken, null, null).statusCode()).isEqualTo(201);
+        assertThat(f.send("PUT", "/api/parties/SAL-PLANT", f.analystToken, "application/json",
+                "{\"name\": \"Saltillo Suspension Works\", \"address\": \"Blvd. Industrial 100, Saltillo\", \"country\": \"MX\"}").statusCode()).isEqualTo(200);
+        browser.get(f.url("/certificates"));
+        new Select(browser.findElement(By.id("cert-good"))).selectByVisibleText("SUS-700");
+        browser.findElement(By.id("cert-producer")).sendKeys("SAL-PLANT");
+        browser.findElement(By.id("cert-signer")).sendKeys("Ana Ruiz");
+        shot("web-certificates");
+        browser.findElement(By.id("cert-issue")).click();
+        Path pdf = waiting(30).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(p -> p.toString().endsWith(".pdf")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(pdf.getFileName().toString()).startsWith("certificate-");
+        browser.get(f.url("/certificates"));
+        assertThat(browser.findElement(By.cssSelector("table.certificates")).getText()).contains("SUS-700").contains("ISSUED");
+    }
+
+    @Test @Order(7)
+    void theDeclarationsPageShowsWhatExpiresAndWhoToChase() throws Exception {
+        browser.get(f.url("/declarations"));
+        assertThat(browser.findElements(By.cssSelector("table.expiring tbody tr"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("table.chase")).getText()).contains("BRK-FR-100");
+        shot("web-declarations");
     }
 }
