@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /** A server on a fresh in-memory database on 127.0.0.1 (any free port) with one user of each role, and HTTP helpers. */
 final class Fixture implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
-    /** The finished goods of the sample workspace (origin-store Sample), in its order. */
-    static final String SAMPLE_GOOD = firstFinished();
+    /** A finished good of the sample workspace (origin-store Sample) that is NON_ORIGINATING under the USMCA: the wheel hub. */
+    static final String SAMPLE_GOOD = "HUB-500";
     static final Path ROOT = Path.of(System.getProperty("origin.root", ".."));
     final Database db;
     final OriginServer server;
@@ -46,10 +46,6 @@ final class Fixture implements AutoCloseable {
         viewerToken = a.issueToken(a.add("vera", PASSWORD, Access.VIEWER), "test");
         analystToken = a.issueToken(a.add("anna", PASSWORD, Access.ANALYST), "test");
         adminToken = a.issueToken(a.add("adam", PASSWORD, Access.ADMIN), "test");
-    }
-
-    private static String firstFinished() {
-        return "HUB-500";
     }
 
     String url(String path) {

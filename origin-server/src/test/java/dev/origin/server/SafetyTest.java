@@ -47,8 +47,16 @@ class SafetyTest {
         noTrace(f.get("/no/such/page", f.viewerToken));
         noTrace(f.send("PUT", "/api/qualify", f.viewerToken, "application/json", "{}"));
         noTrace(f.get("/api/regimes?offset=-1", f.viewerToken));
-        noTrace(f.get("/static/..%2f..%2fetc/passwd", f.viewerToken));
-        noTrace(f.get("/webjars/../../WEB-INF", f.viewerToken));
+        // Jetty answers a path that climbs out of its root with 400, or closes the connection: either way nothing leaks
+        for (String climb : new String[] {"/static/..%2f..%2fetc/passwd", "/webjars/../../WEB-INF"}) {
+            try {
+                HttpResponse<String> r = f.get(climb, f.viewerToken);
+                noTrace(r);
+                assertThat(r.statusCode()).isIn(400, 404);
+            } catch (IllegalStateException closed) {
+                assertThat(closed).hasCauseInstanceOf(java.io.IOException.class);
+            }
+        }
         HttpResponse<String> deep = f.postJson("/api/qualify?regime=usmca", f.viewerToken, "[".repeat(100_000));
         assertThat(deep.statusCode()).isEqualTo(422);
         noTrace(deep);
