@@ -126,6 +126,7 @@ class FuzzTest {
     }
 
     private static String runOne(String input, Target target) {
+        if (exec.isShutdown()) exec = newExecutor();   // another class's fuzzing after this one's @AfterAll
         Future<?> f = exec.submit(() -> {
             try {
                 target.accept(input);
