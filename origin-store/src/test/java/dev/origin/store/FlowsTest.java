@@ -63,7 +63,7 @@ class FlowsTest {
     }
 
     static CostSheet sheet(String part, String unit, String other, String tv) {
-        return new CostSheet(part, LocalDate.of(2025, 1, 1), dec(unit), dec(tv), null, dec(other), null, null, null, null, null, null);
+        return new CostSheet(part, LocalDate.of(2019, 1, 1), dec(unit), dec(tv), null, dec(other), null, null, null, null, null, null);
     }
 
     static Part make(String id, String desc, String dest) {
@@ -96,8 +96,8 @@ class FlowsTest {
             tx.parts().put(buy("PAD-1", "Pad set", "SHF"));
             String[][] hs = {{"GBX-1", "8708.40"}, {"BRK-2", "8708.30"}, {"ASM-3", "8708.99"}, {"SUB-9", "8708.99"}, {"OTH-4", "8708.40"},
                     {"HSG-1", "8708.40"}, {"BLT-1", "7318.15"}, {"PAD-1", "6813.81"}};
-            for (String[] h : hs) tx.parts().classify(new HsClassification(h[0], LocalDate.of(2020, 1, 1), h[1]));
-            LocalDate v = LocalDate.of(2025, 1, 1);
+            for (String[] h : hs) tx.parts().classify(new HsClassification(h[0], LocalDate.of(2019, 1, 1), h[1]));
+            LocalDate v = LocalDate.of(2019, 1, 1);
             tx.boms().put(new BomVersion("GBX-1", v, null, List.of(new BomLine(1, "HSG-1", BigDecimal.ONE), new BomLine(2, "BLT-1", new BigDecimal("4")))));
             tx.boms().put(new BomVersion("BRK-2", v, null, List.of(new BomLine(1, "HSG-1", BigDecimal.ONE), new BomLine(2, "PAD-1", BigDecimal.ONE))));
             tx.boms().put(new BomVersion("ASM-3", v, null, List.of(new BomLine(1, "SUB-9", BigDecimal.ONE))));
@@ -192,7 +192,7 @@ class FlowsTest {
         // a new good using the housing, with no classification: a data gap among the affected goods
         ws.write(tx -> {
             tx.parts().put(make("NEW-5", "Unclassified good", "US"));
-            tx.boms().put(new BomVersion("NEW-5", LocalDate.of(2025, 1, 1), null, List.of(new BomLine(1, "HSG-1", BigDecimal.ONE))));
+            tx.boms().put(new BomVersion("NEW-5", LocalDate.of(2019, 1, 1), null, List.of(new BomLine(1, "HSG-1", BigDecimal.ONE))));
             tx.costs().put(sheet("NEW-5", null, "10.00", "400.00"));
             return null;
         });
@@ -240,5 +240,36 @@ class FlowsTest {
         assertThat(first.key().part()).isEqualTo("HSG-1");
         assertThat(first.goodsFlippable()).isEqualTo(3);
         assertThat(r.ranking().requests()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.origin.store.TestDatabases#kinds")
+    void aNaftaCertificateForAHistoricalPeriodFromAStoredNaftaDetermination(String kind) throws Exception {
+        Workspace ws = workspace(TestDatabases.fresh(kind));
+        Path nafta = Files.createTempFile("nafta-test", ".yaml");
+        Files.writeString(nafta, PACK.replace("id: usmca-test", "id: nafta-test").replace("extends: usmca", "extends: nafta"));
+        nafta.toFile().deleteOnExit();
+        LocalDate june2019 = LocalDate.of(2019, 6, 17);
+        // the bolts change heading whatever their origin (no declaration in 2019): OTH-4 qualifies by the tariff shift
+        LedgerEntry e = ws.qualify("OTH-4", nafta.toString(), Map.of(), june2019, "qualify");
+        assertThat(e.verdict()).isEqualTo("ORIGINATING");
+        Certifying.Issued c = new Certifying(ws).issue(new Certifying.Request(Certifying.Form.NAFTA, nafta.toString(), List.of("OTH-4"), List.of(),
+                CertifierRole.EXPORTER, null, "ME", "ME", "GLA", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31),
+                new Signature("Ana Ruiz", "Compliance", "Transmisiones MTY", june2019, "+52 81 555 0100", null), null), june2019);
+        assertThat(c.nafta().goods()).singleElement().satisfies(i -> {
+            assertThat(i.criterion().name()).isEqualTo("B");
+            assertThat(i.producer().label()).isEqualTo("YES");
+            assertThat(i.netCost()).isFalse();
+            assertThat(i.countryOfOrigin()).isEqualTo("MX");
+            assertThat(i.determinationId()).isEqualTo(e.id());
+        });
+        assertThat(c.nafta().exporter().taxId()).isEqualTo("TMT010101AA1");
+        // a USMCA form cannot rest on it
+        assertThatThrownBy(() -> new Certifying(ws).issue(new Certifying.Request(Certifying.Form.USMCA, nafta.toString(), List.of("OTH-4"),
+                List.of(), CertifierRole.PRODUCER, null, "ME", "ME", "GLA", null, null, new Signature("Ana Ruiz", null, null, JAN, null, null),
+                null), JAN)).isInstanceOfSatisfying(dev.origin.store.WorkflowException.class,
+                x -> assertThat(x.code()).isEqualTo("CERTIFICATE_REGIME"));
+        int issued = ws.read(tx -> new Certificates(tx).ids().size());
+        assertThat(issued).as("the refused certificate is not stored").isEqualTo(1);
     }
 }

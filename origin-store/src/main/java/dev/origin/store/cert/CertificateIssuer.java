@@ -109,7 +109,8 @@ public final class CertificateIssuer {
         LocalDate from = r.blanketFrom(), to = r.blanketTo();
         if (from == null && to == null) return;
         if (from == null || to == null) {
-            throw new WorkflowException(ErrorCode.BLANKET_PERIOD, from, to, "needs both a first and a last day");
+            throw new WorkflowException(ErrorCode.BLANKET_PERIOD, from == null ? "(none)" : from, to == null ? "(none)" : to,
+                    "needs both a first and a last day");
         }
         if (to.isBefore(from)) throw new WorkflowException(ErrorCode.BLANKET_PERIOD, from, to, "ends before it starts");
         if (!to.isBefore(from.plusMonths(months))) {
