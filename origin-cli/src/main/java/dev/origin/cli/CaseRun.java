@@ -32,23 +32,8 @@ record CaseRun(List<List<Determination>> rows, List<Problem> problems, List<Stri
      * severity INFO, stay in the results only).
      */
     static CaseRun of(CaseFile file, Function<Good, List<Determination>> evaluate, Predicate<Diagnostic> shown) {
-        List<List<Determination>> rows = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>(file.problems());
-        List<String> ids = new ArrayList<>();
-        file.rejected().forEach(r -> ids.add(r.id()));
-        for (Good g : file.goods()) {
-            ids.add(g.id());
-            List<Determination> row = evaluate.apply(g);
-            Set<Problem> located = new LinkedHashSet<>();
-            for (Determination d : row) {
-                for (Diagnostic x : d.diagnostics()) {
-                    if (x.isError() || (x.severity() == Diagnostic.Severity.WARNING && shown.test(x))) located.add(file.sources().locate(x));
-                }
-            }
-            problems.addAll(located);
-            if (located.stream().noneMatch(Problem::isError)) rows.add(row);
-        }
-        return new CaseRun(rows, problems, ids);
+        dev.origin.io.CaseResults r = dev.origin.io.CaseResults.of(file, evaluate, shown);
+        return new CaseRun(r.rows(), r.problems(), r.goods());
     }
 
     /** The determinations of every good with a result. */

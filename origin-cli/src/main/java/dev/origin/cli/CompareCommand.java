@@ -174,23 +174,6 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     static String json(List<List<Determination>> table, List<Problem> errors) throws IOException {
-        StringWriter sw = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeArrayFieldStart("comparisons");
-            for (List<Determination> row : table) {
-                g.writeStartObject();
-                g.writeStringField("good", row.get(0).good());
-                g.writeStringField("date", row.get(0).date().toString());
-                g.writeFieldName("results");
-                g.writeRawValue(ResultWriter.json(row).strip().replaceFirst("^\\{\\s*\"results\"\\s*:\\s*", "").replaceFirst("\\}$", ""));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            ResultWriter.errors(g, errors);
-            g.writeEndObject();
-        }
-        return sw + System.lineSeparator();
+        return ResultWriter.comparison(table, errors);
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "origin", mixinStandardHelpOptions = true, version = "origin 0.1.0",
         description = "Rules of origin for North American auto trade: NAFTA 1994, USMCA and the 2017-2018 proposals.",
         subcommands = {QualifyCommand.class, ExplainCommand.class, RulesCommand.class, DemoCommand.class, HsCommand.class, CompareCommand.class, SimulateCommand.class, BacktestCommand.class,
-                DbCommand.class, ReplayCommand.class, AuditCommand.class, ExpiringCommand.class, GenerateCommand.class, BenchCommand.class,
+                ServeCommand.class, UsersCommand.class, DbCommand.class, ReplayCommand.class, AuditCommand.class, ExpiringCommand.class, GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -52,6 +52,34 @@ public final class ResultWriter {
     }
 
     /**
+     * The comparison document of {@code origin compare --format json}: {@code {"comparisons": [{"good", "date",
+     * "results": [...]}], "errors": [...]}}, one entry per good with its determinations under each regime.
+     */
+    public static String comparison(List<List<Determination>> table, List<Problem> errors) {
+        StringWriter sw = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(sw)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeArrayFieldStart("comparisons");
+            for (List<Determination> row : table) {
+                g.writeStartObject();
+                g.writeStringField("good", row.get(0).good());
+                g.writeStringField("date", row.get(0).date().toString());
+                g.writeArrayFieldStart("results");
+                for (Determination d : row) determination(g, d, true);
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            errors(g, errors);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sw + System.lineSeparator();
+    }
+
+    /**
      * Writes the field {@code "errors"}, one object per problem with {@code good} (null when the problem
      * concerns no good), {@code code}, {@code message}, {@code file}, {@code line} and {@code column}
      * (0 when unknown) and {@code path}; nothing when there are none.

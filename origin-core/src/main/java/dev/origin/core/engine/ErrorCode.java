@@ -176,7 +176,24 @@ public enum ErrorCode implements ErrorTemplate {
     BLANKET_PERIOD(ERROR, "The blanket period `{from}` to `{to}` {reason}."),
     CERTIFICATE_FIELD(ERROR, "The certificate needs the {element}: give `{option}`."),
     NO_SUCH_DECLARATION(ERROR, "No supplier declaration `{id}` is in the workspace."),
-    BAD_DAYS(ERROR, "`{value}` is not a number of days between 1 and 3660.");
+    BAD_DAYS(ERROR, "`{value}` is not a number of days between 1 and 3660."),
+
+    // ------------------------------------------------------------ the server (origin serve) and its users
+    NOT_SIGNED_IN(ERROR, "Sign in first, or send an API token as `Authorization: Bearer TOKEN`."),
+    NOT_ALLOWED(ERROR, "The role `{role}` cannot {action}; it needs the role `{needed}`."),
+    BAD_CSRF(ERROR, "The form's CSRF token is missing or is not this session's; reload the page and send it again."),
+    NOT_FOUND(ERROR, "There is no {what} `{id}`."),
+    REQUEST_TOO_LARGE(ERROR, "The request body is larger than {limit} bytes."),
+    BAD_CONTENT_TYPE(ERROR, "The content type `{type}` is not one of {allowed}."),
+    BAD_PAGE_SIZE(ERROR, "`{value}` is not a page size from 1 to {max}."),
+    BAD_LOGIN(ERROR, "The user name or the password is wrong."),
+    BAD_USER_NAME(ERROR, "`{value}` is not a user name: use 1 to 64 letters, digits, `.`, `_`, `-` or `@`."),
+    WEAK_PASSWORD(ERROR, "A password needs at least {min} characters."),
+    USER_EXISTS(ERROR, "There is already a user `{name}`."),
+    LAST_ADMIN(ERROR, "`{name}` is the last admin; make another user admin first."),
+    OUT_OF_RANGE(ERROR, "`{value}` is not between {min} and {max}."),
+    SERVER_BUSY(ERROR, "{waiting} simulations are already waiting; try again when one has finished."),
+    INTERNAL_ERROR(ERROR, "The server could not complete this request (reference `{ref}`); the details are in its log.");
 
     private final Wording wording;
 

@@ -1,0 +1,62 @@
+package dev.origin.server;
+
+import dev.origin.core.engine.ErrorCode;
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * A page of a list: {@code ?offset=N&limit=M} (defaults 0 and {@value #DEFAULT}, at most {@value #MAX} items),
+ * answered as {@code {"items": [...], "offset", "limit", "total", "next"}} where {@code next} is the URL of
+ * the following page, or null on the last.
+ */
+record Page(int offset, int limit) {
+    static final int DEFAULT = 20;
+    static final int MAX = 100;
+
+    static Page of(Context ctx) {
+        int offset = number(ctx, "offset", 0, Integer.MAX_VALUE, 0);
+        String l = ctx.queryParam("limit");
+        int limit = DEFAULT;
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l.strip());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX) throw ApiException.of(400, "limit", ErrorCode.BAD_PAGE_SIZE, l, MAX);
+        }
+        return new Page(offset, limit);
+    }
+
+    private static int number(Context ctx, String name, int min, int max, int dflt) {
+        String v = ctx.queryParam(name);
+        if (v == null) return dflt;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.of(400, name, ErrorCode.BAD_COUNT, v);
+    }
+
+    /** The items of this page out of {@code all}. */
+    <T> List<T> of(List<T> all) {
+        if (offset >= all.size()) return List.of();
+        return all.subList(offset, Math.min(all.size(), offset + limit));
+    }
+
+    /** The list document: {@code items} (already JSON) and the paging fields. */
+    String document(Context ctx, List<String> items, long total) {
+        return Json.object(g -> {
+            g.writeArrayFieldStart("items");
+            for (String i : items) g.writeRawValue(i);
+            g.writeEndArray();
+            g.writeNumberField("offset", offset);
+            g.writeNumberField("limit", limit);
+            g.writeNumberField("total", total);
+            if (offset + limit < total) g.writeStringField("next", ctx.path() + "?offset=" + (offset + limit) + "&limit=" + limit);
+            else g.writeNullField("next");
+        });
+    }
+}
