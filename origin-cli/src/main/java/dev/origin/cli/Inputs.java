@@ -60,15 +60,7 @@ final class Inputs {
      */
     CaseRun evaluate(PrintWriter err, boolean trace) {
         List<Problem> problems = new ArrayList<>();
-        Regime r = null;
-        try {
-            r = RulePackReader.load(regime, params);
-        } catch (InputException e) {
-            for (Problem x : e.problems()) {
-                // parameter problems concern the --param option, not a line of the pack
-                problems.add(x.path().startsWith("params") && x.line() == 0 ? new Problem("--param", 0, 0, "", x.code(), x.message()) : x);
-            }
-        }
+        Regime r = regime(problems);
         CaseFile caseFile = null;
         if (file == null) {
             problems.add(Problem.of("FILE", 0, 0, "", dev.origin.core.engine.ErrorCode.Variant.CASE_FILE_MISSING, " or --part ID"));
@@ -84,14 +76,7 @@ final class Inputs {
             return null;
         }
         var schedule = tariffSchedule(problems);
-        dev.origin.io.hs.HsNomenclature hsn = null;
-        if (nomenclature != null) {
-            try {
-                hsn = dev.origin.io.hs.HsNomenclature.load(nomenclature);
-            } catch (InputException e) {
-                problems.addAll(e.problems());
-            }
-        }
+        dev.origin.io.hs.HsNomenclature hsn = nomenclature(problems);
         if (!problems.isEmpty()) {
             report(err, problems);
             return null;
@@ -138,20 +123,24 @@ final class Inputs {
             return null;
         }
         var schedule = tariffSchedule(problems);
-        dev.origin.io.hs.HsNomenclature hsn = null;
-        if (nomenclature != null) {
-            try {
-                hsn = dev.origin.io.hs.HsNomenclature.load(nomenclature);
-            } catch (InputException e) {
-                problems.addAll(e.problems());
-            }
-        }
+        dev.origin.io.hs.HsNomenclature hsn = nomenclature(problems);
         if (!problems.isEmpty()) {
             cs.close();
             report(err, problems);
             return null;
         }
         return new Streamed(Evaluator.of(r, schedule), cs, hsn, date);
+    }
+
+    /** The {@code --hs-nomenclature} table, or null when not given or unreadable (then a problem is added). */
+    private dev.origin.io.hs.HsNomenclature nomenclature(List<Problem> problems) {
+        if (nomenclature == null) return null;
+        try {
+            return dev.origin.io.hs.HsNomenclature.load(nomenclature);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     private Regime regime(List<Problem> problems) {
