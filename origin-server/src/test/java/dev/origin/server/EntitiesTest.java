@@ -147,6 +147,28 @@ class EntitiesTest {
         assertThat(json(r).at("/errors/0/code").asText()).isEqualTo("BAD_DATE");
     }
 
+    @Test void aSessionNeedsItsCsrfToken() throws Exception {
+        Fixture.Browser anna = f.new Browser().signIn("anna");
+        String body = "{\"name\": \"Session Co\", \"country\": \"US\"}";
+        var without = anna.send("PUT", "/api/suppliers/SESS", "application/json", body);
+        assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(without.body()).contains("BAD_CSRF");
+        assertThat(opt(tx -> tx.suppliers().get("SESS"))).isEmpty();
+        var with = anna.send("PUT", "/api/suppliers/SESS", "application/json", body, java.util.Map.of(OriginServer.CSRF_HEADER, anna.csrf));
+        assertThat(with.statusCode()).as(with.body()).isEqualTo(200);
+        assertThat(anna.send("DELETE", "/api/suppliers/SESS", null, null).statusCode()).isEqualTo(403);
+        assertThat(anna.send("DELETE", "/api/suppliers/SESS", null, null, java.util.Map.of(OriginServer.CSRF_HEADER, anna.csrf)).statusCode()).isEqualTo(200);
+    }
+
+    @Test void aBodyOverTheLimitIsRefused() throws Exception {
+        try (Fixture small = new Fixture(200)) {
+            String body = "{\"name\": \"" + "x".repeat(300) + "\", \"country\": \"US\"}";
+            var r = small.send("PUT", "/api/suppliers/BIG", small.analystToken, "application/json", body);
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(r.body()).contains("REQUEST_TOO_LARGE");
+        }
+    }
+
     @Test void viewerIsRefused() throws Exception {
         var r = send("PUT", "/api/suppliers/VIEWCO", f.viewerToken, "{\"name\": \"V\", \"country\": \"US\"}");
         assertThat(r.statusCode()).isEqualTo(403);
