@@ -218,6 +218,40 @@ final class OpenApi {
                   "producer": {"type": "string"}, "importer": {"type": "string"}, "from": {"type": "string", "format": "date"},
                   "to": {"type": "string", "format": "date"}, "signer": {"type": "string"}, "title": {"type": "string"},
                   "company": {"type": "string"}, "telephone": {"type": "string"}, "email": {"type": "string"}}}""");
+        g.writeFieldName("PartRequest");
+        g.writeRawValue("""
+                {"type": "object", "required": ["description", "source"], "description": "The columns of the import template `parts` (docs/workspace.md), camelCase; the id is the path's.",
+                 "properties": {"description": {"type": "string"}, "source": {"enum": ["make", "buy"]}, "plant": {"type": "string"},
+                  "supplier": {"type": "string"}, "country": {"type": "string"}, "hs": {"type": "string"}, "hsFrom": {"type": "string", "format": "date"},
+                  "destination": {"type": "string"}, "vehicle": {"type": "string"}, "use": {"type": "string"}}}""");
+        g.writeFieldName("SupplierRequest");
+        g.writeRawValue("""
+                {"type": "object", "required": ["name", "country"], "properties": {"name": {"type": "string"}, "country": {"type": "string"},
+                 "contact": {"type": "string"}}}""");
+        g.writeFieldName("DeclarationRequest");
+        g.writeRawValue("""
+                {"type": "object", "required": ["supplier", "parts", "validFrom", "validTo", "statement"],
+                 "description": "The columns of the import template `declarations`, camelCase; `parts` lists the parts covered.",
+                 "properties": {"supplier": {"type": "string"}, "parts": {"type": "array", "items": {"type": "string"}},
+                  "validFrom": {"type": "string", "format": "date"}, "validTo": {"type": "string", "format": "date"},
+                  "statement": {"enum": ["originating", "non-originating"]}, "criterion": {"enum": ["A", "B", "C", "D"]},
+                  "statedRvc": {"type": "number"}, "rvcMethod": {"enum": ["NC", "TV"]}, "withdrawn": {"type": "boolean"},
+                  "withdrawnOn": {"type": "string", "format": "date"}, "receivedOn": {"type": "string", "format": "date"}}}""");
+        g.writeFieldName("Withdrawal");
+        g.writeRawValue("{\"type\": \"object\", \"properties\": {\"on\": {\"type\": \"string\", \"format\": \"date\"}}}");
+        g.writeFieldName("BomRequest");
+        g.writeRawValue("""
+                {"type": "object", "required": ["lines"], "description": "A BOM version (the import template `boms`); part and validFrom are the path's.",
+                 "properties": {"validTo": {"type": "string", "format": "date"}, "lines": {"type": "array", "items": {"type": "object",
+                  "required": ["component", "quantity"], "properties": {"line": {"type": "integer"}, "component": {"type": "string"},
+                  "quantity": {"type": "number"}}}}}}""");
+        g.writeFieldName("CostSheetRequest");
+        g.writeRawValue("""
+                {"type": "object", "description": "A cost sheet (the import template `costs`), per unit in USD; part and validFrom are the path's.",
+                 "properties": {"unitCost": {"type": "number"}, "transactionValue": {"type": "number"}, "internationalShipping": {"type": "number"},
+                  "otherProductCosts": {"type": "number"}, "periodCosts": {"type": "number"}, "otherCosts": {"type": "number"},
+                  "salesPromotion": {"type": "number"}, "royalties": {"type": "number"}, "shipping": {"type": "number"},
+                  "nonAllowableInterest": {"type": "number"}}}""");
         g.writeFieldName("UserChange");
         g.writeRawValue("""
                 {"type": "object", "properties": {"password": {"type": "string", "minLength": 10}, "role": {"enum": ["viewer", "analyst", "admin"]},

@@ -79,6 +79,7 @@ public final class OriginServer implements AutoCloseable {
         all.addAll(new Api(this).endpoints());
         all.addAll(new Catalog(this).endpoints());
         all.addAll(new Workflows(this).endpoints());
+        all.addAll(new Entities(this).endpoints());
         all.addAll(new Pages(this).endpoints());
         this.endpoints = List.copyOf(all);
         this.app = Javalin.create(config -> {

@@ -183,6 +183,7 @@ public enum ErrorCode implements ErrorTemplate {
     NOT_ALLOWED(ERROR, "The role `{role}` cannot {action}; it needs the role `{needed}`."),
     BAD_CSRF(ERROR, "The form's CSRF token is missing or is not this session's; reload the page and send it again."),
     NOT_FOUND(ERROR, "There is no {what} `{id}`."),
+    IN_USE(ERROR, "The {kind} `{id}` cannot be deleted: {uses}."),
     REQUEST_TOO_LARGE(ERROR, "The request body is larger than {limit} bytes."),
     BAD_CONTENT_TYPE(ERROR, "The content type `{type}` is not one of {allowed}."),
     BAD_PAGE_SIZE(ERROR, "`{value}` is not a page size from 1 to {max}."),

@@ -102,6 +102,17 @@ public final class Importer {
         return ws.writeChecked(tx -> new Run(tx, name, hash).run(byKind));
     }
 
+    /**
+     * Imports one table already in memory (a REST request mapped onto the template's columns) with exactly the
+     * checks of a file: all or nothing, in one transaction; problems name {@code table.source()}, row and column.
+     */
+    public ImportReport importTable(Table table, ImportKind kind) throws InputException {
+        StringBuilder text = new StringBuilder(String.join(",", table.header()));
+        for (Table.Row r : table.rows()) text.append('\n').append(String.join(",", r.cells()));
+        String hash = Hashes.sha256(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ws.writeChecked(tx -> new Run(tx, table.source(), hash).run(Map.of(kind, List.of(table))));
+    }
+
     /** One import in its transaction. */
     private final class Run {
         private final Tx tx;
