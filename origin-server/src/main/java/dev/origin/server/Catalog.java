@@ -45,7 +45,7 @@ final class Catalog {
                 new Endpoint(HandlerType.GET, "/api/parts", Access.VIEWER, false, "workspace", "Parts of the workspace (paginated).",
                         List.of(Api.OFFSET, Api.LIMIT), null, Api.JSON, 200, this::parts),
                 new Endpoint(HandlerType.GET, "/api/parts/{id}", Access.VIEWER, false, "workspace",
-                        "A part, its engine input as of a date (a case file) and its determination now (not recorded).", List.of(regime, date), null, Api.JSON, 200, this::part),
+                        "A part, and for a part made here its engine input as of a date (a case file) and its determination now (not recorded); both null for a bought part.", List.of(regime, date), null, Api.JSON, 200, this::part),
                 new Endpoint(HandlerType.POST, "/api/parts/{id}/determinations", Access.ANALYST, true, "workspace",
                         "Qualify a stored part and append the determination to the ledger.", List.of(regime, date), null, Api.JSON, 201, this::qualifyPart),
                 new Endpoint(HandlerType.GET, "/api/suppliers", Access.VIEWER, false, "workspace", "Suppliers (paginated).",
@@ -106,6 +106,18 @@ final class Catalog {
 
     private void part(Context ctx) {
         Part p = find(ctx.pathParam("id"));
+        if (p.source() == Part.Source.BUY) {
+            // a bought part is not produced here: its origin comes from its supplier's declaration, not from an
+            // evaluation of a BOM, so it has no engine input and no determination of its own
+            ctx.contentType(Api.JSON).result(Json.object(g -> {
+                g.writeStringField("id", p.id());
+                g.writeStringField("description", p.description());
+                g.writeStringField("source", p.source().name());
+                g.writeNullField("input");
+                g.writeNullField("determination");
+            }));
+            return;
+        }
         Evaluated e = evaluate(p.id(), regime(ctx), date(ctx));
         ctx.contentType(Api.JSON).result(Json.object(g -> {
             g.writeStringField("id", p.id());

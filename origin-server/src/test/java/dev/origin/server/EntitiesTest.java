@@ -61,6 +61,11 @@ class EntitiesTest {
         assertThat(f.get("/api/parts?limit=100", f.viewerToken).body()).contains("Guide pin");
         String hs = f.server.workspace.read(tx -> tx.parts().hsOn("PIN-1", LocalDate.of(2024, 1, 1))).orElseThrow();
         assertThat(hs).isEqualTo("7318.15");
+        // a bought part reads back as itself, without an evaluation of its own (its origin is its supplier's word)
+        var pin = f.get("/api/parts/PIN-1", f.viewerToken);
+        assertThat(pin.statusCode()).as(pin.body()).isEqualTo(200);
+        assertThat(json(pin).at("/source").asText()).isEqualTo("BUY");
+        assertThat(json(pin).at("/determination").isNull()).isTrue();
 
         r = send("PUT", "/api/parts/ASM-1/boms/2024-01-01", f.analystToken, "{\"lines\": [{\"line\": 10, \"component\": \"PIN-1\", \"quantity\": 4}]}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
