@@ -130,7 +130,9 @@ final class UsersCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             int chosen = (label != null ? 1 : 0) + (list ? 1 : 0) + (revoke != null ? 1 : 0);
             if (chosen != 1) {
-                err.println("token: BAD_VALUE: Give exactly one of --name LABEL (issue), --list or --revoke ID.");
+                String given = chosen == 0 ? "no option" : String.join(" and ", java.util.stream.Stream.of(label != null ? "--name" : null,
+                        list ? "--list" : null, revoke != null ? "--revoke" : null).filter(java.util.Objects::nonNull).toList());
+                err.println("token: BAD_VALUE: " + dev.origin.core.engine.ErrorCode.BAD_VALUE.message(given, "exactly one of --name LABEL, --list, --revoke ID"));
                 return 2;
             }
             Database db = open(parent.db, err);
@@ -154,7 +156,7 @@ final class UsersCommand implements Runnable {
                     }
                 } else if (revoke != null) {
                     if (!a.revoke(revoke, u)) {
-                        err.println("--revoke: NOT_FOUND: User `" + name + "` has no token " + revoke + ".");
+                        err.println("--revoke: NOT_FOUND: " + dev.origin.core.engine.ErrorCode.NOT_FOUND.message("token of " + name, revoke));
                         return 2;
                     }
                     out.println("revoked token " + revoke + " of " + name);
