@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code origin users}: the users of {@code origin serve} (add, list) and their API tokens. */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "Users of the web UI and REST API: add, list, issue an API token.",
+@Command(name = "users", mixinStandardHelpOptions = true, description = "Users of the web UI and REST API: add, list, issue, list and revoke API tokens.",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Token.class})
 final class UsersCommand implements Runnable {
     @Option(names = "--db", paramLabel = "URL", scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -116,15 +116,25 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "token", mixinStandardHelpOptions = true, description = "Issue an API token for a user; prints the secret once.")
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "Issue an API token for a user (prints the secret once), list the user's tokens, or revoke one.")
     static final class Token implements Callable<Integer> {
         @ParentCommand UsersCommand parent;
         @Parameters(index = "0", paramLabel = "NAME", description = "The user.") String name;
-        @Option(names = "--name", required = true, paramLabel = "LABEL", description = "What the token is for, e.g. erp-sync.") String label;
+        @Option(names = "--name", paramLabel = "LABEL", description = "Issue a token: what it is for, e.g. erp-sync.") String label;
+        @Option(names = "--list", description = "List the user's tokens: id, label, created, last used, revoked.") boolean list;
+        @Option(names = "--revoke", paramLabel = "ID", description = "Revoke the user's token ID (an id from --list): refused at once.") Long revoke;
         @Spec CommandSpec spec;
 
         @Override public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
+            int chosen = (label != null ? 1 : 0) + (list ? 1 : 0) + (revoke != null ? 1 : 0);
+            if (chosen != 1) {
+                String given = chosen == 0 ? "no option" : String.join(" and ", java.util.stream.Stream.of(label != null ? "--name" : null,
+                        list ? "--list" : null, revoke != null ? "--revoke" : null).filter(java.util.Objects::nonNull).toList());
+                err.println("token: BAD_VALUE: " + dev.origin.core.engine.ErrorCode.BAD_VALUE.message(given, "exactly one of --name LABEL, --list, --revoke ID"));
+                return 2;
+            }
             Database db = open(parent.db, err);
             if (db == null) return 2;
             Accounts a = accounts(db);
@@ -134,7 +144,25 @@ final class UsersCommand implements Runnable {
                 return 2;
             }
             try {
-                spec.commandLine().getOut().println(a.issueToken(u, label));
+                PrintWriter out = spec.commandLine().getOut();
+                if (list) {
+                    for (int off = 0; ; off += 100) {
+                        var page = a.tokens(u, off, 100);
+                        for (Accounts.Token t : page) {
+                            out.println(t.id() + "\t" + t.name() + "\t" + t.created() + "\t" + (t.lastUsed() == null ? "never used" : t.lastUsed())
+                                    + (t.revoked() ? "\trevoked" : ""));
+                        }
+                        if (page.size() < 100) break;
+                    }
+                } else if (revoke != null) {
+                    if (!a.revoke(revoke, u)) {
+                        err.println("--revoke: NOT_FOUND: " + dev.origin.core.engine.ErrorCode.NOT_FOUND.message("token of " + name, revoke));
+                        return 2;
+                    }
+                    out.println("revoked token " + revoke + " of " + name);
+                } else {
+                    out.println(a.issueToken(u, label));
+                }
                 return 0;
             } catch (ApiException e) {
                 return fail(err, e);
