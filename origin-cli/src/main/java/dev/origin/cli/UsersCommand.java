@@ -38,7 +38,9 @@ final class UsersCommand implements Runnable {
         if (u.startsWith("jdbc:h2:mem:") && !u.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) u += ";DB_CLOSE_DELAY=-1";
         try {
             if (u.startsWith("jdbc:h2:file:")) java.nio.file.Files.createDirectories(java.nio.file.Path.of(u.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath().getParent());
-            return Database.open(u);
+            Database db = Database.open(u);
+            WorkspaceOption.recovered(dev.origin.store.Workspace.of(db), err);
+            return db;
         } catch (RuntimeException | IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
             err.println("--db: CANNOT_OPEN_DB: The workspace database `" + u + "` cannot be opened: " + reason + ".");

@@ -26,11 +26,20 @@ final class WorkspaceOption {
     Workspace open(PrintWriter err) {
         String u = url();
         try {
-            return Workspace.open(u);
+            return recovered(Workspace.open(u), err);
         } catch (RuntimeException e) {
             Inputs.report(err, List.of(Problem.of("--db", 0, 0, "", ErrorCode.CANNOT_OPEN_DB, shown(u), reason(e))));
             return null;
         }
+    }
+
+    /** Says on stderr when the embedded file had to be recovered from a crash as it was opened (Database.recovery). */
+    static Workspace recovered(Workspace ws, PrintWriter err) {
+        ws.database().recovery().ifPresent(note -> {
+            err.println("warning: " + note);
+            err.flush();
+        });
+        return ws;
     }
 
     /** The URL without its password. */
@@ -45,6 +54,9 @@ final class WorkspaceOption {
             all += " " + t.getMessage();
         }
         String lower = all.toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().startsWith("the workspace file ")) {
+            return e.getMessage();
+        }
         if (e instanceof IllegalArgumentException || lower.contains("no suitable driver")) {
             return "it is not an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL";
         }

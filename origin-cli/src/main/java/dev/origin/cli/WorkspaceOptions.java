@@ -41,7 +41,7 @@ final class WorkspaceOptions {
     /** Opens the workspace, or reports CANNOT_OPEN_DB (as the other workspace commands do) and returns null. */
     Workspace open(PrintWriter err) {
         try {
-            return Workspace.open(url());
+            return WorkspaceOption.recovered(Workspace.open(url()), err);
         } catch (RuntimeException e) {
             fail(err, List.of(Problem.of("--db", 0, 0, "", dev.origin.core.engine.ErrorCode.CANNOT_OPEN_DB, WorkspaceOption.shown(url()),
                     WorkspaceOption.reason(e))));

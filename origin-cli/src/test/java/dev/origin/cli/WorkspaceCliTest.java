@@ -70,6 +70,19 @@ class WorkspaceCliTest {
 
         CliTest.Result ledger = CliTest.run("db", "ledger", "--verify", "--db", db());
         assertThat(ledger.out()).contains("Ledger verified: 1 entry, hash chain intact.");
+
+        CliTest.Result check = CliTest.run("db", "check", "--db", db());
+        assertThat(check.exit()).isZero();
+        assertThat(check.out()).containsPattern("Workspace check: \\d+ tables, \\d+ rows, \\d+ foreign keys, ledger of 1 entry: ok\\.");
+        // a ledger entry changed behind the workspace's back (its append-only trigger dropped first) is found: exit 3
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db()); java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER determinations_append_only");
+            s.execute("UPDATE determinations SET verdict = 'ORIGINATING' WHERE id = 1");
+        }
+        CliTest.Result damaged = CliTest.run("db", "check", "--db", db());
+        assertThat(damaged.exit()).isEqualTo(3);
+        assertThat(damaged.out()).contains("PROBLEM: ledger: entry 1 was changed after it was written (hash mismatch)")
+                .contains("ledger of 1 entry: 1 problem.");
     }
 
     @Test

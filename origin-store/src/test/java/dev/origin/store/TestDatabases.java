@@ -52,6 +52,30 @@ final class TestDatabases {
         return pg;
     }
 
+    /**
+     * A new database holding a copy of {@code template}'s (an H2 file database, closed, or a PostgreSQL database of the
+     * test cluster with no open connection): the file copied beside it, or {@code CREATE DATABASE ... TEMPLATE}. Kill
+     * trials start from a prepared workspace this way in milliseconds instead of preparing it again.
+     */
+    static String copyOf(String template, String name) {
+        try {
+            if (template.startsWith("jdbc:h2:file:")) {
+                String[] file = template.substring("jdbc:h2:file:".length()).split(";", 2);
+                java.nio.file.Path from = java.nio.file.Path.of(file[0] + ".mv.db");
+                java.nio.file.Path to = from.resolveSibling(name + ".mv.db");
+                java.nio.file.Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return "jdbc:h2:file:" + to.toString().substring(0, to.toString().length() - ".mv.db".length()) + (file.length > 1 ? ";" + file[1] : "");
+            }
+            String db = template.substring(template.lastIndexOf('/') + 1, template.indexOf('?'));
+            try (Connection c = DriverManager.getConnection(server().jdbcUrl()); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name + " TEMPLATE " + db);
+            }
+            return template.replace("/" + db + "?", "/" + name + "?");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<String> all() {
         return new ArrayList<>(kinds().toList());
     }
