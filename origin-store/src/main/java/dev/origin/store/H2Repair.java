@@ -22,9 +22,10 @@ import org.h2.mvstore.MVStoreTool;
  * PostgreSQL's WAL replay does for a server: it resumes from the newest version that reads in full. The damaged file
  * is first copied aside, never deleted, and the caller is told (the CLI prints it on stderr).
  *
- * <p>Rolling back to that version keeps every transaction that had committed in it and drops the one that was being
- * written when the process died, whose own changes were never committed: the workspace is as before the interrupted
- * operation. The crash test ({@code CrashTest}) checks exactly that, and {@code H2RepairTest} damages a file on purpose.
+ * <p>Rolling back to that version keeps every transaction committed in it and drops the one that was being written
+ * when the process died. Usually that version is the last one before the interrupted operation; when H2 damaged more
+ * than the newest version, operations committed after it are lost, which the message says. {@code CrashTest} checks
+ * the state after every kill, and {@code H2RepairTest} damages a file on purpose.
  */
 final class H2Repair {
     /** MVStore error codes that mean a damaged file (not a locked or missing one): file corrupt, chunk or block not found. */
@@ -87,8 +88,9 @@ final class H2Repair {
                         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                         return "the workspace file " + file + " was damaged by an interrupted write (" + firstLine(cause)
                                 + "); it was rolled back to its newest version that reads in full (" + version
-                                + "), which keeps every committed operation but the interrupted one. The damaged file is kept as "
-                                + kept + ". Run `origin db check`.";
+                                + "): the interrupted operation is undone, and any committed after that version must be redone"
+                                + " (see `origin db ledger` and the import log). The damaged file is kept as " + kept
+                                + ". Run `origin db check`.";
                     }
                 } catch (RuntimeException damagedToo) {
                     // this version does not read either: try the one before

@@ -17,6 +17,8 @@ final class ChildProcess {
     final AtomicLong committed = new AtomicLong();
     final AtomicLong lastCommitted = new AtomicLong();
     private final Thread reader;
+    /** Whether the child was killed (rather than ending by itself). */
+    boolean killed;
 
     private ChildProcess(Process p) {
         this.process = p;
@@ -56,9 +58,23 @@ final class ChildProcess {
         while (!saw(line) && System.currentTimeMillis() < deadline && process.isAlive()) {
             Thread.sleep(2);
         }
+        return killAfter(delay);
+    }
+
+    /** Waits until the child printed its first {@code COMMITTED} line (at most a minute), then as {@link #killAfterSeen}. */
+    long killAfterFirstCommit(long delay) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (committed() == 0 && System.currentTimeMillis() < deadline && process.isAlive()) {
+            Thread.sleep(2);
+        }
+        return killAfter(delay);
+    }
+
+    private long killAfter(long delay) throws Exception {
         long start = System.nanoTime();
         boolean exited = process.waitFor(Math.min(delay, 180_000), TimeUnit.MILLISECONDS);
         if (!exited) {
+            killed = true;
             process.destroyForcibly();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the child did not die within 30 s of SIGKILL");

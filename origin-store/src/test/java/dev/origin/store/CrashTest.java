@@ -144,7 +144,7 @@ class CrashTest {
 
     /**
      * Runs one uninterrupted child (for an operation that ends) to time it, then {@code kills} children killed at a
-     * seeded random point of that time (up to 1.2 times it; for endless operations, 0.2 to 1.5 s after the open); after
+     * seeded random point of that time (up to 1.2 times it; for endless operations, up to 1 s after their first commit); after
      * each, checks the integrity and the operation's own all-or-nothing condition.
      */
     private void trials(String kind, String op, String template, int kills, boolean ends, Check check, String... args) throws Exception {
@@ -152,22 +152,28 @@ class CrashTest {
                 () -> "skipped: -Dkill.kinds=" + System.getProperty("kill.kinds"));
         Random random = new Random(SEED * 31 + op.hashCode() + kind.hashCode());
         kills *= SCALE;
-        long full = ends ? -1 : 1500;
+        long full = ends ? -1 : 1000;
         List<String> failures = new ArrayList<>();
         Map<String, Integer> outcomes = new TreeMap<>();
         long started = System.nanoTime();
+        long commits = 0;
         for (int t = ends ? 0 : 1; t <= kills; t++) {
             String url = TestDatabases.copyOf(template, op + t);
-            long delay = full < 0 ? Long.MAX_VALUE : ends ? (long) ((LO + random.nextDouble() * (HI - LO)) * full) : 200 + random.nextInt(1300);
+            long delay = full < 0 ? Long.MAX_VALUE : ends ? (long) ((LO + random.nextDouble() * (HI - LO)) * full) : random.nextInt(1000);
             List<String> cmd = new ArrayList<>(List.of(op, url));
             cmd.addAll(List.of(args));
             ChildProcess child = ChildProcess.start(CrashChild.class, cmd.toArray(String[]::new));
-            long took = child.killAfterSeen("OPEN", delay);
+            long took = ends ? child.killAfterSeen("OPEN", delay) : child.killAfterFirstCommit(delay);
             if (full < 0) {
                 assertThat(child.saw("DONE")).as("the uninterrupted " + op + " completes").isTrue();
                 full = took;
             }
             String trial = op + " trial " + t + (delay == Long.MAX_VALUE ? " (not killed)" : " (killed " + delay + " ms after open)");
+            if (!child.killed && (child.process.exitValue() != 0 || !child.saw("DONE"))) {
+                failures.add(trial + ": the child ended by itself with exit " + child.process.exitValue() + " (it must finish or be killed)");
+                continue;
+            }
+            commits += child.committed();
             Workspace ws;
             try {
                 ws = Workspace.open(url);
@@ -185,11 +191,15 @@ class CrashTest {
                 String how = ws.database().recovery().isPresent() ? "killed, file rolled back by H2Repair: " : "killed: ";
                 outcomes.merge((delay == Long.MAX_VALUE ? "not killed: " : how) + state, 1, Integer::sum);
             } catch (Broken e) {
-                failures.add(trial + ": " + e.getMessage());
+                failures.add(trial + ": " + e.getMessage() + ws.database().recovery().map(r -> " (after a repair: " + r + ")").orElse("")
+                        + keep(url));
             }
         }
-        System.out.printf(Locale.ROOT, "crash test (%s, %s): %d kills in %.1f s, operation %d ms uninterrupted; outcomes %s; failures %d %s%n",
-                kind, op, kills, (System.nanoTime() - started) / 1e9, full, outcomes, failures.size(), failures);
+        System.out.printf(Locale.ROOT, "crash test (%s, %s): %d kills in %.1f s, operation %d ms uninterrupted; %d commits printed; outcomes %s;"
+                + " failures %d %s%n", kind, op, kills, (System.nanoTime() - started) / 1e9, full, commits, outcomes, failures.size(), failures);
+        if (!ends) {
+            assertThat(commits).as("the looping child committed before it was killed (else the kills test nothing)").isPositive();
+        }
         assertThat(failures).as("kills that left the workspace damaged or half-written").isEmpty();
     }
 

@@ -35,7 +35,8 @@ class H2RepairTest {
         damageNewestChunk(file);
 
         String note = H2Repair.repair(file, new SQLException("General error: \"Chunk 15 not found [2.5.252/9]\"", "HY000", 50000));
-        assertThat(note).contains("(Chunk 15 not found [2.5.252/9])", "rolled back to its newest version that reads in full", "origin db check");
+        assertThat(note).contains("(Chunk 15 not found [2.5.252/9])", "rolled back to its newest version that reads in full", "origin db check",
+                "the interrupted operation is undone");
         Path kept;
         try (var files = Files.list(dir)) {
             kept = files.filter(p -> p.getFileName().toString().startsWith("ws.mv.db.damaged-")).findFirst().orElseThrow();
