@@ -96,6 +96,8 @@ public enum ErrorCode implements ErrorTemplate {
     NONPOSITIVE_BASIS(ERROR, "The {basis} of `{subject}` is `{value}`, so no RVC can be computed."),
     NESTED_DESIGNATION(ERROR, "Self-produced material `{path}` and the intermediate material `{outer}` it is part of are both subject to an RVC, "
             + "so only one of them may be designated ({citation}); remove one designation."),
+    LVC_EXCEEDS_COST(ERROR, "High-wage labour `{labour}` and high-wage materials `{materials}` add up to `{sum}`, more than the net cost "
+            + "`{netCost}` they are part of (an LVC of {lvc} %)."),
     NO_RULE(ERROR, "The rule pack `{regime}` has no product-specific rule for HS {hs}; give a `rule` in the case file."),
 
     // ------------------------------------------------------------ evaluation: a requirement lacks the facts it needs
@@ -280,6 +282,8 @@ public enum ErrorCode implements ErrorTemplate {
         PACK_NAMES_UNKNOWN_HS_CODE(UNKNOWN_HS_CODE, "{what} in {where} is not in the {edition} nomenclature{national}{context}."),
         // evaluation
         SELF_PRODUCED_WITHOUT_COST(MISSING_COST, "Self-produced material `{path}` gives neither a value nor a cost sheet.", ERROR),
+        PURCHASES_EXCEED_TOTAL(LVC_EXCEEDS_COST, "The annual purchase value of high-wage materials `{value}` exceeds the total annual "
+                + "purchase value `{total}` it is part of."),
         INTERMEDIATE_WITHOUT_RULE(NO_RULE, "Intermediate material `{path}` ({hs}) has no rule in `{regime}`, so it is treated as non-originating.",
                 WARNING),
         // the compliance workspace
