@@ -116,8 +116,16 @@ final class SimulateCommand implements Callable<Integer> {
         Map<String, Map<String, String>> overrides = CompareCommand.overrides(params, known, problems);
         List<Regime> packs = Inputs.regimes(regimes, overrides, problems);
         Fleet f = null;
+        dev.origin.io.fleet.FleetSources sources = null;
         try {
-            f = fleet == null ? FleetReader.sample() : FleetReader.read(fleet);
+            if (fleet == null) {
+                f = FleetReader.sample();
+                sources = dev.origin.io.fleet.FleetSources.none("builtin:sample-fleet.yaml");
+            } else {
+                FleetReader.Located l = FleetReader.load(fleet);
+                f = l.fleet();
+                sources = l.sources();
+            }
         } catch (InputException e) {
             problems.addAll(e.problems());
         }
@@ -139,6 +147,13 @@ final class SimulateCommand implements Callable<Integer> {
                 .withDemand(new dev.origin.sim.Demand(elasticity, marketElasticity));
         dev.origin.sim.EngineCache cache = new dev.origin.sim.EngineCache();
         Simulator sim = new Simulator(settings, cache);
+        // the engine's errors in the models as they are (e.g. an HS code a pack has no rule for), placed in the fleet
+        // file, before any simulation: a model that cannot be decided is not simulated as if it paid the tariff
+        for (var x : sim.errors(f, packs)) problems.add(sources.locate(x));
+        if (!problems.isEmpty()) {
+            Inputs.report(err, problems);
+            return 2;
+        }
         Progress bar = Progress.onTerminal(err);
         bar.phase("simulating " + packs.size() + " regime" + (packs.size() == 1 ? "" : "s") + " x " + f.models().size() + " models",
                 sim.steps(f, packs));

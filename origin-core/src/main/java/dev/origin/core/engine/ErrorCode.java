@@ -284,6 +284,8 @@ public enum ErrorCode implements ErrorTemplate {
         SELF_PRODUCED_WITHOUT_COST(MISSING_COST, "Self-produced material `{path}` gives neither a value nor a cost sheet.", ERROR),
         PURCHASES_EXCEED_TOTAL(LVC_EXCEEDS_COST, "The annual purchase value of high-wage materials `{value}` exceeds the total annual "
                 + "purchase value `{total}` it is part of."),
+        NO_RULE_FOR_MODEL(NO_RULE, "The rule pack `{regime}` has no product-specific rule for HS {hs}, so model `{model}` cannot be "
+                + "decided under it; check its `hs`."),
         INTERMEDIATE_WITHOUT_RULE(NO_RULE, "Intermediate material `{path}` ({hs}) has no rule in `{regime}`, so it is treated as non-originating.",
                 WARNING),
         // the compliance workspace

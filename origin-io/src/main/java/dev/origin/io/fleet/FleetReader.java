@@ -48,13 +48,22 @@ public final class FleetReader {
     }
 
     public static Fleet read(Path path) throws InputException {
+        return load(path).fleet();
+    }
+
+    /** A fleet read from a file, with where its models are (to place the engine's diagnostics, {@link FleetSources}). */
+    public record Located(Fleet fleet, FleetSources sources) {}
+
+    /** Reads the fleet file {@code path} (YAML, JSON, or CSV when its name ends in {@code .csv}) with its sources. */
+    public static Located load(Path path) throws InputException {
+        String text;
         try {
-            String text = Files.readString(path, StandardCharsets.UTF_8);
-            if (path.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) return readCsv(text, path.toString());
-            return read(text, path.toString(), !path.toString().endsWith(".json"));
+            text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(List.of(new Problem(path.toString(), 0, 0, "", "UNREADABLE", "The file `" + path + "` cannot be read.")));
         }
+        if (path.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) return loadCsv(text, path.toString());
+        return load(text, path.toString(), !path.toString().endsWith(".json"));
     }
 
     /** The built-in sample fleet. */
@@ -69,21 +78,31 @@ public final class FleetReader {
 
     /** Reads the CSV form (one row per part; docs/fleet-format.md). */
     public static Fleet readCsv(String text, String file) throws InputException {
+        return loadCsv(text, file).fleet();
+    }
+
+    /** The CSV form with its sources (rows and field numbers). */
+    public static Located loadCsv(String text, String file) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Tree t = FleetCsv.toTree(text, file, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
         Fleet fleet = new FleetReader(file, problems).fleet(t);
         if (!problems.isEmpty()) throw new InputException(problems);
-        return fleet;
+        return new Located(fleet, new FleetSources(file, t));
     }
 
     public static Fleet read(String text, String file, boolean yaml) throws InputException {
+        return load(text, file, yaml).fleet();
+    }
+
+    /** The YAML or JSON form with its sources. */
+    public static Located load(String text, String file, boolean yaml) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Tree t = Tree.parse(text, yaml, file, problems);
         if (t == null) throw new InputException(problems);
         Fleet fleet = new FleetReader(file, problems).fleet(t);
         if (!problems.isEmpty()) throw new InputException(problems);
-        return fleet;
+        return new Located(fleet, new FleetSources(file, t));
     }
 
     private Fleet fleet(Tree t) {
