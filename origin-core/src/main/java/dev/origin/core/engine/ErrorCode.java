@@ -286,6 +286,8 @@ public enum ErrorCode implements ErrorTemplate {
                 + "purchase value `{total}` it is part of."),
         NO_RULE_FOR_MODEL(NO_RULE, "The rule pack `{regime}` has no product-specific rule for HS {hs}, so model `{model}` cannot be "
                 + "decided under it; check its `hs`."),
+        LABOUR_EXCEEDS_NET_COST(LVC_EXCEEDS_COST, "Labour `{labour}` exceeds the net cost `{netCost}` it is part of (parts and assembly "
+                + "costs less excluded costs), which would give an LVC of {lvc} from labour alone."),
         INTERMEDIATE_WITHOUT_RULE(NO_RULE, "Intermediate material `{path}` ({hs}) has no rule in `{regime}`, so it is treated as non-originating.",
                 WARNING),
         // the compliance workspace
