@@ -34,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SimulateCommand implements Callable<Integer> {
     /** Monte Carlo draws when {@code --draws} is not given (issue 8). */
     static final int DEFAULT_DRAWS = 200;
+    /** The most Monte Carlo draws (docs/cli.md, "Limits"): about 25 minutes for the sample fleet under the five regimes. */
+    static final int MAX_DRAWS = 10_000;
 
     @Option(names = "--fleet", paramLabel = "FILE", description = "Fleet file (YAML or JSON); default: the built-in sample fleet.")
     Path fleet;
@@ -83,7 +85,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--draws", defaultValue = "" + DEFAULT_DRAWS, paramLabel = "N", converter = Converters.Count.class,
             description = "Monte Carlo draws over the uncertain assumptions for intervals, a tornado and the Montreal claim's robustness "
                     + "(default ${DEFAULT-VALUE}, about half a minute for the sample fleet under the five regimes, docs/PERFORMANCE.md; "
-                    + "0: none).")
+                    + "0: none; at most " + MAX_DRAWS + ").")
     int draws;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the Monte Carlo draws (default ${DEFAULT-VALUE}).")
@@ -131,6 +133,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Inputs t = new Inputs();
         var tariffs = t.tariffSchedule(problems);
+        if (draws > MAX_DRAWS) problems.add(Problem.of("--draws", 0, 0, "", dev.origin.core.engine.ErrorCode.OUT_OF_RANGE, draws, 0, MAX_DRAWS));
         Outputs.check("--csv", csv, problems);
         Outputs.check("--json", json, problems);
         Outputs.check("--html", html, problems);

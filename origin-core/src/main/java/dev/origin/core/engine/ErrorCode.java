@@ -223,6 +223,7 @@ public enum ErrorCode implements ErrorTemplate {
         FACT_NOT_TEXT(BAD_TYPE, "A fact is a text such as `{example}`."),
         DESCRIPTION_NOT_TEXT(BAD_TYPE, "A description is a non-blank text without double quotes, such as `printed circuit assemblies`."),
         FIELD_NOT_A_NUMBER(BAD_NUMBER, "The field `{field}` must be a decimal number but is {found}."),
+        NOT_A_WHOLE_NUMBER(BAD_NUMBER, "`{value}` is not a whole number from {min} to {max}."),
         GIVEN_WITHOUT(MISSING_FIELD, "`{given}` is given but `{needed}` is not."),
         PART_FIGURES_INCOMPLETE(MISSING_FIELD, "A part's figures need `netCost` and `vnm`."),
         PARAMETER_WITHOUT_VALUE(MISSING_FIELD, "The parameter `{name}` has no value."),
