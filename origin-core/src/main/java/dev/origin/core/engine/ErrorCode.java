@@ -218,6 +218,7 @@ public enum ErrorCode implements ErrorTemplate {
         FILE_DOES_NOT_EXIST(UNREADABLE, "The file `{file}` does not exist."),
         FILE_TOO_LARGE(TOO_LARGE, "The file has {size} bytes; {what} is read whole and may have at most {limit} bytes. "
                 + "`origin qualify` reads a JSON case file good by good, whatever its size."),
+        WHOLE_FILE_TOO_LARGE(TOO_LARGE, "The file has {size} bytes; {what} is read whole and may have at most {limit} bytes."),
         // fields
         FIELD_OF_TYPE(BAD_TYPE, "The field `{field}` must be {expected} but is {found}."),
         FACT_NOT_TEXT(BAD_TYPE, "A fact is a text such as `{example}`."),

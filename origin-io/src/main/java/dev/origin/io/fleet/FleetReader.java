@@ -56,6 +56,7 @@ public final class FleetReader {
 
     /** Reads the fleet file {@code path} (YAML, JSON, or CSV when its name ends in {@code .csv}) with its sources. */
     public static Located load(Path path) throws InputException {
+        Tree.checkSize(path, "a fleet file");
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
