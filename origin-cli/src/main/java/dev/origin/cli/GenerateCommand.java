@@ -23,6 +23,17 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    /** The most goods a catalog may have (docs/cli.md, "Limits"). */
+    static final int MAX_GOODS = 100_000_000;
+    /** The most lines of one good: what a case file may hold per good ({@code CaseFileReader.MAX_MATERIAL_LINES}). */
+    static final int MAX_LINES_PER_GOOD = dev.origin.io.CaseFileReader.MAX_MATERIAL_LINES;
+    /** The most lines of a catalog. */
+    static final long MAX_LINES = 1_000_000_000L;
+    /** The most suppliers and supplier declarations (held in memory while generating). */
+    static final int MAX_SUPPLIERS = 1_000_000;
+    /** The largest weight of a product family in {@code --hs-mix}. */
+    static final int MAX_WEIGHT = 1_000_000;
+
     @Option(names = "--goods", defaultValue = "1000", description = "Number of goods (default ${DEFAULT-VALUE}).")
     int goods;
 
@@ -69,6 +80,35 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("--out: MISSING_FIELD: The required field `--out` is missing (the folder for the " + format + " tables).");
             return 2;
         }
+        // sizes checked before any work (docs/cli.md, "Limits"): a catalog too large for memory or for the readers
+        // would otherwise end in an out-of-memory error or a file no command can read
+        java.util.List<dev.origin.io.Problem> problems = new java.util.ArrayList<>();
+        range(problems, "--goods", goods, 0, MAX_GOODS);
+        range(problems, "--fan-out", fanOut, 1, MAX_LINES_PER_GOOD);
+        range(problems, "--depth", depth, 0, 16);
+        range(problems, "--suppliers", suppliers, 1, MAX_SUPPLIERS);
+        if (declarations != null) range(problems, "--declarations", declarations, 1, MAX_SUPPLIERS);
+        if (hsMix != null) for (String w : hsMix.values()) {
+            try {
+                range(problems, "--hs-mix", Integer.parseInt(w.strip()), 0, MAX_WEIGHT);
+            } catch (NumberFormatException x) {
+                problems.add(new dev.origin.io.Problem("--hs-mix", 0, 0, "", "BAD_COUNT", "`" + dev.origin.io.Fields.shown(w) + "` is not a whole, non-negative number."));
+            }
+        }
+        if (problems.isEmpty()) {
+            long perGood = (long) fanOut * (depth + 1);
+            if (perGood > MAX_LINES_PER_GOOD) {
+                problems.add(new dev.origin.io.Problem("--fan-out", 0, 0, "", "TOO_LARGE", "A fan-out of `" + fanOut + "` on " + (depth + 1)
+                        + " levels makes " + perGood + " lines per good; a good has at most " + MAX_LINES_PER_GOOD + " (what a case file may hold)."));
+            } else if (perGood * goods > MAX_LINES) {
+                problems.add(new dev.origin.io.Problem("--goods", 0, 0, "", "TOO_LARGE", "`" + goods + "` goods of " + perGood
+                        + " lines make " + perGood * goods + " lines; a catalog has at most " + MAX_LINES + "."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            Inputs.report(err, problems);
+            return 2;
+        }
         CatalogGenerator.Settings s;
         try {
             Map<String, Integer> mix = new LinkedHashMap<>();
@@ -84,7 +124,7 @@ final class GenerateCommand implements Callable<Integer> {
                     }
                 }
             }
-            s = new CatalogGenerator.Settings(goods, fanOut, depth, unknown, suppliers, declarations == null ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) goods * fanOut * (depth + 1) / 20)) : declarations,
+            s = new CatalogGenerator.Settings(goods, fanOut, depth, unknown, suppliers, declarations == null ? (int) Math.max(1, Math.min(MAX_SUPPLIERS, (long) goods * fanOut * (depth + 1) / 20)) : declarations,
                     intermediate, mix, date == null ? LocalDate.of(2023, 7, 1) : date, seed);
         } catch (IllegalArgumentException e) {
             err.println("origin generate: BAD_VALUE: " + e.getMessage() + ".");
@@ -117,6 +157,10 @@ final class GenerateCommand implements Callable<Integer> {
                     + String.format(java.util.Locale.ROOT, "%,d", (long) s.goods() * s.linesPerGood()) + " lines)");
         }
         return 0;
+    }
+
+    private static void range(java.util.List<dev.origin.io.Problem> problems, String option, long value, long min, long max) {
+        if (value < min || value > max) problems.add(dev.origin.io.Problem.of(option, 0, 0, "", dev.origin.core.engine.ErrorCode.OUT_OF_RANGE, value, min, max));
     }
 
     /**

@@ -101,12 +101,31 @@ public final class Main implements Runnable {
         return run.execute(parsed);
     }
 
+    /** The value picocli quotes last in its message ({@code … '--goods': '12x' is not an int}), or the message. */
+    private static String quoted(String message) {
+        if (message == null) return "";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)' is not").matcher(message);
+        return m.find() ? m.group(1) : message;
+    }
+
     /** The problem of a value its option or parameter does not take, or null for any other parse error. */
     private static Problem badValue(Exception e) {
         if (!(e instanceof ParameterException pe) || pe.getArgSpec() == null) return null;
         ArgSpec arg = pe.getArgSpec();
         String where = arg.isOption() ? ((OptionSpec) arg).longestName() : arg.paramLabel();
         if (pe.getCause() instanceof Converters.BadValue bad) return new Problem(where, 0, 0, "", bad.code, bad.getMessage());
+        // picocli's own conversion of a whole number (--goods, --port, --seed, …): a value that is not one, or too large
+        Class<?> t = arg.type();
+        if (pe.getCause() != null && (t == int.class || t == Integer.class || t == long.class || t == Long.class)) {
+            boolean isInt = t == int.class || t == Integer.class;
+            String value = pe.getValue() != null ? pe.getValue() : quoted(pe.getMessage());
+            return Problem.of(where, 0, 0, "", dev.origin.core.engine.ErrorCode.Variant.NOT_A_WHOLE_NUMBER, dev.origin.io.Fields.shown(value),
+                    isInt ? Integer.MIN_VALUE : Long.MIN_VALUE, isInt ? Integer.MAX_VALUE : Long.MAX_VALUE);
+        }
+        if (pe.getCause() != null && (t == double.class || t == Double.class)) {
+            String value = pe.getValue() != null ? pe.getValue() : quoted(pe.getMessage());
+            return new Problem(where, 0, 0, "", "BAD_NUMBER", dev.origin.core.engine.ErrorCode.BAD_NUMBER.message(dev.origin.io.Fields.shown(value)));
+        }
         // picocli's own check of a NAME=VALUE option (--param, --jobs): the value has no `=`
         if (pe.getCause() == null && arg.isOption() && Map.class.isAssignableFrom(arg.type()) && pe.getValue() != null && !pe.getValue().contains("=")) {
             return new Problem(where, 0, 0, "", "BAD_PARAM", "`" + pe.getValue() + "` is not of the form " + arg.paramLabel() + ".");

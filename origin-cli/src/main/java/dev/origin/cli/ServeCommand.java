@@ -29,15 +29,22 @@ final class ServeCommand implements Callable<Integer> {
     String db;
 
     @Option(names = "--max-request-size", defaultValue = "5242880", paramLabel = "BYTES",
-            description = "Largest request body accepted, e.g. an uploaded case file (default ${DEFAULT-VALUE}, 5 MiB).")
+            description = "Largest request body accepted, e.g. an uploaded case file (default ${DEFAULT-VALUE}, 5 MiB; 1024 to 1073741824).")
     long maxRequest;
 
     @Spec CommandSpec spec;
+
+    /** The range of {@code --max-request-size} (docs/cli.md, "Limits"): 1 KiB to 1 GiB. */
+    static final long MIN_REQUEST = 1024, MAX_REQUEST = 1L << 30;
 
     @Override public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
             err.println("--port: OUT_OF_RANGE: `" + port + "` is not between 0 and 65535.");
+            return 2;
+        }
+        if (maxRequest < MIN_REQUEST || maxRequest > MAX_REQUEST) {
+            err.println("--max-request-size: OUT_OF_RANGE: `" + maxRequest + "` is not between " + MIN_REQUEST + " and " + MAX_REQUEST + ".");
             return 2;
         }
         Database database = UsersCommand.open(db, err);

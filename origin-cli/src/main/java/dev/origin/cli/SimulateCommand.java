@@ -34,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SimulateCommand implements Callable<Integer> {
     /** Monte Carlo draws when {@code --draws} is not given (issue 8). */
     static final int DEFAULT_DRAWS = 200;
+    /** The most Monte Carlo draws (docs/cli.md, "Limits"): about 25 minutes for the sample fleet under the five regimes. */
+    static final int MAX_DRAWS = 10_000;
 
     @Option(names = "--fleet", paramLabel = "FILE", description = "Fleet file (YAML or JSON); default: the built-in sample fleet.")
     Path fleet;
@@ -83,7 +85,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--draws", defaultValue = "" + DEFAULT_DRAWS, paramLabel = "N", converter = Converters.Count.class,
             description = "Monte Carlo draws over the uncertain assumptions for intervals, a tornado and the Montreal claim's robustness "
                     + "(default ${DEFAULT-VALUE}, about half a minute for the sample fleet under the five regimes, docs/PERFORMANCE.md; "
-                    + "0: none).")
+                    + "0: none; at most " + MAX_DRAWS + ").")
     int draws;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the Monte Carlo draws (default ${DEFAULT-VALUE}).")
@@ -116,13 +118,22 @@ final class SimulateCommand implements Callable<Integer> {
         Map<String, Map<String, String>> overrides = CompareCommand.overrides(params, known, problems);
         List<Regime> packs = Inputs.regimes(regimes, overrides, problems);
         Fleet f = null;
+        dev.origin.io.fleet.FleetSources sources = null;
         try {
-            f = fleet == null ? FleetReader.sample() : FleetReader.read(fleet);
+            if (fleet == null) {
+                f = FleetReader.sample();
+                sources = dev.origin.io.fleet.FleetSources.none("builtin:sample-fleet.yaml");
+            } else {
+                FleetReader.Located l = FleetReader.load(fleet);
+                f = l.fleet();
+                sources = l.sources();
+            }
         } catch (InputException e) {
             problems.addAll(e.problems());
         }
         Inputs t = new Inputs();
         var tariffs = t.tariffSchedule(problems);
+        if (draws > MAX_DRAWS) problems.add(Problem.of("--draws", 0, 0, "", dev.origin.core.engine.ErrorCode.OUT_OF_RANGE, draws, 0, MAX_DRAWS));
         Outputs.check("--csv", csv, problems);
         Outputs.check("--json", json, problems);
         Outputs.check("--html", html, problems);
@@ -139,6 +150,13 @@ final class SimulateCommand implements Callable<Integer> {
                 .withDemand(new dev.origin.sim.Demand(elasticity, marketElasticity));
         dev.origin.sim.EngineCache cache = new dev.origin.sim.EngineCache();
         Simulator sim = new Simulator(settings, cache);
+        // the engine's errors in the models as they are (e.g. an HS code a pack has no rule for), placed in the fleet
+        // file, before any simulation: a model that cannot be decided is not simulated as if it paid the tariff
+        for (var x : sim.errors(f, packs)) problems.add(sources.locate(x));
+        if (!problems.isEmpty()) {
+            Inputs.report(err, problems);
+            return 2;
+        }
         Progress bar = Progress.onTerminal(err);
         bar.phase("simulating " + packs.size() + " regime" + (packs.size() == 1 ? "" : "s") + " x " + f.models().size() + " models",
                 sim.steps(f, packs));

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The inputs that found bugs (issue 12), kept as regression tests. A file of {@code fuzz/corpus} is named
  * {@code COMMAND--CODE--what.ext}: it is given to {@code origin COMMAND} and must end with that code (exit 2),
- * or with {@code OK} (exit 0), and never with an internal error, a stack trace or library wording.
+ * or with {@code OK} (exit 0), and never with an internal error, a stack trace or library wording. A file of a
+ * command that takes no input file ({@code generate}, {@code serve}, {@code bench}) holds its command line.
  */
 class FuzzCorpusTest {
     static final Path CORPUS = CliTest.ROOT.resolve("origin-cli/src/test/resources/fuzz/corpus");
@@ -23,6 +24,14 @@ class FuzzCorpusTest {
     static Stream<Path> corpus() throws IOException {
         try (Stream<Path> s = Files.list(CORPUS)) {
             return s.sorted().toList().stream();
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -36,6 +45,8 @@ class FuzzCorpusTest {
             case "qualify" -> CliTest.run("qualify", "--regime", "usmca", "--date", "2023-07-01", file.toString());
             case "simulate" -> CliTest.run("simulate", "--draws", "0", "--regimes", "usmca", "--fleet", file.toString());
             case "import" -> CliTest.run("rules", "import", file.toString());
+            // a command line (options, sizes and ranges) in a file: the arguments separated by white space
+            case "generate", "serve", "bench" -> CliTest.run(read(file).strip().split("\\s+"));
             default -> throw new IllegalArgumentException(command);
         };
         FuzzTest.assertClean(r);

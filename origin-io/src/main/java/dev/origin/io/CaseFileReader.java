@@ -390,8 +390,13 @@ public final class CaseFileReader {
     private String countryCode(Tree.Obj o, String key, String p, boolean required) {
         String c = f.string(o, key, p, required);
         if (c == null) return null;
-        if (c.length() != 2 || c.charAt(0) < 'A' || c.charAt(0) > 'Z' || c.charAt(1) < 'A' || c.charAt(1) > 'Z') {
+        if (!Fields.isCountryCode(c)) {
             f.problem(o.get(key), Fields.sub(p, key), ErrorCode.BAD_COUNTRY, c);
+            return null;
+        }
+        // the same check as a fleet file's (FleetReader): a code of the right form that no country has
+        if (!Fields.ASSIGNED_COUNTRIES.contains(c)) {
+            f.problem(o.get(key), Fields.sub(p, key), ErrorCode.UNKNOWN_COUNTRY, c);
             return null;
         }
         return c;

@@ -225,6 +225,14 @@ public final class Fields {
         return rate == null || cur == null ? null : new dev.origin.core.model.VehicleData.Wage(rate, cur);
     }
 
+    /** Two capital letters A-Z: the form of an ISO 3166 alpha-2 code (whether assigned or not). */
+    public static boolean isCountryCode(String c) {
+        return c.length() == 2 && c.charAt(0) >= 'A' && c.charAt(0) <= 'Z' && c.charAt(1) >= 'A' && c.charAt(1) <= 'Z';
+    }
+
+    /** The ISO 3166 alpha-2 codes assigned to countries (the JDK's list). */
+    public static final java.util.Set<String> ASSIGNED_COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
+
     /** A value as shown in a message: at most 40 characters, longer ones cut with an ellipsis. */
     public static String shown(String value) {
         if (value == null) return "";

@@ -78,6 +78,7 @@ public final class RulePackReader {
         if (!Files.isRegularFile(path)) {
             throw new InputException(List.of(Problem.of(regimeOrPath, 0, 0, "", ErrorCode.UNKNOWN_REGIME, regimeOrPath, String.join(", ", BUILT_IN))));
         }
+        Tree.checkSize(path, "a rule pack");
         try {
             String text = Files.readString(path, StandardCharsets.UTF_8);
             return read(text, path.toString(), !path.toString().endsWith(".json"), overrides);

@@ -89,6 +89,7 @@ public final class TariffReader {
         if (!Files.isRegularFile(path)) {
             throw new InputException(List.of(Problem.of(path.toString(), 0, 0, "", ErrorCode.NO_SUCH_FILE, path)));
         }
+        Tree.checkSize(path, "a tariff table");
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);

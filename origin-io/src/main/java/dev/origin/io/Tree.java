@@ -77,6 +77,24 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
         }
     }
 
+    /**
+     * Refuses, before reading it, a file that is read whole (a fleet, a rule pack, a tariff table) when it is larger
+     * than a case file read whole may be ({@code CaseStream.MAX_WHOLE_BYTES}, docs/cli.md "Limits"); {@code what}
+     * names it in the message ("a fleet file"). Problems of reading it are the caller's.
+     */
+    public static void checkSize(java.nio.file.Path path, String what) throws InputException {
+        long size;
+        try {
+            size = java.nio.file.Files.size(path);
+        } catch (java.io.IOException e) {
+            return;
+        }
+        if (size > CaseStream.MAX_WHOLE_BYTES) {
+            throw new InputException(List.of(Problem.of(path.toString(), 0, 0, "", dev.origin.core.engine.ErrorCode.Variant.WHOLE_FILE_TOO_LARGE,
+                    size, what, CaseStream.MAX_WHOLE_BYTES)));
+        }
+    }
+
     /** True when the file name says YAML. */
     public static boolean isYaml(String fileName) {
         String f = fileName.toLowerCase(java.util.Locale.ROOT);

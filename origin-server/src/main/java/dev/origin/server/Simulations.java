@@ -41,20 +41,27 @@ final class Simulations {
         }
         // the fleet: the built-in sample, or a fleet file given inline ({"yaml": "..."}, {"json": "..."} or {"csv": "..."})
         Fleet fleet = null;
+        dev.origin.io.fleet.FleetSources sources = null;
         boolean sample = false;
         JsonNode f = body.get("fleet");
         try {
+            FleetReader.Located located = null;
             if (f == null || f.isNull() || (f.isTextual() && f.asText().equals("sample"))) {
                 fleet = FleetReader.sample();
+                sources = dev.origin.io.fleet.FleetSources.none("fleet");
                 sample = true;
             } else if (f.isObject() && f.has("yaml")) {
-                fleet = FleetReader.read(f.get("yaml").asText(), "fleet", true);
+                located = FleetReader.load(f.get("yaml").asText(), "fleet", true);
             } else if (f.isObject() && f.has("json")) {
-                fleet = FleetReader.read(f.get("json").asText(), "fleet", false);
+                located = FleetReader.load(f.get("json").asText(), "fleet", false);
             } else if (f.isObject() && f.has("csv")) {
-                fleet = FleetReader.readCsv(f.get("csv").asText(), "fleet");
+                located = FleetReader.loadCsv(f.get("csv").asText(), "fleet");
             } else {
                 problems.add(OriginServer.problem(ErrorCode.BAD_VALUE, "fleet", f.toString(), "\"sample\", {\"yaml\": ...}, {\"json\": ...} or {\"csv\": ...}"));
+            }
+            if (located != null) {
+                fleet = located.fleet();
+                sources = located.sources();
             }
         } catch (InputException e) {
             problems.addAll(e.problems());
@@ -124,6 +131,9 @@ final class Simulations {
                 .withStaging(staging ? AlternativeStaging.published() : AlternativeStaging.NONE)
                 .withDocumentationCost(doc)
                 .withDemand(new Demand(el, mel));
+        // the engine's errors in the models (as `origin simulate`): refused with their place in the fleet, before the job
+        if (!sample) for (var x : new Simulator(settings).errors(fleet, packs)) problems.add(sources.locate(x));
+        if (!problems.isEmpty()) return null;
         return new Jobs.Spec(fleet, sample, packs, settings, sweep, sweepOverrides, draws, seed);
     }
 

@@ -146,4 +146,19 @@ class ApiTest {
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(json(bad).path("errors").findValuesAsText("code")).contains("UNKNOWN_REGIME", "OUT_OF_RANGE", "BAD_NUMBER");
     }
+
+    @Test
+    void aFleetWhoseModelTheEngineCannotDecideIsRefusedWithTheModelsField() throws Exception {
+        String fleet = "fleet: { id: f }\nmodels:\n  - id: bike\n    country: US\n    class: passenger-vehicle\n    hs: \"8711.10\"\n"
+                + "    price: \"3000.00\"\n    assembly: { labour: \"100.00\", overhead: \"100.00\", period: \"100.00\" }\n"
+                + "    volumes: { US: 1000, CA: 100 }\n    parts:\n      - { id: e, group: engine, hs: \"8407.31\", cost: \"500.00\", country: US }\n";
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("regimes", List.of("usmca"), "fleet", java.util.Map.of("yaml", fleet)));
+        HttpResponse<String> r = f.postJson("/api/simulations", f.viewerToken, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        JsonNode e = json(r).path("errors").get(0);
+        assertThat(e.path("code").asText()).isEqualTo("NO_RULE");
+        assertThat(e.path("line").asInt()).isEqualTo(6);
+        assertThat(e.path("column").asInt()).isEqualTo(9);
+        assertThat(e.path("path").asText()).isEqualTo("models[0].hs");
+    }
 }

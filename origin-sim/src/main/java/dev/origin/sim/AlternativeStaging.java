@@ -54,8 +54,9 @@ public final class AlternativeStaging {
     /** The approved makers and their periods. */
     public Map<String, Period> approved() { return approved; }
 
-    /** True when {@code m} is produced under the alternative staging regime on {@code date}. */
+    /** True when {@code m} is produced under the alternative staging regime on {@code date} (never for a model without a maker). */
     public boolean covers(Fleet.Model m, LocalDate date) {
+        if (m.maker() == null) return false; // `maker` is optional in a fleet file (an immutable map refuses a null key)
         Period p = approved.get(m.maker());
         return p != null && p.contains(date) && GoodBuilder.PARTIES.contains(m.country()) && CLASSES.contains(m.vehicleClass());
     }

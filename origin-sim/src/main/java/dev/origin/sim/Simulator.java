@@ -1,6 +1,8 @@
 package dev.origin.sim;
 
 import dev.origin.core.engine.Determination;
+import dev.origin.core.engine.Diagnostic;
+import dev.origin.core.engine.ErrorCode;
 import dev.origin.core.engine.Evaluator;
 import dev.origin.core.engine.Finding;
 import dev.origin.core.engine.Status;
@@ -195,6 +197,34 @@ public final class Simulator {
             }
             return d;
         }).toList();
+    }
+
+    /**
+     * The errors the engine finds in the goods the models are (as sourced today) under each regime: problems of the
+     * input that leave a model without a determination, such as an HS code for which a pack has no rule, or labour
+     * figures beyond the net cost. Each names its model ({@link Diagnostic#good()}) and a path inside the model's good
+     * (docs/findings.md), to be placed in the fleet file. Found before any simulation (the engine's results are kept in
+     * the cache for the run), so that a caller can refuse the fleet with them instead of simulating models that
+     * cannot be decided.
+     */
+    public List<Diagnostic> errors(Fleet models, List<Regime> regimes) {
+        Fleet fleet = CorporateMetals.apply(models);
+        List<Diagnostic> out = new ArrayList<>();
+        for (Regime r : regimes) {
+            Evaluator ev = Evaluator.of(r, settings.tariffs());
+            for (Fleet.Model m : fleet.models()) {
+                boolean staging = settings.staging().covers(m, settings.date());
+                Determination d = cache.determination(ev, GoodBuilder.good(m, Map.of(), null, settings.date(), staging), settings.date());
+                for (Diagnostic x : d.diagnostics()) {
+                    if (!x.isError()) continue;
+                    // a fleet cannot give a rule of its own, as the engine's wording for a case file suggests
+                    Diagnostic e = x.code().equals(ErrorCode.NO_RULE.name()) && "hs".equals(x.path())
+                            ? Diagnostic.of(ErrorCode.Variant.NO_RULE_FOR_MODEL, m.id(), "hs", r.id(), m.hs(), m.id()) : x;
+                    if (!out.contains(e)) out.add(e);
+                }
+            }
+        }
+        return out;
     }
 
     /** The best response for one model under one regime. */

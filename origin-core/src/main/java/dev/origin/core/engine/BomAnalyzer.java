@@ -186,6 +186,11 @@ final class BomAnalyzer {
             if (c.totalCost() != null && c.totalCost().compareTo(materialsSum.add(c.lumpMaterials())) < 0) {
                 ctx.report(ErrorCode.TOTAL_COST_TOO_LOW, n.at("costs.totalCost"), c.totalCost(), materialsSum.add(c.lumpMaterials()));
             }
+            // excluded costs are part of the total (SOR/2020-155 s.1 "net cost"); a stated total is checked when reading,
+            // one computed from the lines only here (the same code as the reader's, and as a fleet's)
+            if (c.totalCost() == null && c.excluded().total().compareTo(totalCost) > 0) {
+                ctx.report(ErrorCode.EXCLUDED_EXCEEDS_TOTAL, n.at("costs.excludedCosts"), c.excluded().total(), totalCost);
+            }
         }
         BigDecimal tracedVnm = null;
         Regime.Tracing tracing = null;

@@ -96,6 +96,8 @@ public enum ErrorCode implements ErrorTemplate {
     NONPOSITIVE_BASIS(ERROR, "The {basis} of `{subject}` is `{value}`, so no RVC can be computed."),
     NESTED_DESIGNATION(ERROR, "Self-produced material `{path}` and the intermediate material `{outer}` it is part of are both subject to an RVC, "
             + "so only one of them may be designated ({citation}); remove one designation."),
+    LVC_EXCEEDS_COST(ERROR, "High-wage labour `{labour}` and high-wage materials `{materials}` add up to `{sum}`, more than the net cost "
+            + "`{netCost}` they are part of (an LVC of {lvc} %)."),
     NO_RULE(ERROR, "The rule pack `{regime}` has no product-specific rule for HS {hs}; give a `rule` in the case file."),
 
     // ------------------------------------------------------------ evaluation: a requirement lacks the facts it needs
@@ -216,11 +218,13 @@ public enum ErrorCode implements ErrorTemplate {
         FILE_DOES_NOT_EXIST(UNREADABLE, "The file `{file}` does not exist."),
         FILE_TOO_LARGE(TOO_LARGE, "The file has {size} bytes; {what} is read whole and may have at most {limit} bytes. "
                 + "`origin qualify` reads a JSON case file good by good, whatever its size."),
+        WHOLE_FILE_TOO_LARGE(TOO_LARGE, "The file has {size} bytes; {what} is read whole and may have at most {limit} bytes."),
         // fields
         FIELD_OF_TYPE(BAD_TYPE, "The field `{field}` must be {expected} but is {found}."),
         FACT_NOT_TEXT(BAD_TYPE, "A fact is a text such as `{example}`."),
         DESCRIPTION_NOT_TEXT(BAD_TYPE, "A description is a non-blank text without double quotes, such as `printed circuit assemblies`."),
         FIELD_NOT_A_NUMBER(BAD_NUMBER, "The field `{field}` must be a decimal number but is {found}."),
+        NOT_A_WHOLE_NUMBER(BAD_NUMBER, "`{value}` is not a whole number from {min} to {max}."),
         GIVEN_WITHOUT(MISSING_FIELD, "`{given}` is given but `{needed}` is not."),
         PART_FIGURES_INCOMPLETE(MISSING_FIELD, "A part's figures need `netCost` and `vnm`."),
         PARAMETER_WITHOUT_VALUE(MISSING_FIELD, "The parameter `{name}` has no value."),
@@ -280,6 +284,12 @@ public enum ErrorCode implements ErrorTemplate {
         PACK_NAMES_UNKNOWN_HS_CODE(UNKNOWN_HS_CODE, "{what} in {where} is not in the {edition} nomenclature{national}{context}."),
         // evaluation
         SELF_PRODUCED_WITHOUT_COST(MISSING_COST, "Self-produced material `{path}` gives neither a value nor a cost sheet.", ERROR),
+        PURCHASES_EXCEED_TOTAL(LVC_EXCEEDS_COST, "The annual purchase value of high-wage materials `{value}` exceeds the total annual "
+                + "purchase value `{total}` it is part of."),
+        NO_RULE_FOR_MODEL(NO_RULE, "The rule pack `{regime}` has no product-specific rule for HS {hs}, so model `{model}` cannot be "
+                + "decided under it; check its `hs`."),
+        LABOUR_EXCEEDS_NET_COST(LVC_EXCEEDS_COST, "Labour `{labour}` exceeds the net cost `{netCost}` it is part of (parts and assembly "
+                + "costs less excluded costs), which would give an LVC of {lvc} from labour alone."),
         INTERMEDIATE_WITHOUT_RULE(NO_RULE, "Intermediate material `{path}` ({hs}) has no rule in `{regime}`, so it is treated as non-originating.",
                 WARNING),
         // the compliance workspace

@@ -31,6 +31,7 @@ final class GoodEvaluation {
         }
         ctx.checkAveraging();
         BomAnalysis a = analyzer.analyze(top);
+        LvcCheck.checkFigures(ctx, a);
         Outcome o = rules.decide(a);
         Status status = switch (o.status()) {
             case MET -> Status.ORIGINATING;

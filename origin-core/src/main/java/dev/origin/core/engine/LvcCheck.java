@@ -102,6 +102,41 @@ final class LvcCheck {
         return Ratio.percent(hwlc.add(hwm), a.netCost());
     }
 
+    /**
+     * The labour figures must fit the costs they are part of, whatever the regime (SOR/2020-155 s.18(6)): high-wage
+     * labour and high-wage materials are elements of the vehicle's net cost, and the annual purchase value of
+     * high-wage materials is part of the total annual purchase value; figures beyond them would give an LVC of
+     * more than 100 points from the material and labour term alone. Reported as an error at the labour figure.
+     * Wage floors play no part: a figure does not become consistent because it would not be counted.
+     */
+    static void checkFigures(Ctx ctx, BomAnalysis a) {
+        var l = ctx.good().vehicleData().labour();
+        if (l == null) return;
+        if (l.method() == LabourMethod.ANNUAL_PURCHASE) {
+            BigDecimal apv = l.annualPurchaseValue(), tapv = l.totalAnnualPurchaseValue();
+            if (apv != null && tapv != null && apv.compareTo(tapv) > 0) {
+                ctx.report(ErrorCode.Variant.PURCHASES_EXCEED_TOTAL, "labour.annualPurchaseValue", apv, tapv);
+            }
+            return;
+        }
+        if (a.netCost() == null || a.netCost().signum() <= 0) return;
+        BigDecimal hwlc = l.highWageLabour() == null ? BigDecimal.ZERO : l.highWageLabour();
+        BigDecimal hwm = l.highWageMaterials();
+        if (hwm == null) {
+            hwm = BigDecimal.ZERO;
+            Map<String, BigDecimal> floors = floors(ctx);
+            for (Material m : ctx.good().materials()) {
+                var w = m.part() == null ? null : m.part().plantWage();
+                if (w != null && qualifies(w, floors) && m.value() != null) hwm = hwm.add(m.value());
+            }
+        }
+        BigDecimal sum = hwlc.add(hwm);
+        if (sum.compareTo(a.netCost()) > 0) {
+            String at = l.highWageLabour() != null ? "labour.highWageLabour" : l.highWageMaterials() != null ? "labour.highWageMaterials" : "labour";
+            ctx.report(ErrorCode.LVC_EXCEEDS_COST, at, hwlc, hwm, sum, a.netCost(), Checks.display(Ratio.percent(sum, a.netCost()).value()));
+        }
+    }
+
     private static Map<String, BigDecimal> floors(Ctx ctx) {
         return ctx.auto() == null ? Map.of() : ctx.auto().wageFloors();
     }

@@ -360,6 +360,11 @@ public final class CatalogTables {
             problems.add(at(file, row, cols, col, v, ErrorCode.BAD_COUNTRY, v));
             return null;
         }
+        // the same check as a case file's and a fleet's: a code of the right form that no country has
+        if (!dev.origin.io.Fields.ASSIGNED_COUNTRIES.contains(v)) {
+            problems.add(at(file, row, cols, col, v, ErrorCode.UNKNOWN_COUNTRY, v));
+            return null;
+        }
         return v;
     }
 

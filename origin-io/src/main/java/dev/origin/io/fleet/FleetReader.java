@@ -48,13 +48,23 @@ public final class FleetReader {
     }
 
     public static Fleet read(Path path) throws InputException {
+        return load(path).fleet();
+    }
+
+    /** A fleet read from a file, with where its models are (to place the engine's diagnostics, {@link FleetSources}). */
+    public record Located(Fleet fleet, FleetSources sources) {}
+
+    /** Reads the fleet file {@code path} (YAML, JSON, or CSV when its name ends in {@code .csv}) with its sources. */
+    public static Located load(Path path) throws InputException {
+        Tree.checkSize(path, "a fleet file");
+        String text;
         try {
-            String text = Files.readString(path, StandardCharsets.UTF_8);
-            if (path.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) return readCsv(text, path.toString());
-            return read(text, path.toString(), !path.toString().endsWith(".json"));
+            text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(List.of(new Problem(path.toString(), 0, 0, "", "UNREADABLE", "The file `" + path + "` cannot be read.")));
         }
+        if (path.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) return loadCsv(text, path.toString());
+        return load(text, path.toString(), !path.toString().endsWith(".json"));
     }
 
     /** The built-in sample fleet. */
@@ -69,21 +79,31 @@ public final class FleetReader {
 
     /** Reads the CSV form (one row per part; docs/fleet-format.md). */
     public static Fleet readCsv(String text, String file) throws InputException {
+        return loadCsv(text, file).fleet();
+    }
+
+    /** The CSV form with its sources (rows and field numbers). */
+    public static Located loadCsv(String text, String file) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Tree t = FleetCsv.toTree(text, file, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
         Fleet fleet = new FleetReader(file, problems).fleet(t);
         if (!problems.isEmpty()) throw new InputException(problems);
-        return fleet;
+        return new Located(fleet, new FleetSources(file, t));
     }
 
     public static Fleet read(String text, String file, boolean yaml) throws InputException {
+        return load(text, file, yaml).fleet();
+    }
+
+    /** The YAML or JSON form with its sources. */
+    public static Located load(String text, String file, boolean yaml) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Tree t = Tree.parse(text, yaml, file, problems);
         if (t == null) throw new InputException(problems);
         Fleet fleet = new FleetReader(file, problems).fleet(t);
         if (!problems.isEmpty()) throw new InputException(problems);
-        return fleet;
+        return new Located(fleet, new FleetSources(file, t));
     }
 
     private Fleet fleet(Tree t) {
@@ -136,6 +156,7 @@ public final class FleetReader {
         HsCode hs = f.hs(m, "hs", p, true);
         BigDecimal price = positive(m, "price", p);
         Fleet.Assembly assembly = null;
+        Tree.Obj assemblyAt = null; // the assembly costs, when they give excluded costs
         if (m.get("assembly") == null) {
             f.problem(m, Fields.sub(p, "assembly"), "MISSING_COST", "Model `" + id + "` has no `assembly` costs.");
         } else {
@@ -150,10 +171,7 @@ public final class FleetReader {
                 VehicleData.Wage w = a.get("plantWage") == null ? null : f.wage(a.get("plantWage"), Fields.sub(ap, "plantWage"));
                 if (labour != null && overhead != null && period != null) {
                     assembly = new Fleet.Assembly(labour, overhead, period, excluded == null ? BigDecimal.ZERO.setScale(2) : excluded, w);
-                    if (excluded != null && excluded.compareTo(overhead.add(period)) > 0) {
-                        f.problem(a.get("excluded"), Fields.sub(ap, "excluded"), "EXCLUDED_EXCEEDS_COSTS",
-                                "Excluded costs `" + excluded.toPlainString() + "` exceed the overhead and period costs they are part of.");
-                    }
+                    if (excluded != null) assemblyAt = a;
                 }
             }
         }
@@ -213,6 +231,8 @@ public final class FleetReader {
                 if (part != null) parts.add(part);
             }
         }
+        boolean allParts = m.get("parts") instanceof Tree.Arr pa && pa.items.size() == parts.size();
+        if (assembly != null && assemblyAt != null && allParts) costs(assembly, parts, assemblyAt, Fields.sub(p, "assembly"));
         if (price != null && assembly != null && (!parts.isEmpty() || m.get("totalCost") != null)) {
             Fleet.Model probe = new Fleet.Model(id, null, null, null, country, cls, hs, price, assembly, volumes, tech, plant, steel, aluminum, ip, parts);
             BigDecimal total = probe.totalCost();
@@ -229,6 +249,33 @@ public final class FleetReader {
         if (id == null || country == null || cls == null || hs == null || price == null || assembly == null) return null;
         return new Fleet.Model(id, f.string(m, "maker", p, false), f.string(m, "model", p, false), f.string(m, "plant", p, false),
                 country, cls, hs, price, assembly, volumes, tech, plant, steel, aluminum, ip, parts);
+    }
+
+    /**
+     * The checks of the excluded costs, the same facts as a case file's: not more than the total cost
+     * ({@code EXCLUDED_EXCEEDS_TOTAL}, as {@code CaseFileReader}); contained in the overhead and period costs
+     * ({@code EXCLUDED_EXCEEDS_COSTS}); and, as the engine checks a case file's labour figures
+     * ({@code LVC_EXCEEDS_COST}), the labour, which counts as high-wage labour in the LVC, not more than the net cost
+     * it is part of (parts and assembly costs less excluded costs). Only when every part was read.
+     */
+    private void costs(Fleet.Assembly a, List<Fleet.Part> parts, Tree.Obj at, String ap) {
+        BigDecimal total = a.labour().add(a.overhead()).add(a.period());
+        for (Fleet.Part part : parts) total = total.add(part.cost());
+        BigDecimal excluded = a.excluded();
+        if (excluded.compareTo(total) > 0) {
+            f.problem(at.get("excluded"), Fields.sub(ap, "excluded"), ErrorCode.EXCLUDED_EXCEEDS_TOTAL, excluded, total);
+            return;
+        }
+        if (excluded.compareTo(a.overhead().add(a.period())) > 0) {
+            f.problem(at.get("excluded"), Fields.sub(ap, "excluded"), "EXCLUDED_EXCEEDS_COSTS",
+                    "Excluded costs `" + excluded.toPlainString() + "` exceed the overhead and period costs they are part of.");
+        }
+        BigDecimal net = total.subtract(excluded);
+        if (a.labour().compareTo(net) > 0) {
+            String lvc = net.signum() == 0 ? "infinite" : a.labour().multiply(BigDecimal.valueOf(100))
+                    .divide(net, 4, java.math.RoundingMode.DOWN).stripTrailingZeros().toPlainString() + " %";
+            f.problem(at.get("labour"), Fields.sub(ap, "labour"), ErrorCode.Variant.LABOUR_EXCEEDS_NET_COST, a.labour(), net, lvc);
+        }
     }
 
     private Fleet.Part part(Tree.Obj o, String p) {
@@ -295,8 +342,12 @@ public final class FleetReader {
 
     private String country(Tree.Obj o, String key, String p, boolean required) {
         String c = f.string(o, key, p, required);
+        if (c != null && !Fields.isCountryCode(c)) {
+            f.problem(o.get(key), Fields.sub(p, key), ErrorCode.BAD_COUNTRY, c);
+            return null;
+        }
         if (c != null && !COUNTRIES.contains(c)) {
-            f.problem(o.get(key), Fields.sub(p, key), "UNKNOWN_COUNTRY", "`" + c + "` is not an ISO 3166 alpha-2 country code (e.g. `MX`).");
+            f.problem(o.get(key), Fields.sub(p, key), ErrorCode.UNKNOWN_COUNTRY, c);
             return null;
         }
         return c;
