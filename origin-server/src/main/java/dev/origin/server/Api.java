@@ -303,23 +303,28 @@ final class Api {
 
     // ------------------------------------------------------------------ users and tokens
 
-    /** The request body as a JSON object; a body that is not one is a located BAD_JSON. */
+    /**
+     * The request body as a JSON object, read with the case files' reader ({@link dev.origin.io.Tree}) first, so that a
+     * body gets the command line's codes and limits: {@code BAD_JSON} with line and column, {@code DUPLICATE_KEY},
+     * {@code TOO_DEEP} (100 levels), {@code NUMBER_TOO_LONG}, {@code TRAILING_CONTENT}, {@code EMPTY_DOCUMENT}; then
+     * as a tree of Jackson nodes whose decimals are exact ({@code BigDecimal}, never a rounded double).
+     */
     static JsonNode body(Context ctx) {
         String type = Cases.contentType(ctx);
         if (!type.startsWith(JSON)) throw ApiException.of(415, "Content-Type", ErrorCode.BAD_CONTENT_TYPE, type.isEmpty() ? "(none)" : type, JSON);
         String text = Cases.utf8(ctx.bodyAsBytes(), "request");
+        List<Problem> problems = new ArrayList<>();
+        dev.origin.io.Tree tree = dev.origin.io.Tree.parse(text, false, "request", problems);
+        if (!problems.isEmpty()) throw new ApiException(422, problems);
+        if (!(tree instanceof dev.origin.io.Tree.Obj)) {
+            String got = tree instanceof dev.origin.io.Tree.Arr ? "array" : ((dev.origin.io.Tree.Scalar) tree).type.name().toLowerCase(java.util.Locale.ROOT);
+            throw new ApiException(422, List.of(new Problem("request", 1, 1, "", "BAD_TYPE", ErrorCode.BAD_TYPE.message("an object", "{...}", got))));
+        }
         try {
-            JsonNode n = Json.MAPPER.readTree(text);
-            if (n == null || !n.isObject()) {
-                throw new ApiException(422, List.of(new Problem("request", 1, 1, "", "BAD_TYPE",
-                        ErrorCode.BAD_TYPE.message("an object", "{...}", n == null ? "nothing" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT)))));
-            }
-            return n;
+            return Json.BODY.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String reason = e.getOriginalMessage().split("\n")[0];
-            throw new ApiException(422, List.of(new Problem("request", loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), "", "BAD_JSON",
-                    ErrorCode.BAD_JSON.message(reason.length() > 120 ? reason.substring(0, 120) + "…" : reason))));
+            // the reader above accepted it; the two parsers disagree only on what they both read as JSON
+            throw new ApiException(422, List.of(new Problem("request", 0, 0, "", "BAD_JSON", ErrorCode.BAD_JSON.message("unreadable text"))));
         }
     }
 
