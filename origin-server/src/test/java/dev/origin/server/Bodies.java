@@ -101,7 +101,7 @@ final class Bodies {
                 case 0 -> {
                     int depth = 1 + r.nextInt(5000);
                     text = "{\"goods\": " + Mutations.nested("[", "", "]", depth) + "}";
-                    if (depth > 100) expect = Set.of("TOO_DEEP");
+                    if (depth > 100) expect = Set.of("TOO_DEEP", "NOT_FOUND");
                     what = "case file nested deep";
                 }
                 case 1 -> {
@@ -118,7 +118,7 @@ final class Bodies {
                 }
                 case 4 -> {
                     text = "{\"goods\": [{\"id\": \"A\", \"id\": \"A\", \"hs\": \"" + Mutations.hostile(r) + "\"}]}";
-                    expect = Set.of("DUPLICATE_KEY", "BAD_JSON");
+                    expect = Set.of("DUPLICATE_KEY", "BAD_JSON", "NOT_FOUND");
                     what = "case file, duplicate key";
                 }
                 default -> {
@@ -164,7 +164,7 @@ final class Bodies {
 
     // ------------------------------------------------------------------ JSON objects
 
-    static final Pattern FIRST_FIELD = Pattern.compile("\\{\\s*\"[^\"]+\"\\s*:\\s*(\"[^\"]*\"|-?[\\d.]+|true|false|null)");
+    static final Pattern FIRST_FIELD = Pattern.compile("\\{\\s*\"[^\"]+\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[\\d.]+|true|false|null)");
 
     static Body json(Endpoint e, Random r) {
         String schema = e.body().schema() == null ? "" : e.body().schema();
@@ -186,7 +186,7 @@ final class Bodies {
             expect = Set.of("TOO_DEEP");
             what = "nested deep";
         } else if (c < 12 && FIRST_FIELD.matcher(seed).find()) {
-            text = seed.replaceFirst("\\{\\s*(\"[^\"]+\"\\s*:\\s*(\"[^\"]*\"|-?[\\d.]+|true|false|null))", "{$1, $1");
+            text = seed.replaceFirst("\\{\\s*(\"[^\"]+\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[\\d.]+|true|false|null))", "{$1, $1");
             expect = text.equals(seed) ? null : Set.of("DUPLICATE_KEY");
             what = "duplicate key";
         } else if (c < 13) {

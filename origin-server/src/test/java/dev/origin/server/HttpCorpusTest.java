@@ -37,6 +37,18 @@ class HttpCorpusTest {
         f.close();
     }
 
+    /** Found by the fuzzer's mutations: a decimal of a body went through a double, so 999999999999999.99 was stored as 1000000000000000. */
+    @org.junit.jupiter.api.Test
+    void decimalsOfABodyAreStoredExactly() throws Exception {
+        var r = f.send("PUT", "/api/parts/ROT-300/costs/2031-01-01", f.adminToken, "application/json", "{\"unitCost\": 999999999999999.99}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        try (var c = f.db.connect(); var q = c.prepareStatement("SELECT unit_cost FROM cost_sheets WHERE part_id = 'ROT-300' AND valid_from = DATE '2031-01-01'")) {
+            var rs = q.executeQuery();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("999999999999999.99");
+        }
+    }
+
     static Stream<Path> corpus() throws IOException {
         String replay = System.getProperty("http.replay");
         try (Stream<Path> s = Files.list(replay != null ? Path.of(replay) : CORPUS)) {
