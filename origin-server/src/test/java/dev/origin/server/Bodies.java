@@ -152,8 +152,11 @@ final class Bodies {
         return Body.text(text, type, what, expect);
     }
 
+    /** Sequences invalid wherever they stand (a truncated one could complete with the bytes after it). */
+    static final byte[][] ALWAYS_BAD = {{(byte) 0xC3, (byte) 0x28}, {(byte) 0xFF}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFE}};
+
     static byte[] insertBadUtf8(byte[] b, Random r) {
-        byte[] ins = Mutations.BAD_UTF8[r.nextInt(Mutations.BAD_UTF8.length)];
+        byte[] ins = ALWAYS_BAD[r.nextInt(ALWAYS_BAD.length)];
         int at = b.length == 0 ? 0 : r.nextInt(b.length);
         byte[] y = new byte[b.length + ins.length];
         System.arraycopy(b, 0, y, 0, at);

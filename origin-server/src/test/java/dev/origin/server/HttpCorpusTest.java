@@ -67,7 +67,7 @@ class HttpCorpusTest {
         String[] name = file.getFileName().toString().split("--");
         boolean replay = System.getProperty("http.replay") != null;
         if (replay) {
-            System.out.println(file.getFileName() + " -> " + a.status() + " " + a.contentType() + " " + (a.failure() != null ? a.failure() : "")
+            System.out.println(file.getFileName() + " -> " + a.status() + " " + a.millis() + " ms " + a.body().length + " bytes " + a.contentType() + " " + (a.failure() != null ? a.failure() : "")
                     + "\n  " + a.text().substring(0, Math.min(600, a.text().length())).replace("\n", "\n  "));
         }
         Set<String> expect = replay || name.length < 3 ? null : Set.of(name[1]);
