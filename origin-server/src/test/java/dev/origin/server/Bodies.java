@@ -167,7 +167,7 @@ final class Bodies {
 
     // ------------------------------------------------------------------ JSON objects
 
-    static final Pattern FIRST_FIELD = Pattern.compile("\\{\\s*\"[^\"]+\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[\\d.]+|true|false|null)");
+    static final Pattern FIRST_FIELD = Pattern.compile("\\{\\s*\"[^\"]+\"\\s*:\\s*(\"(?:[^\"\\\\]++|\\\\.)*+\"|-?[\\d.]+|true|false|null)");
 
     static Body json(Endpoint e, Random r) {
         String schema = e.body().schema() == null ? "" : e.body().schema();
@@ -189,7 +189,7 @@ final class Bodies {
             expect = Set.of("TOO_DEEP");
             what = "nested deep";
         } else if (c < 12 && FIRST_FIELD.matcher(seed).find()) {
-            text = seed.replaceFirst("\\{\\s*(\"[^\"]+\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[\\d.]+|true|false|null))", "{$1, $1");
+            text = seed.replaceFirst("\\{\\s*(\"[^\"]+\"\\s*:\\s*(\"(?:[^\"\\\\]++|\\\\.)*+\"|-?[\\d.]+|true|false|null))", "{$1, $1");
             expect = text.equals(seed) ? null : Set.of("DUPLICATE_KEY");
             what = "duplicate key";
         } else if (c < 13) {
@@ -269,7 +269,8 @@ final class Bodies {
                 }
                 for (int i = 0; i < 1 + r.nextInt(3); i++) fields.add(Map.entry("regimes", value(r, Queries.REGIMES)));
                 for (String n : List.of("date", "margin", "passThrough", "documentationCost", "elasticity", "marketElasticity", "draws", "seed")) {
-                    if (r.nextInt(3) == 0) fields.add(Map.entry(n, value(r, n.equals("date") ? Queries.DATES : Queries.NUMBERS)));
+                    if (r.nextInt(3) == 0) fields.add(Map.entry(n, value(r, n.equals("date") ? List.of("2023-07-01", "2026-12-02")
+                            : r.nextInt(4) == 0 ? Queries.NUMBERS : List.of("0", "0", "1", "0.5", "-1"))));
                 }
                 if (r.nextInt(4) == 0) fields.add(Map.entry("param." + value(r, Queries.REGIMES) + "." + pick(r, List.of("min", "national-min", "x", "")), value(r, Queries.NUMBERS)));
                 if (r.nextInt(4) == 0) fields.add(Map.entry(pick(r, List.of("param.", "param..", "param.a.b.c", "param")), "1"));
@@ -289,7 +290,7 @@ final class Bodies {
                     fields.add(Map.entry(n, value(r, switch (n) {
                         case "regime" -> Queries.REGIMES;
                         case "role" -> List.of("producer", "exporter", "importer", "x");
-                        case "from", "to" -> Queries.DATES;
+                        case "from", "to" -> r.nextInt(4) == 0 ? Queries.DATES : List.of("2026-01-01", "2026-12-31");
                         default -> List.of("SAL-PLANT", "A. Person", "ACME");
                     })));
                 }

@@ -272,7 +272,13 @@ class HttpFuzzTest {
                 Random r = new Random(SEED ^ key(e).hashCode());
                 int routeFailures = 0;
                 for (int i = 0; i < n; i++) {
-                    Req q = generate(e, r);
+                    Req q;
+                    try {
+                        q = generate(e, r);
+                    } catch (RuntimeException | StackOverflowError x) {
+                        failures.add(key(e) + ": the generator failed on request " + i + ": " + x);
+                        break;
+                    }
                     RawHttp.Answer a = RawHttp.send(f.server.port(), q.bytes(), TIMEOUT_MS);
                     sent.incrementAndGet();
                     boolean busyOk = key(e).equals("POST /api/simulations") || key(e).equals("POST /simulate");
@@ -282,6 +288,7 @@ class HttpFuzzTest {
                     perOutcome.computeIfAbsent(outcome, x -> new AtomicInteger()).incrementAndGet();
                     perRoute.get(key(e)).computeIfAbsent("ms", x -> new AtomicInteger()).addAndGet((int) a.millis());
                     perRoute.get(key(e)).computeIfAbsent("max ms", x -> new AtomicInteger()).accumulateAndGet((int) a.millis(), Math::max);
+                    perRoute.get(key(e)).computeIfAbsent("= " + outcome, x -> new AtomicInteger()).incrementAndGet();
                     perKind.computeIfAbsent(q.what().replaceAll("\\d+", "N"), x -> new AtomicInteger()).incrementAndGet();
                     if (failure != null && routeFailures++ < 10) {
                         String name = key(e).replaceAll("\\W+", "-").replaceAll("^-|-$", "") + "-" + i + ".http";
@@ -308,6 +315,11 @@ class HttpFuzzTest {
         double secs = (System.nanoTime() - start) / 1e9;
         report(perRoute, perOutcome, perKind, failures, sent.get(), secs, routes.size());
         assertThat(perRoute.keySet()).as("every route of the table was fuzzed").hasSize(routes.size());
+        for (Endpoint e : routes) {
+            Map<String, AtomicInteger> m = perRoute.get(key(e));
+            int got = get(m, "2xx") + get(m, "3xx") + get(m, "4xx") + get(m, "503 busy") + get(m, "FAILED");
+            assertThat(got).as("requests sent to " + key(e)).isEqualTo((int) Math.max(1, count(e) * SCALE));
+        }
         assertThat(failures).as("requests whose answer was not a 2xx or a documented 4xx (see target/http-fuzz-failures)").isEmpty();
         RawHttp.Answer health = RawHttp.send(f.server.port(), RawHttp.request("GET", "/api/health", Map.of(), null), TIMEOUT_MS);
         assertThat(health.status()).as("the server is up after the run").isEqualTo(200);
@@ -330,6 +342,14 @@ class HttpFuzzTest {
             int total = get(m, "2xx") + get(m, "3xx") + get(m, "4xx") + get(m, "503 busy") + get(m, "FAILED");
             lines.add(String.format("%-44s %,8d %,8d %,8d %,8d %,8d %,8d %8.1f %8d", e.getKey(), total, get(m, "2xx"), get(m, "3xx"), get(m, "4xx"), get(m, "503 busy"),
                     get(m, "FAILED"), get(m, "ms") / (double) total, get(m, "max ms")));
+        }
+        lines.add("");
+        lines.add("the most frequent answers of each route:");
+        for (var e : new TreeMap<>(perRoute).entrySet()) {
+            String top = e.getValue().entrySet().stream().filter(x -> x.getKey().startsWith("= "))
+                    .sorted((a, b) -> Integer.compare(b.getValue().get(), a.getValue().get())).limit(4)
+                    .map(x -> x.getKey().substring(2) + " (" + x.getValue().get() + ")").collect(java.util.stream.Collectors.joining(", "));
+            lines.add(String.format("  %-44s %s", e.getKey(), top));
         }
         lines.add("");
         lines.add("outcomes (status and error codes):");

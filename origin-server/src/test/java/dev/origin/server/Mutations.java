@@ -178,7 +178,7 @@ final class Mutations {
         return switch (r.nextInt(14)) {
             case 0 -> nested("{\"a\": ", "1", "}", 1 + r.nextInt(r.nextBoolean() ? 150 : 6000));
             case 1 -> "{\"x\": " + nested("[", "", "]", 1 + r.nextInt(r.nextBoolean() ? 150 : 6000)) + "}";
-            case 2 -> seed.replaceFirst("\\{\\s*(\"[^\"]+\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[\\d.]+|true|false|null))", "{$1, $1");   // the first field twice
+            case 2 -> seed.replaceFirst("\\{\\s*(\"[^\"]+\"\\s*:\\s*(\"(?:[^\"\\\\]++|\\\\.)*+\"|-?[\\d.]+|true|false|null))", "{$1, $1");   // the first field twice
             case 3 -> seed.replaceAll("(?<=[:\\[,]\\s?)(\\d+(\\.\\d+)?|\"\\d[^\"]*\")", r.nextBoolean() ? "9".repeat(1 + r.nextInt(3000))
                     : pick(r, new String[] {"1e999999999", "-1e-999999999", "1E400", "-0", "0.000000000000000000000000000001", "123456789012345678901234567890"}));
             case 4 -> seed.substring(0, r.nextInt(seed.length()));
