@@ -35,7 +35,12 @@ public final class PartyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Workspace w = db.open(err);
         if (w == null) return 2;
-        Change c = w.write(tx -> new Parties(tx).put(id, new Party(name, address, country, phone, email, taxId)));
+        Change c;
+        try {
+            c = w.write(tx -> new Parties(tx).put(id, new Party(name, address, country, phone, email, taxId)));
+        } catch (dev.origin.store.WorkflowException e) {
+            return WorkspaceOptions.fail(err, e);
+        }
         out.println("party " + id + ": " + c.name().toLowerCase(java.util.Locale.ROOT));
         return 0;
     }

@@ -133,7 +133,8 @@ class ImportFuzzTest {
         String seed = seeds.get(r.nextInt(seeds.size()));
         String body = seed.substring(seed.indexOf(SEP) + 1);
         byte[] book = workbook(body);
-        return switch (r.nextInt(4)) {
+        return switch (r.nextInt(5)) {
+            case 4 -> "book.xlsx" + SEP + RAW + new String(zipBomb(book, 8 + r.nextInt(40)), StandardCharsets.ISO_8859_1);
             case 0 -> { // bytes flipped
                 for (int i = 0; i < 1 + r.nextInt(20); i++) book[r.nextInt(book.length)] = (byte) r.nextInt(256);
                 yield "book.xlsx" + SEP + RAW + new String(book, StandardCharsets.ISO_8859_1);
@@ -142,6 +143,50 @@ class ImportFuzzTest {
             case 2 -> "book.xlsx" + SEP + body.replaceFirst("\n([^,\n]+),", "\n==HYPERLINK(\"http://x\")*2,");
             default -> "book.xlsx" + SEP + RAW + "PK\u0003\u0004" + "\u0000".repeat(r.nextInt(100));
         };
+    }
+
+    /**
+     * A zip bomb: the workbook with {@code megabytes} MB of blanks inside its first sheet's XML (still well-formed), which
+     * deflate to a few kilobytes; read whole it would take that much memory per sheet.
+     */
+    static byte[] zipBomb(byte[] book, int megabytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(book));
+             var zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.setLevel(9);
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                String text = new String(content, StandardCharsets.UTF_8);
+                int end = text.lastIndexOf("</worksheet>");
+                if (e.getName().startsWith("xl/worksheets/") && end > 0) {
+                    zip.write(text.substring(0, end).getBytes(StandardCharsets.UTF_8));
+                    byte[] blanks = new byte[1 << 20];
+                    java.util.Arrays.fill(blanks, (byte) ' ');
+                    for (int i = 0; i < megabytes; i++) zip.write(blanks);
+                    zip.write(text.substring(end).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    zip.write(content);
+                }
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aZipBombIsRefusedAsExpandingTooFarAndChangesNothing() throws Exception {
+        String seed = seeds.get(0);
+        byte[] bomb = zipBomb(workbook(seed.substring(seed.indexOf(SEP) + 1)), 200);
+        assertThat(bomb.length).as("200 MB of blanks deflate to a small file").isLessThan(2_000_000);
+        List<Long> before = counts();
+        try {
+            new Importer(ws, null).importFile(bomb, "bomb.xlsx", null);
+            throw new AssertionError("a zip bomb was imported");
+        } catch (InputException e) {
+            assertThat(e.problems()).extracting(dev.origin.io.Problem::message).anyMatch(m -> m.contains("it expands to more than Origin reads"));
+        }
+        assertThat(counts()).isEqualTo(before);
     }
 
     @Test

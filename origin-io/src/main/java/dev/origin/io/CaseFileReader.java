@@ -120,10 +120,20 @@ public final class CaseFileReader {
 
     /** As {@link #load(Path)}, from text; {@code file} names it in problems. */
     public static CaseFile load(String text, String file, boolean yaml) throws InputException {
+        return load(text, file, yaml, MAX_MATERIAL_LINES);
+    }
+
+    /**
+     * As {@link #load(String, String, boolean)}, with a lower limit on the material lines the file may expand to
+     * ({@code TOO_LARGE}): {@code origin serve} takes at most {@code maxMaterialLines} in one request.
+     */
+    public static CaseFile load(String text, String file, boolean yaml, int maxMaterialLines) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Tree t = Tree.parse(text, yaml, file, problems);
         if (t == null) throw new InputException(problems);
-        return new CaseFileReader(file, problems).caseFile(t);
+        CaseFileReader r = new CaseFileReader(file, problems);
+        r.maxLines = Math.min(maxMaterialLines, MAX_MATERIAL_LINES);
+        return r.caseFile(t);
     }
 
     private static List<Good> all(CaseFile cf) throws InputException {
@@ -463,13 +473,14 @@ public final class CaseFileReader {
     /** How many material lines a case file may expand to, counting those of goods named by {@code ref} at each use. */
     public static final int MAX_MATERIAL_LINES = 100_000;
     private int expanded;
+    private int maxLines = MAX_MATERIAL_LINES;
     private final java.util.Set<Tree> tooDeep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private Material material(Tree.Obj m, String p) {
         // goods named by `ref` are expanded where they are used: a few goods that each use another twice would
         // otherwise expand to billions of lines
-        if (++expanded > MAX_MATERIAL_LINES) {
-            if (expanded == MAX_MATERIAL_LINES + 1) f.problem(m, p, ErrorCode.TOO_LARGE, MAX_MATERIAL_LINES);
+        if (++expanded > maxLines) {
+            if (expanded == maxLines + 1) f.problem(m, p, ErrorCode.TOO_LARGE, maxLines);
             return null;
         }
         f.onlyKnown(m, p, MATERIAL);

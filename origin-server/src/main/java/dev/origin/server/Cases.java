@@ -39,6 +39,12 @@ import dev.origin.core.model.Good;
  * Only built-in regimes are accepted: a rule-pack path would let a client read the server's files.
  */
 final class Cases {
+    /**
+     * The material lines a case file sent to the server may expand to (goods named by {@code ref} counted at each use;
+     * {@code TOO_LARGE}): a tenth of the command line's, since every line is evaluated with its trace and sent back.
+     * Found by the HTTP fuzzer: 16 goods that each use the next twice (3 KB) took minutes and hundreds of MB to answer.
+     */
+    static final int MAX_MATERIAL_LINES = 10_000;
     /** Evaluators kept for this many regime-and-parameter combinations at most. */
     static final int MAX_CACHED = 256;
     final TariffSchedule tariffs = TariffReader.builtIn();
@@ -141,7 +147,7 @@ final class Cases {
                     "application/json, application/yaml, multipart/form-data (part `file`)");
         }
         try {
-            return CaseFileReader.load(text, name, yaml);
+            return CaseFileReader.load(text, name, yaml, MAX_MATERIAL_LINES);
         } catch (InputException e) {
             problems.addAll(e.problems());
             return null;

@@ -147,7 +147,7 @@ final class EnginePages {
         Evaluator ev = server.cases.evaluator(regime, Map.of(), "regime", problems);
         CaseFile file = null;
         try {
-            file = CaseFileReader.load(t[0], t[1], yaml(t[0]));
+            file = CaseFileReader.load(t[0], t[1], yaml(t[0]), Cases.MAX_MATERIAL_LINES);
         } catch (InputException e) {
             problems.addAll(e.problems());
         }
@@ -214,7 +214,7 @@ final class EnginePages {
         }
         CaseFile file = null;
         try {
-            file = CaseFileReader.load(changed, "what-if", false);
+            file = CaseFileReader.load(changed, "what-if", false, Cases.MAX_MATERIAL_LINES);
         } catch (InputException e) {
             problems.addAll(e.problems());
         }
@@ -229,7 +229,7 @@ final class EnginePages {
         }
         Determination before = null;
         try {
-            CaseResults b = Cases.evaluate(CaseFileReader.load(original, "case file", false), List.of(ev), date, false, x -> true).only(good);
+            CaseResults b = Cases.evaluate(CaseFileReader.load(original, "case file", false, Cases.MAX_MATERIAL_LINES), List.of(ev), date, false, x -> true).only(good);
             if (b != null && !b.results().isEmpty()) before = b.results().get(0);
         } catch (InputException e) {
             // the original was valid when the page was drawn; without it the card simply has no "before"
@@ -386,7 +386,7 @@ final class EnginePages {
         }
         CaseFile file = null;
         try {
-            file = CaseFileReader.load(t[0], t[1], yaml(t[0]));
+            file = CaseFileReader.load(t[0], t[1], yaml(t[0]), Cases.MAX_MATERIAL_LINES);
         } catch (InputException e) {
             problems.addAll(e.problems());
         }

@@ -105,10 +105,23 @@ final class Entities {
     private static String cell(JsonNode v, String path, List<Problem> problems) {
         if (v == null || v.isNull()) return "";
         if (v.isBoolean()) return v.booleanValue() ? "yes" : "no";
-        if (v.isNumber()) return v.decimalValue().toPlainString();
+        if (v.isNumber()) {
+            // an exponent such as 1e999999999 would write a billion digits: refused with the command line's limits
+            java.math.BigDecimal d = v.decimalValue();
+            if (Math.max(0, d.precision() - d.scale()) > dev.origin.io.Fields.MAX_INTEGER_DIGITS || d.stripTrailingZeros().scale() > dev.origin.io.Fields.MAX_FRACTION_DIGITS) {
+                problems.add(new Problem(SOURCE, 0, 0, path, "NUMBER_TOO_LONG", ErrorCode.NUMBER_TOO_LONG.message(shown(d.toString()),
+                        dev.origin.io.Fields.MAX_INTEGER_DIGITS, dev.origin.io.Fields.MAX_FRACTION_DIGITS)));
+                return "";
+            }
+            return d.toPlainString();
+        }
         if (v.isTextual()) return v.textValue();
         problems.add(new Problem(SOURCE, 0, 0, path, "BAD_TYPE", ErrorCode.BAD_TYPE.message("a text, number or boolean", path, v.getNodeType().name().toLowerCase(Locale.ROOT))));
         return "";
+    }
+
+    private static String shown(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     /**

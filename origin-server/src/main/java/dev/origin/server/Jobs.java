@@ -37,6 +37,7 @@ final class Jobs implements AutoCloseable {
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final TariffSchedule tariffs;
     private volatile List<Backtest.Row> backtest;
+    private final Object backtestLock = new Object();
 
     Jobs(TariffSchedule tariffs) {
         this.tariffs = tariffs;
@@ -148,7 +149,8 @@ final class Jobs implements AutoCloseable {
     List<Backtest.Row> backtest() {
         List<Backtest.Row> b = backtest;
         if (b == null) {
-            synchronized (this) {
+            // not the jobs' monitor: the first computation takes seconds, and listing or submitting jobs must not wait for it
+            synchronized (backtestLock) {
                 if (backtest == null) backtest = new Backtest(dev.origin.io.fleet.FleetReader.sample(), tariffs).run();
                 b = backtest;
             }

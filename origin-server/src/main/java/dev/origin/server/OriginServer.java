@@ -94,7 +94,7 @@ public final class OriginServer implements AutoCloseable {
                 s.location = Location.CLASSPATH;
             });
             config.events.handlerAdded(registered::add);
-            config.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrors()));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrors(settings.maxRequestBytes())));
             config.router.javaLangErrorHandler((res, error) -> {
                 String ref = log(error);
                 res.setStatus(500);
@@ -114,7 +114,11 @@ public final class OriginServer implements AutoCloseable {
                 else if (e.getStatus() == 404) fail(ctx, 404, List.of(problem(ErrorCode.NOT_FOUND, "", "page", ctx.path())));
                 else fail(ctx, e.getStatus(), List.of(problem(ErrorCode.INTERNAL_ERROR, "", log(e))));
             });
-            config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, 500, List.of(problem(ErrorCode.INTERNAL_ERROR, "", log(e)))));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                String malformed = malformed(e);
+                if (malformed != null) fail(ctx, 400, List.of(problem(ErrorCode.BAD_REQUEST, "", malformed)));
+                else fail(ctx, 500, List.of(problem(ErrorCode.INTERNAL_ERROR, "", log(e))));
+            });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) fail(ctx, 404, List.of(problem(ErrorCode.NOT_FOUND, "", "page", ctx.path())));
             });
@@ -272,11 +276,70 @@ public final class OriginServer implements AutoCloseable {
         @Override public boolean isWrapperFor(Class<?> iface) { return false; }
     }
 
-    /** Jetty's own error responses (a malformed request line or URI) as one plain line, never a stack trace. */
+    /**
+     * Why the request itself cannot be read, in Origin's words, when {@code e} says so (a body that ends before its
+     * {@code Content-Length}, a multipart body without its boundary, a chunk of the wrong size); null for a failure of
+     * the server.
+     */
+    static String malformed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.io.EOFException) return "the body ended before its Content-Length";
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) return reason(h.getCode(), t.getMessage());
+        }
+        return null;
+    }
+
+    /** A reason of Jetty's ({@code "bad multipart"}, {@code "Bad UTF-8 encoding"}) in Origin's words. */
+    static String reason(int status, String jetty) {
+        String m = String.valueOf(jetty).toLowerCase(java.util.Locale.ROOT);
+        if (status == 414) return "its URI is too long";
+        if (status == 431) return "its headers are too large";
+        if (m.contains("multipart")) return "the multipart body is malformed (a missing or wrong boundary, or a part cut short)";
+        if (m.contains("utf-8") || m.contains("utf8")) return "its URI is not valid UTF-8";
+        if (m.contains("path") || m.contains("uri") || m.contains("ambiguous")) return "its URI holds a character or an escape a path cannot hold";
+        if (m.contains("content-length") || m.contains("content length")) return "its Content-Length is not a single whole number";
+        if (m.contains("chunk") || m.contains("transfer")) return "its chunked body is malformed";
+        if (m.contains("early eof") || m.contains("eof")) return "the body ended before its Content-Length";
+        if (m.contains("header") || m.contains("field")) return "a header is malformed";
+        return "it is not valid HTTP";
+    }
+
+    /** The JSON errors document of a request Jetty refused before it reached a route (a malformed request line, URI or header). */
+    static String jettyError(int status, String message, long limit) {
+        Problem p = status == 413 ? problem(ErrorCode.REQUEST_TOO_LARGE, "", limit)
+                : problem(ErrorCode.BAD_REQUEST, "", reason(status, message));
+        return Json.errors(List.of(p));
+    }
+
+    /**
+     * Jetty's own error responses (a malformed request line, URI or header, refused before any route runs): the JSON
+     * errors document of the API ({@code BAD_REQUEST}), never Jetty's HTML page or a stack trace.
+     */
     private static final class PlainErrors extends org.eclipse.jetty.server.handler.ErrorHandler {
-        PlainErrors() {
+        private final long limit;
+
+        PlainErrors(long limit) {
+            this.limit = limit;
             setShowStacks(false);
             setShowMessageInTitle(false);
+        }
+
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;   // Jetty writes no body for a PUT or DELETE by default: every method gets the JSON errors
+        }
+
+        @Override
+        protected void generateResponse(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, int code, String message,
+                                        Throwable cause, org.eclipse.jetty.util.Callback callback) {
+            response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, java.nio.ByteBuffer.wrap(jettyError(code, message, limit).getBytes(StandardCharsets.UTF_8)), callback);
+        }
+
+        @Override
+        public java.nio.ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+            fields.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+            return java.nio.ByteBuffer.wrap(jettyError(status, reason, limit).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -43,7 +43,7 @@ record Page(int offset, int limit) {
     /** The items of this page out of {@code all}. */
     <T> List<T> of(List<T> all) {
         if (offset >= all.size()) return List.of();
-        return all.subList(offset, Math.min(all.size(), offset + limit));
+        return all.subList(offset, (int) Math.min(all.size(), (long) offset + limit));
     }
 
     /** The list document: {@code items} (already JSON) and the paging fields. */
@@ -55,7 +55,7 @@ record Page(int offset, int limit) {
             g.writeNumberField("offset", offset);
             g.writeNumberField("limit", limit);
             g.writeNumberField("total", total);
-            if (offset + limit < total) g.writeStringField("next", ctx.path() + "?offset=" + (offset + limit) + "&limit=" + limit);
+            if ((long) offset + limit < total) g.writeStringField("next", ctx.path() + "?offset=" + ((long) offset + limit) + "&limit=" + limit);
             else g.writeNullField("next");
         });
     }

@@ -78,7 +78,7 @@ public final class Certifying {
                         continue;
                     }
                     Optional<LedgerEntry> e = tx.ledger().latest(g, r.regime());
-                    if (e.isEmpty()) problems.add(problem(g, ErrorCode.NOT_IN_WORKSPACE, "determination under " + r.regime() + " of", g));
+                    if (e.isEmpty()) problems.add(problem(g, ErrorCode.NOT_IN_WORKSPACE, "determination under `" + r.regime() + "` of", g));
                     else entries.add(e.get());
                 }
             }

@@ -1,5 +1,6 @@
 package dev.origin.store;
 
+import dev.origin.core.engine.ErrorCode;
 import dev.origin.store.cert.Party;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,12 @@ public final class Parties {
         return Sql.list(tx.connection(), "SELECT party_id FROM parties ORDER BY party_id", rs -> rs.getString(1));
     }
 
-    /** Adds or replaces the party {@code id}. */
+    /**
+     * Adds or replaces the party {@code id}; a field longer than its column ({@code TOO_LARGE}) or a country that is not
+     * two letters ({@code BAD_COUNTRY}) is refused with a {@link WorkflowException} before anything is written.
+     */
     public Change put(String id, Party p) {
+        check(id, p);
         Optional<Party> old = get(id);
         if (old.isPresent() && old.get().equals(new Party(p.name(), p.address(), p.country(), p.telephone(), p.email(), blank(p.taxId())))) {
             return Change.UNCHANGED;
@@ -39,6 +44,22 @@ public final class Parties {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, p.name(), blank(p.address()), blank(p.country()), blank(p.telephone()),
                 blank(p.email()), blank(p.taxId()));
         return Change.ADDED;
+    }
+
+    /** The columns' lengths (V20__certificates.sql). */
+    static void check(String id, Party p) {
+        length("id", id, 64);
+        length("name", p.name(), 256);
+        length("address", p.address(), 512);
+        length("telephone", p.telephone(), 64);
+        length("email", p.email(), 256);
+        length("taxId", p.taxId(), 64);
+        String c = blank(p.country());
+        if (c != null && !c.matches("[A-Za-z]{2}")) throw new WorkflowException(ErrorCode.BAD_COUNTRY, c);
+    }
+
+    private static void length(String field, String value, int limit) {
+        if (value != null && value.length() > limit) throw new WorkflowException(ErrorCode.Variant.TEXT_TOO_LONG, field, value.length(), limit);
     }
 
     private static String blank(String s) {

@@ -196,6 +196,7 @@ public enum ErrorCode implements ErrorTemplate {
     LAST_ADMIN(ERROR, "`{name}` is the last admin; make another user admin first."),
     OUT_OF_RANGE(ERROR, "`{value}` is not between {min} and {max}."),
     SERVER_BUSY(ERROR, "{waiting} simulations are already waiting; try again when one has finished."),
+    BAD_REQUEST(ERROR, "The request cannot be read: {reason}."),
     INTERNAL_ERROR(ERROR, "The server could not complete this request (reference `{ref}`); the details are in its log.");
 
     private final Wording wording;
@@ -297,6 +298,7 @@ public enum ErrorCode implements ErrorTemplate {
         PERIOD_ENDS_BEFORE_START(BAD_PERIOD, "The period ends ({to}) before it starts ({from})."),
         FORMULA_CELL(FORMULA_TEXT, "The cell holds a formula (`{formula}`); give its value instead."),
         CELL_TOO_LONG(TOO_LARGE, "The cell holds {length} characters; a cell holds at most {limit}."),
+        TEXT_TOO_LONG(TOO_LARGE, "`{field}` holds {length} characters; it may hold at most {limit}."),
         QUANTITY_NOT_POSITIVE(BAD_NUMBER, "The quantity `{value}` is not greater than zero."),
         CASE_FILE_MISSING(MISSING_INPUT, "Give a case file{alternative}.");
 
