@@ -139,7 +139,9 @@ public final class CatalogBench {
         // that the JIT has compiled the change's code (the full runs have their warm-up too); then each timed change
         // is measured in wall time, in the thread's CPU time and in bytes allocated, and collections are counted.
         out.put("declarationIndexMillis", c.declarationIndexNanos() / 1e6);
-        Incremental inc = incremental(c, bulk, r, gen.declarationCount(), INCREMENTAL_WARM_UP, INCREMENTAL_CHANGES);
+        Incremental inc = incremental(c, bulk, r, gen.declarationCount(), INCREMENTAL_WARM_UP, INCREMENTAL_CHANGES, 0);
+        // the same changes again, 1 ms apart, as they arrive in use (one supplier answer at a time), not back to back
+        Incremental paused = incremental(c, bulk, r, gen.declarationCount(), 0, INCREMENTAL_CHANGES, 1);
         boolean incrementalConsistent = r.sameAs(bulk.evaluate(c));
         boolean matched = Boolean.TRUE.equals(duckMatched) && (pgMatched == null ? pgNote != null : pgMatched) && incrementalConsistent;
         long n = (long) goods * perGood;
@@ -161,6 +163,8 @@ public final class CatalogBench {
         out.put("incrementalMaxMillis", matched ? inc.wall(1) / 1e6 : null);
         out.put("incrementalCpuP99Millis", matched && inc.cpu != null ? inc.cpu(0.99) / 1e6 : null);
         out.put("incrementalCpuMaxMillis", matched && inc.cpu != null ? inc.cpu(1) / 1e6 : null);
+        out.put("incrementalPausedP99Millis", matched ? paused.wall(0.99) / 1e6 : null);
+        out.put("incrementalPausedMaxMillis", matched ? paused.wall(1) / 1e6 : null);
         out.put("incrementalChanges", inc.wall.length);
         out.put("incrementalWarmUpChanges", INCREMENTAL_WARM_UP);
         out.put("incrementalGoodsPerChange", (double) inc.touched / inc.wall.length);
@@ -192,8 +196,12 @@ public final class CatalogBench {
         }
     }
 
-    /** Changes random declarations' origins ({@code warmUp} untimed, then {@code n} timed), each requalified. */
-    static Incremental incremental(ColumnarCatalog c, BulkEvaluator bulk, BulkEvaluator.Results r, int declarations, int warmUp, int n) {
+    /**
+     * Changes random declarations' origins ({@code warmUp} untimed, then {@code n} timed), each requalified; sleeps
+     * {@code pauseMillis} before each change (untimed).
+     */
+    static Incremental incremental(ColumnarCatalog c, BulkEvaluator bulk, BulkEvaluator.Results r, int declarations, int warmUp, int n,
+                                   long pauseMillis) throws InterruptedException {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         var sun = threads instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported() ? t : null;
         boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
@@ -203,6 +211,7 @@ public final class CatalogBench {
         long touched = 0, maxBytes = sun == null ? -1 : 0, collections = 0;
         int maxGoods = 0;
         for (int i = -warmUp; i < n; i++) {
+            if (pauseMillis > 0) Thread.sleep(pauseMillis);
             int d = rnd.nextInt(declarations);
             Origin o = Origin.values()[rnd.nextInt(3)];
             long gc = 0;
