@@ -66,8 +66,13 @@ class GenerateBenchCommandTest {
         else assertThat(j.get("postgresNote").asText()).isNotBlank();
         assertThat(j.get("originating").asLong() + j.get("nonOriginating").asLong() + j.get("undetermined").asLong() + j.get("errors").asLong())
                 .isEqualTo(150);
-        for (String k : List.of("originLinesPerSecond", "duckdbLinesPerSecond", "postgresLinesPerSecond", "incrementalMillis", "fullMillis", "heapBytes"))
+        for (String k : List.of("originLinesPerSecond", "duckdbLinesPerSecond", "postgresLinesPerSecond", "incrementalMillis", "fullMillis", "heapBytes",
+                "incrementalP99Millis", "incrementalMaxMillis", "incrementalCpuMaxMillis", "incrementalMaxBytesAllocated", "incrementalCollections"))
             assertThat(j.has(k)).as(k).isTrue();
+        // the incremental figures are quantiles of the same 1,000 changes
+        assertThat(j.get("incrementalChanges").asInt()).isEqualTo(1000);
+        assertThat(j.get("incrementalMillis").asDouble()).isLessThanOrEqualTo(j.get("incrementalP99Millis").asDouble());
+        assertThat(j.get("incrementalP99Millis").asDouble()).isLessThanOrEqualTo(j.get("incrementalMaxMillis").asDouble());
     }
 
     @Test

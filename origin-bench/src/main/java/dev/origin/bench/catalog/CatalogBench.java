@@ -134,26 +134,15 @@ public final class CatalogBench {
             Files.deleteIfExists(csv);
         }
 
-        // incremental requalification: one declaration changes, its goods are decided again; the index from
-        // declarations to goods is built once, before (reported apart)
-        long ti = System.nanoTime();
-        c.goodsOfDeclaration(0);
-        out.put("declarationIndexMillis", (System.nanoTime() - ti) / 1e6);
-        long[] inc = new long[Math.max(5, repeats * 10)];
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
-        int touched = 0;
-        for (int i = 0; i < inc.length; i++) {
-            int d = rnd.nextInt(gen.declarationCount());
-            Origin o = Origin.values()[rnd.nextInt(3)];
-            long t = System.nanoTime();
-            int[] affected = c.setDeclarationOrigin(d, o);
-            bulk.requalify(c, r, affected);
-            inc[i] = System.nanoTime() - t;
-            touched += affected.length;
-        }
-        Arrays.sort(inc);
+        // incremental requalification: one declaration changes, its goods are decided again. The index from
+        // declarations to goods was built with the catalog (its time is reported apart). Untimed changes first, so
+        // that the JIT has compiled the change's code (the full runs have their warm-up too); then each timed change
+        // is measured in wall time, in the thread's CPU time and in bytes allocated, and collections are counted.
+        out.put("declarationIndexMillis", c.declarationIndexNanos() / 1e6);
+        Incremental inc = incremental(c, bulk, r, gen.declarationCount(), INCREMENTAL_WARM_UP, INCREMENTAL_CHANGES, 0);
+        // the same changes again, 1 ms apart, as they arrive in use (one supplier answer at a time), not back to back
+        Incremental paused = incremental(c, bulk, r, gen.declarationCount(), 0, INCREMENTAL_CHANGES, 1);
         boolean incrementalConsistent = r.sameAs(bulk.evaluate(c));
-
         boolean matched = Boolean.TRUE.equals(duckMatched) && (pgMatched == null ? pgNote != null : pgMatched) && incrementalConsistent;
         long n = (long) goods * perGood;
         out.put("matched", matched);
@@ -169,14 +158,84 @@ public final class CatalogBench {
         out.put("postgresMillis", matched && pgNs != null ? pgNs / 1e6 : null);
         out.put("postgresLinesPerSecond", matched && pgNs != null ? Math.round(n / (pgNs / 1e9)) : null);
         if (pgNote != null) out.put("postgresNote", pgNote);
-        out.put("incrementalMillis", matched ? inc[inc.length / 2] / 1e6 : null);
-        out.put("incrementalMaxMillis", matched ? inc[inc.length - 1] / 1e6 : null);
-        out.put("incrementalChanges", inc.length);
-        out.put("incrementalGoodsPerChange", (double) touched / inc.length);
+        out.put("incrementalMillis", matched ? inc.wall(0.5) / 1e6 : null);
+        out.put("incrementalP99Millis", matched ? inc.wall(0.99) / 1e6 : null);
+        out.put("incrementalMaxMillis", matched ? inc.wall(1) / 1e6 : null);
+        out.put("incrementalCpuP99Millis", matched && inc.cpu != null ? inc.cpu(0.99) / 1e6 : null);
+        out.put("incrementalCpuMaxMillis", matched && inc.cpu != null ? inc.cpu(1) / 1e6 : null);
+        out.put("incrementalPausedP99Millis", matched ? paused.wall(0.99) / 1e6 : null);
+        out.put("incrementalPausedMaxMillis", matched ? paused.wall(1) / 1e6 : null);
+        out.put("incrementalChanges", inc.wall.length);
+        out.put("incrementalWarmUpChanges", INCREMENTAL_WARM_UP);
+        out.put("incrementalGoodsPerChange", (double) inc.touched / inc.wall.length);
+        out.put("incrementalMaxGoods", inc.maxGoods);
+        out.put("incrementalMaxBytesAllocated", inc.maxBytes);
+        out.put("incrementalCollections", inc.collections);
         out.put("heapBytes", heap);
         out.put("catalogBytes", c.bytes());
         out.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         return out;
+    }
+
+    /** Timed declaration changes, and untimed ones before them. */
+    static final int INCREMENTAL_CHANGES = 1000, INCREMENTAL_WARM_UP = 200;
+
+    /**
+     * Per timed change, sorted: wall and thread CPU time in ns ({@code cpu} null when the JVM cannot measure it); the
+     * goods touched in all, the most in one change, the most bytes one change allocated (-1: unknown) and the
+     * collections that ran during the timed changes.
+     */
+    record Incremental(long[] wall, long[] cpu, long touched, int maxGoods, long maxBytes, long collections) {
+        long wall(double q) { return at(wall, q); }
+
+        long cpu(double q) { return at(cpu, q); }
+
+        /** The nearest-rank quantile {@code q} of sorted {@code v} (1: the largest). */
+        static long at(long[] v, double q) {
+            return v[Math.max(0, (int) Math.ceil(q * v.length) - 1)];
+        }
+    }
+
+    /**
+     * Changes random declarations' origins ({@code warmUp} untimed, then {@code n} timed), each requalified; sleeps
+     * {@code pauseMillis} before each change (untimed).
+     */
+    static Incremental incremental(ColumnarCatalog c, BulkEvaluator bulk, BulkEvaluator.Results r, int declarations, int warmUp, int n,
+                                   long pauseMillis) throws InterruptedException {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var sun = threads instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported() ? t : null;
+        boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
+        var gcs = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+        long[] wall = new long[n], cpu = new long[n];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        long touched = 0, maxBytes = sun == null ? -1 : 0, collections = 0;
+        int maxGoods = 0;
+        for (int i = -warmUp; i < n; i++) {
+            if (pauseMillis > 0) Thread.sleep(pauseMillis);
+            int d = rnd.nextInt(declarations);
+            Origin o = Origin.values()[rnd.nextInt(3)];
+            long gc = 0;
+            if (i >= 0) for (var b : gcs) gc -= b.getCollectionCount();
+            long bytes = sun == null ? 0 : sun.getCurrentThreadAllocatedBytes();
+            long tc = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
+            long t = System.nanoTime();
+            int[] affected = c.setDeclarationOrigin(d, o);
+            bulk.requalify(c, r, affected);
+            long ns = System.nanoTime() - t;
+            tc = cpuTime ? threads.getCurrentThreadCpuTime() - tc : 0;
+            bytes = sun == null ? 0 : sun.getCurrentThreadAllocatedBytes() - bytes;
+            if (i < 0) continue;
+            for (var b : gcs) gc += b.getCollectionCount();
+            collections += gc;
+            wall[i] = ns;
+            cpu[i] = tc;
+            touched += affected.length;
+            maxGoods = Math.max(maxGoods, affected.length);
+            if (sun != null) maxBytes = Math.max(maxBytes, bytes);
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new Incremental(wall, cpuTime ? cpu : null, touched, maxGoods, maxBytes, collections);
     }
 
     private static boolean timeAndCompare(Connection conn, boolean eitherBase, int goods, BulkEvaluator.Results r, int repeats, long[] best,

@@ -57,22 +57,39 @@ public final class BulkEvaluator {
      * Decides again the goods {@code affected} (as a change of {@code c} returned them), updating {@code r} in
      * place; every other good keeps its result, which a change elsewhere cannot alter (a good's determination
      * depends on its own row and lines only).
+     *
+     * <p>The work is the affected goods' lines and nothing else: no index is built, nothing proportional to the
+     * catalog is allocated, and the kernel's scratch space is the calling thread's own, reused from one change to the
+     * next. The goods are decided on the calling thread unless they hold {@value #PARALLEL_LINES} lines or more: a
+     * hand-off to other threads costs more than it saves below that (and, on a loaded machine, waits for a core).
      */
     public void requalify(ColumnarCatalog c, Results r, int[] affected) {
-        if (affected.length < 64) {
-            FastPath.Scratch s = new FastPath.Scratch();
+        long lines = 0;
+        for (int g : affected) lines += c.linesOf(g);
+        if (lines < PARALLEL_LINES) {
+            FastPath.Scratch s = SCRATCH.get();
             long fast = 0;
             for (int g : affected) fast += decide(c, g, r, s);
             r.fast.add(fast);
             r.evaluated.add((long) affected.length * runs.size() - fast);
         } else {
-            IntStream.of(affected).parallel().forEach(g -> {
-                long fast = decide(c, g, r, new FastPath.Scratch());
+            int n = affected.length, chunks = Math.max(2, (int) Math.min(n, lines / (PARALLEL_LINES / 4)));
+            IntStream.range(0, chunks).parallel().forEach(k -> {
+                FastPath.Scratch s = SCRATCH.get();
+                int from = (int) ((long) n * k / chunks), to = (int) ((long) n * (k + 1) / chunks);
+                long fast = 0;
+                for (int i = from; i < to; i++) fast += decide(c, affected[i], r, s);
                 r.fast.add(fast);
-                r.evaluated.add(runs.size() - fast);
+                r.evaluated.add((long) (to - from) * runs.size() - fast);
             });
         }
     }
+
+    /** Lines of affected goods from which {@link #requalify} splits the work over the cores. */
+    public static final int PARALLEL_LINES = 1 << 16;
+
+    /** The kernel's scratch space, one per thread, kept from one requalification to the next. */
+    private static final ThreadLocal<FastPath.Scratch> SCRATCH = ThreadLocal.withInitial(FastPath.Scratch::new);
 
     /** The full determination of good {@code g} under run {@code run}, with its explanation trace. */
     public Determination determination(ColumnarCatalog c, int run, int g) {

@@ -45,7 +45,13 @@ public final class ColumnarCatalog {
     final Rule[] rules;
     final LocalDate[] dates;
     final int goods, lines;
-    private volatile int[][] goodsOfDeclaration;
+    /**
+     * The dependency index declaration → goods, built with the catalog (CSR): the goods holding a line that rests on
+     * declaration {@code d} are {@code declarationGoods[declarationStart[d] .. declarationStart[d + 1] - 1]}, in
+     * increasing order. A change of a declaration reads it without building anything.
+     */
+    private final int[] declarationStart, declarationGoods;
+    private final long declarationIndexNanos;
 
     private ColumnarCatalog(Builder b) {
         goods = b.goods;
@@ -75,6 +81,12 @@ public final class ColumnarCatalog {
         rules = b.ruleList.toArray(new Rule[0]);
         dates = b.dateList.toArray(new LocalDate[0]);
         checkParents();
+        long t = System.nanoTime();
+        int max = -1;
+        for (int d : declaration) max = Math.max(max, d);
+        declarationStart = new int[max + 2];
+        declarationGoods = declarationIndex(max);
+        declarationIndexNanos = System.nanoTime() - t;
     }
 
     /** Every parent is a self-produced line of the same good, and no line is its own ancestor. */
@@ -110,22 +122,24 @@ public final class ColumnarCatalog {
     public long bytes() {
         long perGood = 8L + 4 * 5 + 8 * 3 + 4;
         long perLine = 4 * 5 + 8 * 3 + 2;
-        return goods * perGood + (long) lines * perLine + strings.length * 48L + hsCodes.length * 64L;
+        return goods * perGood + (long) lines * perLine + strings.length * 48L + hsCodes.length * 64L
+                + 4L * (declarationStart.length + declarationGoods.length);
     }
 
     // ------------------------------------------------------------------ changes
 
     /**
      * Sets the origin of every line resting on declaration {@code d}; returns the goods that hold such a line (in
-     * increasing order).
+     * increasing order). Touches only those goods' lines, through the dependency index built with the catalog.
      */
     public int[] setDeclarationOrigin(int d, Origin o) {
-        int[] affected = goodsOfDeclaration(d);
+        if (d < 0 || d + 1 >= declarationStart.length) return new int[0];
         byte b = code(o);
-        for (int g : affected) {
+        for (int i = declarationStart[d]; i < declarationStart[d + 1]; i++) {
+            int g = declarationGoods[i];
             for (int l = lineStart[g]; l < lineStart[g + 1]; l++) if (declaration[l] == d) origin[l] = b;
         }
-        return affected;
+        return Arrays.copyOfRange(declarationGoods, declarationStart[d], declarationStart[d + 1]);
     }
 
     /** Sets the value of line {@code l} (an index into the catalog's lines); returns the good it belongs to. */
@@ -150,38 +164,33 @@ public final class ColumnarCatalog {
         return -i - 2;
     }
 
-    /** The goods with a line resting on declaration {@code d}, in increasing order (an index built on first use). */
+    /** The goods with a line resting on declaration {@code d}, in increasing order (a copy of the index's entry). */
     public int[] goodsOfDeclaration(int d) {
-        int[][] idx = goodsOfDeclaration;
-        if (idx == null) {
-            synchronized (this) {
-                idx = goodsOfDeclaration;
-                if (idx == null) goodsOfDeclaration = idx = declarationIndex();
-            }
-        }
-        return d < 0 || d >= idx.length ? new int[0] : idx[d];
+        if (d < 0 || d + 1 >= declarationStart.length) return new int[0];
+        return Arrays.copyOfRange(declarationGoods, declarationStart[d], declarationStart[d + 1]);
     }
 
-    private int[][] declarationIndex() {
-        int max = -1;
-        for (int d : declaration) max = Math.max(max, d);
-        int[] count = new int[max + 1];
+    /** How long building the declaration → goods index took, in nanoseconds (part of building the catalog). */
+    public long declarationIndexNanos() { return declarationIndexNanos; }
+
+    /** Fills {@link #declarationStart} (declarations 0..max) and returns the goods column of the index. */
+    private int[] declarationIndex(int max) {
         int[] last = new int[max + 1];
         Arrays.fill(last, -1);
         for (int g = 0; g < goods; g++) {
             for (int l = lineStart[g]; l < lineStart[g + 1]; l++) {
                 int d = declaration[l];
-                if (d >= 0 && last[d] != g) { last[d] = g; count[d]++; }
+                if (d >= 0 && last[d] != g) { last[d] = g; declarationStart[d + 1]++; }
             }
         }
-        int[][] out = new int[max + 1][];
-        for (int d = 0; d <= max; d++) out[d] = new int[count[d]];
+        for (int d = 0; d <= max; d++) declarationStart[d + 1] += declarationStart[d];
+        int[] out = new int[declarationStart[max + 1]];
+        int[] fill = Arrays.copyOf(declarationStart, max + 1);
         Arrays.fill(last, -1);
-        int[] fill = new int[max + 1];
         for (int g = 0; g < goods; g++) {
             for (int l = lineStart[g]; l < lineStart[g + 1]; l++) {
                 int d = declaration[l];
-                if (d >= 0 && last[d] != g) { last[d] = g; out[d][fill[d]++] = g; }
+                if (d >= 0 && last[d] != g) { last[d] = g; out[fill[d]++] = g; }
             }
         }
         return out;

@@ -114,7 +114,7 @@ public final class CatalogTables {
         Rule rule = null;
         if (g.rule() != null) {
             try {
-                rule = RuleSyntax.parse(g.rule());
+                rule = RuleCache.SHARED.parse(g.rule());
             } catch (RuleSyntaxException e) {
                 problems.add(new Problem(goodsFile, (int) g.row(), gc.indexOf("rule") + 1, "rule", e.code(), e.reason()));
             }
@@ -126,7 +126,7 @@ public final class CatalogTables {
         }
         CostSheet costs = g.hasCosts() ? costs(g.originatingMaterials(), g.nonOriginatingMaterials(), g.otherCosts(), g.excludedCosts()) : null;
         return Good.builder(id, hs, country).destination(destination).date(g.date()).use(use == null ? Use.ORIGINAL_EQUIPMENT : use)
-                .vehicle(vehicle).transactionValue(g.transactionValue()).internationalShipping(g.internationalShipping())
+                .vehicle(vehicle).transactionValue(atCents(g.transactionValue())).internationalShipping(atCents(g.internationalShipping()))
                 .costs(costs).materials(materials).rule(rule).build();
     }
 
@@ -233,18 +233,34 @@ public final class CatalogTables {
             if (l.intermediate()) problems.add(at(file, l.row(), lc, "intermediate", null, ErrorCode.NOT_SELF_PRODUCED));
         }
         if (problems.size() > mark || (l.selfProduced() && production == null)) return null;
-        return new Material(l.lineId(), hs, l.value(), origin, country, MaterialKind.DIRECT, false, l.intermediate(), production, null, null);
+        return new Material(l.lineId(), hs, atCents(l.value()), origin, country, MaterialKind.DIRECT, false, l.intermediate(), production,
+                null, null);
     }
 
+    /**
+     * A good's cost sheet from its cost columns. An empty {@code excluded_costs} cell is "no excluded costs"
+     * ({@link ExcludedCosts#NONE}), as a case file without {@code excludedCosts}; {@link #toRows} writes such a sheet
+     * with the cell empty, so that the good reads back the same and is explained alike.
+     */
     private static CostSheet costs(BigDecimal originating, BigDecimal nonOriginating, BigDecimal other, BigDecimal excluded) {
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
         // the categories of excluded costs change nothing in a determination; the table's sum is carried as sales promotion
-        ExcludedCosts ex = excluded == null ? ExcludedCosts.NONE : new ExcludedCosts(excluded, zero, zero, zero);
+        ExcludedCosts ex = excluded == null ? ExcludedCosts.NONE : new ExcludedCosts(atCents(excluded), zero, zero, zero);
         return new CostSheet(nz(originating), nz(nonOriginating), zero, zero, nz(other), ex, null, null, null);
     }
 
     private static BigDecimal nz(BigDecimal v) {
-        return v == null ? BigDecimal.ZERO.setScale(2) : v;
+        return v == null ? BigDecimal.ZERO.setScale(2) : atCents(v);
+    }
+
+    /**
+     * An amount at the format's scale, cents ({@code DECIMAL(18,2)}): a CSV cell written {@code 100} or {@code 100.5}
+     * reads as a Parquet cell does, {@code 100.00} and {@code 100.50}, so that the same catalog is explained byte for byte
+     * alike from either file, and as the bulk engine (which holds cents) explains it. Called only once the amount has
+     * passed {@link #money} (never finer than cents), so the change of scale is exact.
+     */
+    private static BigDecimal atCents(BigDecimal v) {
+        return v == null || v.scale() == 2 ? v : v.setScale(2);
     }
 
     // ------------------------------------------------------------------ goods to rows
@@ -289,7 +305,9 @@ public final class CatalogTables {
         unsupported(c.netCost() != null, "netCost", id, file, p, problems);
         unsupported(c.allocation() != null, "allocation", id, file, p, problems);
         return new BigDecimal[] {cents(c.originatingMaterials(), id, file, p, problems), cents(c.nonOriginatingMaterials(), id, file, p, problems),
-                cents(c.nonMaterialCosts(), id, file, p, problems), cents(c.excluded().total(), id, file, p, problems)};
+                cents(c.nonMaterialCosts(), id, file, p, problems),
+                // no excluded costs: an empty cell, read back as none (not as a sum of 0.00, which is explained as "0.00")
+                c.excluded().equals(ExcludedCosts.NONE) ? null : cents(c.excluded().total(), id, file, p, problems)};
     }
 
     private static void lines(List<Material> ms, String parent, String good, String file, String p, List<LineRow> out,

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -109,6 +110,31 @@ class BulkEvaluationTest {
             BulkEvaluator.Results full = bulk.evaluate(c);
             assertThat(r.sameAs(full)).as("step " + step).isTrue();
             if (step % 10 == 0) assertThat(bulk.withFastPath(false).evaluate(c).sameAs(r)).as("step " + step + ", evaluator only").isTrue();
+            for (int g = 0; g < c.goods(); g++) if (before[g] != r.status(0, g)) changedVerdicts++;
+        }
+        assertThat(changedVerdicts).as("the changes changed some verdicts").isPositive();
+    }
+
+    @Test
+    void requalifyingADeclarationOfManyGoodsOnAllCoresEqualsAFullRecompute() throws Exception {
+        // 8,000 goods of 10 lines over 2 declarations: a change touches most goods, more lines than are decided on
+        // the calling thread, so they are split over the cores
+        CatalogGenerator gen = new CatalogGenerator(CatalogGenerator.Settings.of(8000).withShape(5, 1).withOrigins(0.3, 9, 2)
+                .withIntermediateShare(0.2).withSeed(21));
+        ColumnarCatalog c = Columnar.of(gen);
+        BulkEvaluator bulk = BulkEvaluator.of(runs().subList(0, 2));
+        BulkEvaluator.Results r = bulk.evaluate(c);
+        Origin[] origins = {Origin.UNKNOWN, Origin.NON_ORIGINATING, Origin.ORIGINATING};
+        int changedVerdicts = 0;
+        for (int step = 0; step < origins.length; step++) {
+            byte[] before = new byte[c.goods()];
+            for (int g = 0; g < c.goods(); g++) before[g] = r.status(0, g);
+            int[] affected = c.setDeclarationOrigin(step % 2, origins[step]);
+            long lines = 0;
+            for (int g : affected) lines += c.linesOf(g);
+            assertThat(lines).as("lines of the goods the change touches").isGreaterThanOrEqualTo(BulkEvaluator.PARALLEL_LINES);
+            bulk.requalify(c, r, affected);
+            assertThat(r.sameAs(bulk.evaluate(c))).as("step " + step).isTrue();
             for (int g = 0; g < c.goods(); g++) if (before[g] != r.status(0, g)) changedVerdicts++;
         }
         assertThat(changedVerdicts).as("the changes changed some verdicts").isPositive();
