@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.function.Supplier;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +62,65 @@ public final class CaseStream implements AutoCloseable {
      * @param index   its 0-based position in {@code goods}
      * @param sources where its fields and materials are, to locate the engine's diagnostics
      */
-    public record Entry(int index, Good good, CaseFile.Rejected rejected, SourceMap sources) {}
+    public static final class Entry {
+        private final int index;
+        private final Good good;
+        private final CaseFile.Rejected rejected;
+        private SourceMap sources;
+        private Supplier<SourceMap> later;
+
+        Entry(int index, Good good, CaseFile.Rejected rejected, SourceMap sources) {
+            this.index = index;
+            this.good = good;
+            this.rejected = rejected;
+            this.sources = sources;
+        }
+
+        /** A good read by the fast path: its source map is built from its text when first asked for. */
+        Entry(int index, Good good, Supplier<SourceMap> later) {
+            this(index, good, null, null);
+            this.later = later;
+        }
+
+        public int index() { return index; }
+
+        public Good good() { return good; }
+
+        public CaseFile.Rejected rejected() { return rejected; }
+
+        /** Where the good's fields and materials are, to locate the engine's diagnostics. */
+        public synchronized SourceMap sources() {
+            if (sources == null && later != null) {
+                sources = later.get();
+                later = null;
+            }
+            return sources;
+        }
+    }
+
+    /**
+     * Goods of the file as read from it, to be turned into entries by {@link #read(Batch)} on any thread: the text of
+     * the goods (a file read good by good whose text is plain ASCII), or the entries already read.
+     */
+    public static final class Batch {
+        final int first;
+        final int count;
+        final byte[] text;
+        /** Where good {@code first + k} starts in {@code text}; {@code starts[count]} is the end. */
+        final int[] starts;
+        final List<Entry> entries;
+
+        Batch(int first, int count, byte[] text, int[] starts, List<Entry> entries) {
+            this.first = first;
+            this.count = count;
+            this.text = text;
+            this.starts = starts;
+            this.entries = entries;
+        }
+
+        /** How many goods it holds. */
+        public int size() { return count; }
+    }
 
     private final Path path;
     private final String file;
@@ -69,17 +130,31 @@ public final class CaseStream implements AutoCloseable {
     private final SourceMap.Refs refs;
     private JsonParser parser;
     private int next;
+    // streamed from bytes (a plain ASCII JSON file: the fast path)
+    private final Offsets offsets;
+    private final Map<String, Tree.Obj> refTrees;
+    private FileChannel channel;
+    private List<Entry> pending;
+    private int pendingAt;
+    private static final ThreadLocal<GoodParser> PARSERS = ThreadLocal.withInitial(GoodParser::new);
     // read whole (YAML)
     private final CaseFile whole;
     private List<Entry> wholeEntries;
 
     private CaseStream(Path path, int size, CaseFileReader reader, SourceMap.Refs refs, CaseFile whole) {
+        this(path, size, reader, refs, whole, null, null);
+    }
+
+    private CaseStream(Path path, int size, CaseFileReader reader, SourceMap.Refs refs, CaseFile whole, Offsets offsets,
+                       Map<String, Tree.Obj> refTrees) {
         this.path = path;
         this.file = path.toString();
         this.size = size;
         this.reader = reader;
         this.refs = refs;
         this.whole = whole;
+        this.offsets = offsets;
+        this.refTrees = refTrees;
     }
 
     /** The file's name as problems give it. */
@@ -109,6 +184,11 @@ public final class CaseStream implements AutoCloseable {
 
     /** As {@link #open(Path)}; a file failing as a whole of more than {@code reportWhole} bytes gets the scan's problems. */
     static CaseStream open(Path path, long reportWhole) throws InputException {
+        return open(path, reportWhole, true);
+    }
+
+    /** As {@link #open(Path, long)}; {@code fast} false reads the file as text only (the path the fast one is checked against). */
+    static CaseStream open(Path path, long reportWhole, boolean fast) throws InputException {
         String file = path.toString();
         long bytes;
         try {
@@ -122,8 +202,11 @@ public final class CaseStream implements AutoCloseable {
             CaseFile cf = CaseFileReader.load(path);
             return new CaseStream(path, cf.goods().size() + cf.rejected().size(), null, null, cf);
         }
-        Scan scan = new Scan(file);
-        try (JsonParser p = parser(path)) {
+        // first the fast scan: bytes, for a plain ASCII file that has no problem as a whole (the common case); any other
+        // file is scanned again as text, below, which words its problems exactly as before
+        Offsets offsets = fast ? byteScan(path) : null;
+        Scan scan = offsets != null ? offsets.scan : new Scan(file, null);
+        if (offsets == null) try (JsonParser p = parser(path)) {
             scan.document(p);
         } catch (CharacterCodingException e) {
             throw new InputException(List.of(Problem.of(file, 0, 0, "", ErrorCode.UNREADABLE, path)));
@@ -165,7 +248,188 @@ public final class CaseStream implements AutoCloseable {
             if (i != null) named.set(i);
         }
         if (!named.isEmpty()) readNamed(path, file, named, refTrees, refs);
-        return new CaseStream(path, scan.count, CaseFileReader.streaming(file, refTrees), refs, null);
+        return new CaseStream(path, scan.count, CaseFileReader.streaming(file, refTrees), refs, null, offsets, refTrees);
+    }
+
+    /**
+     * The scan of a JSON file read as bytes, with where each good starts; null when the file is not plain ASCII (a
+     * byte above 127, or a control character other than tab, line feed and carriage return) or when the scan found a
+     * problem: such a file is scanned again as text, whose positions are counted in characters.
+     */
+    private static Offsets byteScan(Path path) {
+        Offsets o = new Offsets(new Scan(path.toString(), null));
+        o.scan.offsets = o;
+        try (FileChannel ch = FileChannel.open(path)) {
+            ByteBuffer head = ByteBuffer.allocate(3);
+            while (head.hasRemaining() && ch.read(head) >= 0) { }
+            o.base = head.position() == 3 && (head.get(0) & 0xFF) == 0xEF && (head.get(1) & 0xFF) == 0xBB && (head.get(2) & 0xFF) == 0xBF ? 3 : 0;
+        } catch (IOException e) {
+            return null;
+        }
+        PlainAscii in = null;
+        try {
+            in = new PlainAscii(Files.newInputStream(path));
+            in.skipNBytes(o.base);
+            try (JsonParser p = JSON.createParser(in)) {
+                o.scan.document(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (!in.plain || o.scan.fatal != null || !o.scan.problems.isEmpty() || o.count != o.scan.count) return null;
+        return o;
+    }
+
+    /** Where the goods of a file scanned as bytes start (from {@link Offsets#base}), and where their list ends. */
+    private static final class Offsets {
+        final Scan scan;
+        long base;
+        long[] starts = new long[1024];
+        int[] lines = new int[1024];
+        int[] columns = new int[1024];
+        int count;
+        long end = -1;
+
+        Offsets(Scan scan) {
+            this.scan = scan;
+        }
+
+        void add(JsonLocation l) {
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+                lines = java.util.Arrays.copyOf(lines, count * 2);
+                columns = java.util.Arrays.copyOf(columns, count * 2);
+            }
+            starts[count] = l.getByteOffset();
+            lines[count] = l.getLineNr();
+            columns[count] = l.getColumnNr();
+            count++;
+        }
+
+        long startOf(int i) {
+            return base + (i < count ? starts[i] : end);
+        }
+    }
+
+    /** An input stream that notes whether every byte read is printable ASCII, a tab or a line break. */
+    private static final class PlainAscii extends java.io.FilterInputStream {
+        boolean plain = true;
+
+        PlainAscii(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) check(b);
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            for (int i = off; i < off + n; i++) {
+                byte c = b[i];
+                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') plain = false;
+            }
+            return n;
+        }
+
+        private void check(int b) {
+            if (b >= 0x80 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t')) plain = false;
+        }
+    }
+
+    /**
+     * The next goods of the file, at most {@code max}, read from it but not yet turned into entries (see
+     * {@link #read(Batch)}); null after the last one. Called on one thread at a time, in order.
+     *
+     * @throws InputException when the file can no longer be read as it was scanned (it changed meanwhile)
+     */
+    public Batch nextBatch(int max) throws InputException {
+        if (offsets == null) {
+            List<Entry> entries = new ArrayList<>(Math.min(max, 1024));
+            for (Entry e = next(); e != null; e = entries.size() < max ? next() : null) entries.add(e);
+            if (entries.isEmpty()) return null;
+            return new Batch(entries.get(0).index(), entries.size(), null, null, entries);
+        }
+        if (next >= size) return null;
+        int first = next;
+        int n = Math.min(max, size - first);
+        long from = offsets.startOf(first);
+        long to = offsets.startOf(first + n);
+        if (to - from > Integer.MAX_VALUE - 16) {
+            n = 1;
+            to = offsets.startOf(first + 1);
+            if (to - from > Integer.MAX_VALUE - 16) throw changed(new IOException("a good is larger than 2 GB"));
+        }
+        byte[] text = new byte[(int) (to - from)];
+        try {
+            if (channel == null) channel = FileChannel.open(path);
+            ByteBuffer b = ByteBuffer.wrap(text);
+            while (b.hasRemaining()) {
+                if (channel.read(b, from + b.position()) < 0) throw new IOException("it is shorter than when it was opened");
+            }
+        } catch (IOException e) {
+            throw changed(e);
+        }
+        int[] starts = new int[n + 1];
+        for (int k = 0; k <= n; k++) starts[k] = (int) (offsets.startOf(first + k) - from);
+        next = first + n;
+        return new Batch(first, n, text, starts, null);
+    }
+
+    /**
+     * The entries of a batch, in file order. Safe to call on several threads at once, for different batches: each
+     * good is read by the fast path ({@link GoodParser}) or, when it gives up, by the tree path ({@link CaseFileReader}),
+     * which reports the problems with the same positions as a file read good by good on one thread.
+     *
+     * @throws InputException when the text is no longer that of a good (the file changed after it was scanned)
+     */
+    public List<Entry> read(Batch b) throws InputException {
+        if (b.entries != null) return b.entries;
+        List<Entry> out = new ArrayList<>(b.count);
+        GoodParser fast = PARSERS.get();
+        CaseFileReader slow = null;
+        try {
+            for (int k = 0; k < b.count; k++) {
+                int i = b.first + k;
+                int off = b.starts[k];
+                int len = b.starts[k + 1] - off;
+                Good g;
+                try (JsonParser p = JSON.createParser(b.text, off, len)) {
+                    g = fast.read(p);
+                }
+                if (g != null) {
+                    out.add(new Entry(i, g, () -> sourcesOf(b.text, off, len, i)));
+                    continue;
+                }
+                if (slow == null) slow = CaseFileReader.streaming(file, refTrees);
+                List<Problem> parsed = new ArrayList<>(0);
+                Tree item = tree(b.text, off, len, i, parsed);
+                Object read = slow.one(item, i, parsed);
+                SourceMap sources = new SourceMap(file, item, i, refs);
+                out.add(read instanceof Good rg ? new Entry(i, rg, null, sources) : new Entry(i, null, (CaseFile.Rejected) read, sources));
+            }
+        } catch (IOException e) {
+            throw changed(e);
+        }
+        return out;
+    }
+
+    /** The tree of good {@code i}, whose text is {@code len} bytes at {@code off}, with its positions in the file. */
+    private Tree tree(byte[] text, int off, int len, int i, List<Problem> parsed) throws IOException {
+        try (JsonParser p = JSON.createParser(text, off, len)) {
+            p.nextToken();
+            return Tree.readValue(p, file, "goods[" + i + "]", parsed, 2, offsets.lines[i], offsets.columns[i]);
+        }
+    }
+
+    private SourceMap sourcesOf(byte[] text, int off, int len, int i) {
+        try {
+            return new SourceMap(file, tree(text, off, len, i, new ArrayList<>(0)), i, refs);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -177,6 +441,15 @@ public final class CaseStream implements AutoCloseable {
         if (whole != null) {
             if (wholeEntries == null) wholeEntries = entries(whole);
             return next < wholeEntries.size() ? wholeEntries.get(next++) : null;
+        }
+        if (offsets != null) {
+            if (pending == null || pendingAt == pending.size()) {
+                Batch b = nextBatch(64);
+                if (b == null) return null;
+                pending = read(b);
+                pendingAt = 0;
+            }
+            return pending.get(pendingAt++);
         }
         try {
             if (parser == null) {
@@ -210,6 +483,14 @@ public final class CaseStream implements AutoCloseable {
                 // nothing more is read
             }
             parser = null;
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing more is read
+            }
+            channel = null;
         }
     }
 
@@ -299,8 +580,11 @@ public final class CaseStream implements AutoCloseable {
         final Set<String> referenced = new HashSet<>();
         Problem fatal;
         int count;
+        /** Where each good starts, for a scan of bytes; null otherwise. */
+        Offsets offsets;
 
-        Scan(String file) {
+        Scan(String file, Offsets offsets) {
+            this.offsets = offsets;
             this.file = file;
             this.f = new Fields(file, problems);
         }
@@ -354,6 +638,7 @@ public final class CaseStream implements AutoCloseable {
         private void goods(JsonParser p) throws IOException {
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 int i = count++;
+                if (offsets != null) offsets.add(p.currentTokenLocation());
                 if (p.currentToken() != JsonToken.START_OBJECT) {
                     skip(p, 2);
                     continue;
@@ -378,6 +663,7 @@ public final class CaseStream implements AutoCloseable {
                     }
                 }
             }
+            if (offsets != null && offsets.end < 0) offsets.end = p.currentTokenLocation().getByteOffset();
         }
 
         /** Skips the value at the current token, at nesting {@code depth}, noting the ids that {@code ref} names. */
