@@ -394,7 +394,7 @@ public final class CaseStream implements AutoCloseable {
             for (int k = 0; k < b.count; k++) {
                 int i = b.first + k;
                 int off = b.starts[k];
-                int len = b.starts[k + 1] - off;
+                int len = valueLength(b.text, off, b.starts[k + 1]);
                 Good g;
                 try (JsonParser p = JSON.createParser(b.text, off, len)) {
                     g = fast.read(p);
@@ -414,6 +414,14 @@ public final class CaseStream implements AutoCloseable {
             throw changed(e);
         }
         return out;
+    }
+
+    /** The length of the value at {@code off}, followed up to {@code end} by blanks and the comma before the next good. */
+    private static int valueLength(byte[] text, int off, int end) {
+        int e = end;
+        while (e > off && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\r' || text[e - 1] == '\t')) e--;
+        if (e > off && text[e - 1] == ',') e--;
+        return e - off;
     }
 
     /** The tree of good {@code i}, whose text is {@code len} bytes at {@code off}, with its positions in the file. */
@@ -444,7 +452,7 @@ public final class CaseStream implements AutoCloseable {
         }
         if (offsets != null) {
             if (pending == null || pendingAt == pending.size()) {
-                Batch b = nextBatch(64);
+                Batch b = nextBatch(1);
                 if (b == null) return null;
                 pending = read(b);
                 pendingAt = 0;

@@ -13,6 +13,8 @@ import dev.origin.core.model.Origin;
 import dev.origin.core.model.Use;
 import dev.origin.core.model.VehicleData;
 import dev.origin.core.model.VehicleKind;
+import dev.origin.core.rules.Rule;
+import dev.origin.core.rules.RuleSyntax;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,11 +30,12 @@ import java.util.Set;
  * The fast path of {@link CaseStream}: the tokens of one good turned straight into a {@link Good}, without the tree
  * with positions, for goods made only of the common fields, all valid: {@code id}, {@code hs}, {@code producer},
  * {@code destination}, {@code date}, {@code use}, {@code vehicle}, {@code transactionValue},
- * {@code internationalShipping}, {@code costs} (without {@code excludedCosts}) and bought material lines
- * ({@code id}, {@code hs}, {@code value}, {@code origin}, {@code country}, {@code kind}).
+ * {@code internationalShipping}, {@code costs}, a {@code rule} written as text, and bought material lines
+ * ({@code id}, {@code hs}, {@code value}, {@code origin}, {@code country}, {@code kind}): what {@code origin generate}
+ * and the benchmark's fixture write.
  *
- * <p>Anything else gives up ({@link #read} returns null): a field it does not read (a rule, facts, vehicle data,
- * statements, self-produced materials, {@code ref}, …), an unknown or repeated key, a value of another JSON type
+ * <p>Anything else gives up ({@link #read} returns null): a field it does not read (a rule written as an object,
+ * facts, vehicle data, statements, self-produced materials, {@code ref}, …), an unknown or repeated key, a value of another JSON type
  * than the usual one (a number for an id, a null), or a value one of {@link CaseFileReader}'s checks would reject
  * (or that it is not sure it would accept: an amount with a sign, spaces or more than two decimals). The good is
  * then read by the tree path, {@link CaseFileReader}, which words its problems with their positions. So this path
@@ -47,6 +50,8 @@ final class GoodParser {
     /** HS codes read so far, by their text (a catalog repeats a few codes millions of times). */
     private final Map<String, HsCode> codes = new HashMap<>();
     private final Set<String> ids = new HashSet<>();
+    /** Rules read so far, by their text. */
+    private final Map<String, Rule> rules = new HashMap<>();
 
     /**
      * The good whose first token the parser is about to read, or null when this path does not read it (the
@@ -65,6 +70,7 @@ final class GoodParser {
         BigDecimal shipping = null;
         CostSheet costs = null;
         List<Material> materials = null;
+        Rule rule = null;
         int seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
@@ -134,6 +140,11 @@ final class GoodParser {
                     materials = materials(p, v);
                     if (materials == null) return null;
                 }
+                case "rule" -> {
+                    bit = 2048;
+                    rule = rule(p, v);
+                    if (rule == null) return null;
+                }
                 default -> {
                     return null;
                 }
@@ -144,13 +155,29 @@ final class GoodParser {
         if (id == null || hs == null || country == null) return null;
         if (shipping != null && (tv == null || shipping.compareTo(tv) > 0)) return null;
         return new Good(id, hs, country, destination, date, use, vehicle, tv, shipping, costs, materials == null ? List.of() : materials,
-                null, false, VehicleData.NONE, new ArrayList<>(), false, null);
+                rule, false, VehicleData.NONE, new ArrayList<>(), false, null);
+    }
+
+    /** A rule written as text, parsed as {@link RuleReader} parses it (a case file's rule has no parameters). */
+    private Rule rule(JsonParser p, JsonToken v) throws IOException {
+        if (v != JsonToken.VALUE_STRING) return null;
+        String text = p.getText();
+        Rule r = rules.get(text);
+        if (r != null) return r;
+        try {
+            r = RuleSyntax.parse(text, Map.of());
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (r != null && rules.size() < MAX_CACHED_CODES) rules.put(text, r);
+        return r;
     }
 
     private CostSheet costs(JsonParser p, JsonToken v) throws IOException {
         if (v != JsonToken.START_OBJECT) return null;
         BigDecimal[] a = new BigDecimal[7];
         String allocation = null;
+        ExcludedCosts ex = ExcludedCosts.NONE;
         int seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
@@ -164,11 +191,15 @@ final class GoodParser {
                 case "totalCost" -> 5;
                 case "netCost" -> 6;
                 case "allocation" -> 7;
+                case "excludedCosts" -> 8;
                 default -> -1;
             };
             if (i < 0 || (seen & (1 << i)) != 0) return null;
             seen |= 1 << i;
-            if (i == 7) {
+            if (i == 8) {
+                ex = excluded(p, x);
+                if (ex == null) return null;
+            } else if (i == 7) {
                 allocation = text(p, x);
                 if (allocation == null || !(allocation.equals("a") || allocation.equals("b") || allocation.equals("c"))) return null;
             } else {
@@ -177,7 +208,28 @@ final class GoodParser {
             }
         }
         if (a[5] != null && a[6] != null && a[6].compareTo(a[5]) > 0) return null;
-        return new CostSheet(z(a[0]), z(a[1]), z(a[2]), z(a[3]), z(a[4]), ExcludedCosts.NONE, a[5], a[6], allocation);
+        if (a[5] != null && ex.total().compareTo(a[5]) > 0) return null;
+        return new CostSheet(z(a[0]), z(a[1]), z(a[2]), z(a[3]), z(a[4]), ex, a[5], a[6], allocation);
+    }
+
+    private static ExcludedCosts excluded(JsonParser p, JsonToken v) throws IOException {
+        if (v != JsonToken.START_OBJECT) return null;
+        BigDecimal[] a = new BigDecimal[4];
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = p.currentName();
+            JsonToken x = p.nextToken();
+            int i = switch (key) {
+                case "salesPromotion" -> 0;
+                case "royalties" -> 1;
+                case "shipping" -> 2;
+                case "nonAllowableInterest" -> 3;
+                default -> -1;
+            };
+            if (i < 0 || a[i] != null) return null;
+            a[i] = money(p, x);
+            if (a[i] == null) return null;
+        }
+        return new ExcludedCosts(z(a[0]), z(a[1]), z(a[2]), z(a[3]));
     }
 
     private static BigDecimal z(BigDecimal v) {
