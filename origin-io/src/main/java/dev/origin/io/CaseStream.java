@@ -163,6 +163,9 @@ public final class CaseStream implements AutoCloseable {
     /** How many goods the file has (valid or not). */
     public int size() { return size; }
 
+    /** True when the file is read by the fast path (scanned as bytes, goods read straight from tokens where they can be). */
+    boolean fast() { return offsets != null; }
+
     /** How many goods {@link #next} has handed out so far. */
     public int goodsRead() { return next; }
 
@@ -205,7 +208,7 @@ public final class CaseStream implements AutoCloseable {
         // first the fast scan: bytes, for a plain ASCII file that has no problem as a whole (the common case); any other
         // file is scanned again as text, below, which words its problems exactly as before
         Offsets offsets = fast ? byteScan(path) : null;
-        Scan scan = offsets != null ? offsets.scan : new Scan(file, null);
+        Scan scan = offsets != null ? offsets.scan : new Scan(file);
         if (offsets == null) try (JsonParser p = parser(path)) {
             scan.document(p);
         } catch (CharacterCodingException e) {
@@ -252,31 +255,31 @@ public final class CaseStream implements AutoCloseable {
     }
 
     /**
-     * The scan of a JSON file read as bytes, with where each good starts; null when the file is not plain ASCII (a
-     * byte above 127, or a control character other than tab, line feed and carriage return) or when the scan found a
-     * problem: such a file is scanned again as text, whose positions are counted in characters.
+     * The scan of a JSON file read as bytes ({@link ByteScan}), with where each good starts; null when that scan is not
+     * sure of the file (not plain ASCII, or a problem): such a file is scanned again as text, whose positions are
+     * counted in characters and whose problems are worded by Jackson.
      */
     private static Offsets byteScan(Path path) {
-        Offsets o = new Offsets(new Scan(path.toString(), null));
-        o.scan.offsets = o;
+        Offsets o = new Offsets(new Scan(path.toString()));
+        ByteScan.Result r;
         try (FileChannel ch = FileChannel.open(path)) {
             ByteBuffer head = ByteBuffer.allocate(3);
             while (head.hasRemaining() && ch.read(head) >= 0) { }
             o.base = head.position() == 3 && (head.get(0) & 0xFF) == 0xEF && (head.get(1) & 0xFF) == 0xBB && (head.get(2) & 0xFF) == 0xBF ? 3 : 0;
+            ch.position(o.base);
+            r = ByteScan.scan(java.nio.channels.Channels.newInputStream(ch));
         } catch (IOException e) {
             return null;
         }
-        PlainAscii in = null;
-        try {
-            in = new PlainAscii(Files.newInputStream(path));
-            in.skipNBytes(o.base);
-            try (JsonParser p = JSON.createParser(in)) {
-                o.scan.document(p);
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        if (!in.plain || o.scan.fatal != null || !o.scan.problems.isEmpty() || o.count != o.scan.count) return null;
+        if (r == null) return null;
+        o.scan.count = r.count;
+        o.scan.ids.putAll(r.ids);
+        o.scan.referenced.addAll(r.referenced);
+        o.starts = r.starts;
+        o.lines = r.lines;
+        o.columns = r.columns;
+        o.count = r.count;
+        o.end = r.end;
         return o;
     }
 
@@ -284,58 +287,18 @@ public final class CaseStream implements AutoCloseable {
     private static final class Offsets {
         final Scan scan;
         long base;
-        long[] starts = new long[1024];
-        int[] lines = new int[1024];
-        int[] columns = new int[1024];
+        long[] starts;
+        int[] lines;
+        int[] columns;
         int count;
-        long end = -1;
+        long end;
 
         Offsets(Scan scan) {
             this.scan = scan;
         }
 
-        void add(JsonLocation l) {
-            if (count == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, count * 2);
-                lines = java.util.Arrays.copyOf(lines, count * 2);
-                columns = java.util.Arrays.copyOf(columns, count * 2);
-            }
-            starts[count] = l.getByteOffset();
-            lines[count] = l.getLineNr();
-            columns[count] = l.getColumnNr();
-            count++;
-        }
-
         long startOf(int i) {
             return base + (i < count ? starts[i] : end);
-        }
-    }
-
-    /** An input stream that notes whether every byte read is printable ASCII, a tab or a line break. */
-    private static final class PlainAscii extends java.io.FilterInputStream {
-        boolean plain = true;
-
-        PlainAscii(java.io.InputStream in) {
-            super(in);
-        }
-
-        @Override public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) check(b);
-            return b;
-        }
-
-        @Override public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            for (int i = off; i < off + n; i++) {
-                byte c = b[i];
-                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') plain = false;
-            }
-            return n;
-        }
-
-        private void check(int b) {
-            if (b >= 0x80 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t')) plain = false;
         }
     }
 
@@ -588,11 +551,7 @@ public final class CaseStream implements AutoCloseable {
         final Set<String> referenced = new HashSet<>();
         Problem fatal;
         int count;
-        /** Where each good starts, for a scan of bytes; null otherwise. */
-        Offsets offsets;
-
-        Scan(String file, Offsets offsets) {
-            this.offsets = offsets;
+        Scan(String file) {
             this.file = file;
             this.f = new Fields(file, problems);
         }
@@ -646,7 +605,6 @@ public final class CaseStream implements AutoCloseable {
         private void goods(JsonParser p) throws IOException {
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 int i = count++;
-                if (offsets != null) offsets.add(p.currentTokenLocation());
                 if (p.currentToken() != JsonToken.START_OBJECT) {
                     skip(p, 2);
                     continue;
@@ -671,7 +629,6 @@ public final class CaseStream implements AutoCloseable {
                     }
                 }
             }
-            if (offsets != null && offsets.end < 0) offsets.end = p.currentTokenLocation().getByteOffset();
         }
 
         /** Skips the value at the current token, at nesting {@code depth}, noting the ids that {@code ref} names. */
