@@ -353,19 +353,28 @@ public final class CaseStream implements AutoCloseable {
         List<Entry> out = new ArrayList<>(b.count);
         GoodParser fast = PARSERS.get();
         CaseFileReader slow = null;
+        int[] lengths = new int[b.count];
+        for (int k = 0; k < b.count; k++) {
+            int off = b.starts[k];
+            lengths[k] = valueLength(b.text, off, b.starts[k + 1]);
+            // the comma after a good becomes a blank: the batch is then a sequence of JSON values, read by one parser
+            if (off + lengths[k] < b.starts[k + 1]) b.text[off + lengths[k]] = ' ';
+        }
+        JsonParser seq = null;
         try {
             for (int k = 0; k < b.count; k++) {
                 int i = b.first + k;
                 int off = b.starts[k];
-                int len = valueLength(b.text, off, b.starts[k + 1]);
-                Good g;
-                try (JsonParser p = JSON.createParser(b.text, off, len)) {
-                    g = fast.read(p);
-                }
+                int len = lengths[k];
+                if (seq == null) seq = JSON.createParser(b.text, off, b.text.length - off);
+                Good g = fast.read(seq);
                 if (g != null) {
                     out.add(new Entry(i, g, () -> sourcesOf(b.text, off, len, i)));
                     continue;
                 }
+                // the fast path gave up somewhere inside this good: the next one is read by a new parser
+                seq.close();
+                seq = null;
                 if (slow == null) slow = CaseFileReader.streaming(file, refTrees);
                 List<Problem> parsed = new ArrayList<>(0);
                 Tree item = tree(b.text, off, len, i, parsed);
@@ -375,6 +384,14 @@ public final class CaseStream implements AutoCloseable {
             }
         } catch (IOException e) {
             throw changed(e);
+        } finally {
+            if (seq != null) {
+                try {
+                    seq.close();
+                } catch (IOException e) {
+                    // read from memory
+                }
+            }
         }
         return out;
     }

@@ -106,7 +106,10 @@ public final class ResultStream {
     public String render(Determination d) {
         try {
             return switch (format) {
-                case NDJSON -> NDJSON_RENDERERS.get().render(d, view);
+                case NDJSON -> {
+                    StringBuilder sb = new StringBuilder(2048);
+                    yield NdjsonText.write(sb, d, view) ? sb.toString() : NDJSON_RENDERERS.get().render(d, view);
+                }
                 case CSV -> csv(d, new StringBuilder(256)).toString();
                 case TEXT -> ResultWriter.text(d);
                 case JSON -> throw new IllegalStateException("json results are written in order by one generator");
