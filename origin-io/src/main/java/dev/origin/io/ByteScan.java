@@ -363,32 +363,48 @@ final class ByteScan {
         int n = 0;
         while (true) {
             if (pos == lim && !fill()) throw UNSURE;
-            byte b = buf[pos++];
-            if (b == '"') return keep;
-            if (b < 0x20) throw UNSURE; // a control character (invalid) or a byte beyond ASCII
-            if (++n > max) throw UNSURE;
-            if (b == '\\') {
-                if (keep) throw UNSURE;
-                int e = take();
-                if (e == 'u') {
-                    int v = 0;
-                    for (int k = 0; k < 4; k++) {
-                        int h = take();
-                        int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-                        if (d < 0) throw UNSURE;
-                        v = v * 16 + d;
-                    }
-                    if (v >= 0xD800 && v <= 0xDFFF) throw UNSURE;
-                } else if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
-                    throw UNSURE;
+            byte[] b = buf;
+            int start = pos;
+            int p = pos;
+            int l = lim;
+            // the run of plain characters, in one tight loop (DEL, 0x7F, is valid and plain)
+            while (p < l) {
+                byte c = b[p];
+                if (c == '"' || c == '\\' || c < 0x20) break;
+                p++;
+            }
+            int run = p - start;
+            n += run;
+            if (n > max) throw UNSURE;
+            if (keep && run > 0) keep(b, start, run);
+            pos = p;
+            if (p == l) continue;
+            byte c = b[pos++];
+            if (c == '"') return keep;
+            if (c < 0x20) throw UNSURE; // a control character (invalid) or a byte beyond ASCII
+            // an escape: its text is not its bytes, so a string that must be kept gives up
+            if (keep) throw UNSURE;
+            n++;
+            int e = take();
+            if (e == 'u') {
+                int v = 0;
+                for (int k = 0; k < 4; k++) {
+                    int h = take();
+                    int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+                    if (d < 0) throw UNSURE;
+                    v = v * 16 + d;
                 }
-            } else if (b == 0x7F) {
-                // DEL is valid in a string; kept as is
-                if (keep) keep(b);
-            } else if (keep) {
-                keep(b);
+                if (v >= 0xD800 && v <= 0xDFFF) throw UNSURE;
+            } else if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+                throw UNSURE;
             }
         }
+    }
+
+    private void keep(byte[] b, int from, int length) {
+        if (scratchLength + length > scratch.length) scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchLength + length));
+        System.arraycopy(b, from, scratch, scratchLength, length);
+        scratchLength += length;
     }
 
     private void keep(int b) {
