@@ -107,7 +107,8 @@ public final class ResultStream {
         try {
             return switch (format) {
                 case NDJSON -> {
-                    StringBuilder sb = new StringBuilder(2048);
+                    StringBuilder sb = LINES.get();
+                    sb.setLength(0);
                     yield NdjsonText.write(sb, d, view) ? sb.toString() : NDJSON_RENDERERS.get().render(d, view);
                 }
                 case CSV -> csv(d, new StringBuilder(256)).toString();
@@ -132,6 +133,9 @@ public final class ResultStream {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A buffer per thread for the lines {@link NdjsonText} writes. */
+    private static final ThreadLocal<StringBuilder> LINES = ThreadLocal.withInitial(() -> new StringBuilder(4096));
 
     private static final ThreadLocal<NdjsonRenderer> NDJSON_RENDERERS = ThreadLocal.withInitial(NdjsonRenderer::new);
 
