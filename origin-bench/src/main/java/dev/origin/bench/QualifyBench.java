@@ -50,7 +50,11 @@ public final class QualifyBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i], args[i + 1]);
+        // --name value, or a flag alone (--ndjson-only, --fixtures-only)
+        for (int i = 0; i < args.length; i++) {
+            boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+            o.put(args[i], flag ? "true" : args[++i]);
+        }
         int goods = Integer.parseInt(o.getOrDefault("--goods", "200000"));
         int materials = Integer.parseInt(o.getOrDefault("--materials", "10"));
         long seed = Long.parseLong(o.getOrDefault("--seed", "42"));
