@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * both builds are compared good by good (the earlier build runs there with {@code --before-heap}, default 4g, as it
  * does not fit in 512 MB). CPU time (user + system of the child, all threads) is taken with GNU time where installed.
  *
+ * <p>With {@code --before-jar}, the target command ({@code --format ndjson --trace none} on the large file) runs first
+ * with the earlier build, then with this one, {@code --repeats} times (default 1), and the two outputs are compared byte
+ * for byte; {@code --ndjson-only} stops there.
+ *
  * <p>Run: {@code mvn -q -o -DskipTests package -pl origin-bench,origin-cli -am && java -cp origin-bench/target/benchmarks.jar
  * dev.origin.bench.QualifyBench --before-jar /tmp/origin-before.jar}
  */
@@ -46,7 +50,11 @@ public final class QualifyBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i], args[i + 1]);
+        // --name value, or a flag alone (--ndjson-only, --fixtures-only)
+        for (int i = 0; i < args.length; i++) {
+            boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+            o.put(args[i], flag ? "true" : args[++i]);
+        }
         int goods = Integer.parseInt(o.getOrDefault("--goods", "200000"));
         int materials = Integer.parseInt(o.getOrDefault("--materials", "10"));
         long seed = Long.parseLong(o.getOrDefault("--seed", "42"));
@@ -60,7 +68,30 @@ public final class QualifyBench {
         Path small = fixture(dir, 10_000, materials, seed);
         if (o.containsKey("--fixtures-only")) return;
         List<Run> runs = new ArrayList<>();
-        runs.add(run("after", jar, heap, dir, big, (long) goods * materials, "ndjson", "none"));
+        String ndjsonSame = "not compared (no --before-jar)";
+        if (before != null) {
+            // the target command, both builds side by side: the earlier one first, then the current one; outputs compared byte for byte
+            int repeats = Integer.parseInt(o.getOrDefault("--repeats", "1"));
+            Run b = null;
+            Run a = null;
+            for (int i = 0; i < repeats; i++) {
+                b = run("before", before, heap, dir, big, (long) goods * materials, "ndjson", "none");
+                a = run("after", jar, heap, dir, big, (long) goods * materials, "ndjson", "none");
+                runs.add(b);
+                runs.add(a);
+            }
+            ndjsonSame = b.exit() != 0 || a.exit() != 0 ? "not compared (a run failed)"
+                    : Files.mismatch(out(dir, b), out(dir, a)) == -1 ? "byte for byte identical (" + Files.size(out(dir, a)) + " bytes)"
+                    : "DIFFER at byte " + Files.mismatch(out(dir, b), out(dir, a));
+        } else {
+            runs.add(run("after", jar, heap, dir, big, (long) goods * materials, "ndjson", "none"));
+        }
+        if (o.containsKey("--ndjson-only")) {
+            print(runs);
+            System.out.println("large file, ndjson --trace none, before vs after: " + ndjsonSame);
+            System.out.printf("load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+            return;
+        }
         runs.add(run("after", jar, heap, dir, big, (long) goods * materials, "csv", null));
         runs.add(run("after", jar, heap, dir, big, (long) goods * materials, "json", null));
         if (before != null) runs.add(run("before", before, heap, dir, big, (long) goods * materials, "json", null));
@@ -77,6 +108,13 @@ public final class QualifyBench {
             Map<String, String> b = statuses(out(dir, beforeSmall));
             matched = a.equals(b) ? "all " + a.size() + " verdicts equal" : "DIFFER: " + a.size() + " vs " + b.size() + " results";
         }
+        print(runs);
+        System.out.println("large file, ndjson --trace none, before vs after: " + ndjsonSame);
+        System.out.println("small file, before vs after (json): " + matched);
+        System.out.printf("load average at the end: %s%n", Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "unknown");
+    }
+
+    private static void print(List<Run> runs) {
         System.out.println("| build | file | format | trace | exit | wall (s) | lines/s (wall) | CPU (s) | lines per CPU-second | peak heap (MB) | max after GC (MB) | output (MB) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Run r : runs) {
@@ -85,8 +123,6 @@ public final class QualifyBench {
                     r.peakHeapMb() < 0 ? "no GC" : String.valueOf(r.peakHeapMb()), r.afterGcMb(), r.outputBytes() / 1e6);
             if (r.firstError() != null) System.out.println("|   | stderr: " + r.firstError().replace("|", "\\|") + " ||||||||||");
         }
-        System.out.println("small file, before vs after (json): " + matched);
-        System.out.printf("load average at the end: %s%n", Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "unknown");
     }
 
     private static Path fixture(Path dir, int goods, int materials, long seed) throws IOException {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code origin qualify}: the contract of shared/spec/case-file.md, for case files of any size; with {@code --part ID}
  * a part of the workspace instead of a file, whose determination is recorded in the ledger. The file is read
- * good by good ({@link CaseStream}, on a reader thread: {@link GoodPipeline}) and each result is written as soon as
+ * good by good ({@link CaseStream}; read, evaluated and rendered on all cores in ordered batches: {@link GoodPipeline}) and each result is written as soon as
  * it is computed ({@link ResultStream}); memory does not grow with the number of goods (docs/case-file.md, "Large
  * case files"). Invalid goods follow docs/case-file.md, "When some goods are invalid": their problems go to
  * stderr as they are found, the others' results to stdout, exit 2.
@@ -93,24 +93,25 @@ final class QualifyCommand implements Callable<Integer> {
             bar.phase("qualifying " + stream.size() + (stream.size() == 1 ? " good" : " goods"), stream.size());
             InputException stopped = null;
             try {
+                // evaluation and rendering on the worker threads, in batches; writing here, in file order
                 GoodPipeline.run(stream, e -> {
-                    List<Problem> problems;
-                    if (e.rejected() != null) {
-                        problems = e.rejected().problems();
-                    } else {
-                        Good g = e.good();
-                        LocalDate date = in.dateOf(g, today);
-                        Determination d = ev.evaluate(g, date, traceAll);
-                        if (traceFailing && d.status() != Status.ORIGINATING) d = ev.evaluate(g, date, true);
-                        if (in.nomenclature() != null) d = d.withDiagnostics(dev.origin.io.hs.HsCheck.good(g, in.nomenclature()));
-                        Set<Problem> located = new LinkedHashSet<>();
-                        for (Diagnostic x : d.diagnostics()) {
-                            if (x.isError() || x.severity() == Diagnostic.Severity.WARNING) located.add(e.sources().locate(x));
-                        }
-                        problems = new ArrayList<>(located);
-                        if (problems.stream().noneMatch(Problem::isError)) results.result(d);
+                    if (e.rejected() != null) return new Done(e.index(), e.rejected().problems(), null, null);
+                    Good g = e.good();
+                    LocalDate date = in.dateOf(g, today);
+                    Determination d = ev.evaluate(g, date, traceAll);
+                    if (traceFailing && d.status() != Status.ORIGINATING) d = ev.evaluate(g, date, true);
+                    if (in.nomenclature() != null) d = d.withDiagnostics(dev.origin.io.hs.HsCheck.good(g, in.nomenclature()));
+                    Set<Problem> located = new LinkedHashSet<>();
+                    for (Diagnostic x : d.diagnostics()) {
+                        if (x.isError() || x.severity() == Diagnostic.Severity.WARNING) located.add(e.sources().locate(x));
                     }
-                    for (Problem p : problems) {
+                    List<Problem> problems = located.isEmpty() ? List.of() : new ArrayList<>(located);
+                    if (problems.stream().anyMatch(Problem::isError)) return new Done(e.index(), problems, null, null);
+                    return results.rendersApart() ? new Done(e.index(), problems, null, results.render(d)) : new Done(e.index(), problems, d, null);
+                }, done -> {
+                    if (done.rendered() != null) results.rendered(done.rendered());
+                    else if (done.result() != null) results.result(done.result());
+                    for (Problem p : done.problems()) {
                         bar.println(p.format());
                         if (p.isError()) {
                             errors[0]++;
@@ -118,7 +119,7 @@ final class QualifyCommand implements Callable<Integer> {
                             results.error(p);
                         }
                     }
-                    bar.update(e.index() + 1L);
+                    bar.update(done.index() + 1L);
                 });
             } catch (InputException x) {
                 stopped = x;
@@ -135,6 +136,9 @@ final class QualifyCommand implements Callable<Integer> {
             return errors[0] == 0 ? 0 : 2;
         }
     }
+
+    /** What the workers hand over for one good: its problems, and its result (rendered, or for json the determination). */
+    private record Done(int index, List<Problem> problems, Determination result, String rendered) {}
 
     /** The trace the results carry: {@code --trace}, else the whole tree for a file of one good and the failing path for more. */
     private TraceView view(int goods) {

@@ -165,13 +165,13 @@ class QualifyStreamTest {
 
     /**
      * Memory stays bounded in goods: with a consumer that stops to look, the reader thread is at most
-     * {@link GoodPipeline#MAX_AHEAD} goods ahead, however long the file. It either blocks (bounded) or reads to the
+     * {@link GoodPipeline#maxAhead()} goods ahead, however long the file. It either blocks (bounded) or reads to the
      * end (unbounded, and then the check fails): no timing decides the outcome.
      */
     @Test
     void theReaderIsNeverMoreThanABoundedNumberOfGoodsAhead() throws Exception {
         Path f = dir.resolve("long.json");
-        int goods = GoodPipeline.MAX_AHEAD * 4;
+        int goods = GoodPipeline.maxAhead() * 4;
         StringBuilder sb = new StringBuilder("{\"goods\": [\n");
         for (int i = 0; i < goods; i++) {
             sb.append(i == 0 ? "" : ",\n").append("{\"id\": \"G").append(i).append("\", \"hs\": \"8708.40\", \"producer\": {\"country\": \"MX\"}}");
@@ -180,7 +180,7 @@ class QualifyStreamTest {
         int[] handled = {0};
         int[] mostAhead = {0};
         try (CaseStream s = CaseStream.open(f)) {
-            GoodPipeline.run(s, e -> {
+            GoodPipeline.run(s, e -> e, e -> {
                 handled[0]++;
                 if (handled[0] == 1 || handled[0] % 1000 == 0) {
                     // wait until the reader is stuck on the full queue, or has read everything
@@ -191,7 +191,7 @@ class QualifyStreamTest {
             });
         }
         assertThat(handled[0]).isEqualTo(goods);
-        assertThat(mostAhead[0]).isPositive().isLessThanOrEqualTo(GoodPipeline.MAX_AHEAD);
+        assertThat(mostAhead[0]).isPositive().isLessThanOrEqualTo(GoodPipeline.maxAhead());
     }
 
     @Test

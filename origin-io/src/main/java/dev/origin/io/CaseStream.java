@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.function.Supplier;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +62,65 @@ public final class CaseStream implements AutoCloseable {
      * @param index   its 0-based position in {@code goods}
      * @param sources where its fields and materials are, to locate the engine's diagnostics
      */
-    public record Entry(int index, Good good, CaseFile.Rejected rejected, SourceMap sources) {}
+    public static final class Entry {
+        private final int index;
+        private final Good good;
+        private final CaseFile.Rejected rejected;
+        private SourceMap sources;
+        private Supplier<SourceMap> later;
+
+        Entry(int index, Good good, CaseFile.Rejected rejected, SourceMap sources) {
+            this.index = index;
+            this.good = good;
+            this.rejected = rejected;
+            this.sources = sources;
+        }
+
+        /** A good read by the fast path: its source map is built from its text when first asked for. */
+        Entry(int index, Good good, Supplier<SourceMap> later) {
+            this(index, good, null, null);
+            this.later = later;
+        }
+
+        public int index() { return index; }
+
+        public Good good() { return good; }
+
+        public CaseFile.Rejected rejected() { return rejected; }
+
+        /** Where the good's fields and materials are, to locate the engine's diagnostics. */
+        public synchronized SourceMap sources() {
+            if (sources == null && later != null) {
+                sources = later.get();
+                later = null;
+            }
+            return sources;
+        }
+    }
+
+    /**
+     * Goods of the file as read from it, to be turned into entries by {@link #read(Batch)} on any thread: the text of
+     * the goods (a file read good by good whose text is plain ASCII), or the entries already read.
+     */
+    public static final class Batch {
+        final int first;
+        final int count;
+        final byte[] text;
+        /** Where good {@code first + k} starts in {@code text}; {@code starts[count]} is the end. */
+        final int[] starts;
+        final List<Entry> entries;
+
+        Batch(int first, int count, byte[] text, int[] starts, List<Entry> entries) {
+            this.first = first;
+            this.count = count;
+            this.text = text;
+            this.starts = starts;
+            this.entries = entries;
+        }
+
+        /** How many goods it holds. */
+        public int size() { return count; }
+    }
 
     private final Path path;
     private final String file;
@@ -69,17 +130,31 @@ public final class CaseStream implements AutoCloseable {
     private final SourceMap.Refs refs;
     private JsonParser parser;
     private int next;
+    // streamed from bytes (a plain ASCII JSON file: the fast path)
+    private final Offsets offsets;
+    private final Map<String, Tree.Obj> refTrees;
+    private FileChannel channel;
+    private List<Entry> pending;
+    private int pendingAt;
+    private static final ThreadLocal<GoodParser> PARSERS = ThreadLocal.withInitial(GoodParser::new);
     // read whole (YAML)
     private final CaseFile whole;
     private List<Entry> wholeEntries;
 
     private CaseStream(Path path, int size, CaseFileReader reader, SourceMap.Refs refs, CaseFile whole) {
+        this(path, size, reader, refs, whole, null, null);
+    }
+
+    private CaseStream(Path path, int size, CaseFileReader reader, SourceMap.Refs refs, CaseFile whole, Offsets offsets,
+                       Map<String, Tree.Obj> refTrees) {
         this.path = path;
         this.file = path.toString();
         this.size = size;
         this.reader = reader;
         this.refs = refs;
         this.whole = whole;
+        this.offsets = offsets;
+        this.refTrees = refTrees;
     }
 
     /** The file's name as problems give it. */
@@ -87,6 +162,9 @@ public final class CaseStream implements AutoCloseable {
 
     /** How many goods the file has (valid or not). */
     public int size() { return size; }
+
+    /** True when the file is read by the fast path (scanned as bytes, goods read straight from tokens where they can be). */
+    boolean fast() { return offsets != null; }
 
     /** How many goods {@link #next} has handed out so far. */
     public int goodsRead() { return next; }
@@ -109,6 +187,11 @@ public final class CaseStream implements AutoCloseable {
 
     /** As {@link #open(Path)}; a file failing as a whole of more than {@code reportWhole} bytes gets the scan's problems. */
     static CaseStream open(Path path, long reportWhole) throws InputException {
+        return open(path, reportWhole, true);
+    }
+
+    /** As {@link #open(Path, long)}; {@code fast} false reads the file as text only (the path the fast one is checked against). */
+    static CaseStream open(Path path, long reportWhole, boolean fast) throws InputException {
         String file = path.toString();
         long bytes;
         try {
@@ -122,8 +205,11 @@ public final class CaseStream implements AutoCloseable {
             CaseFile cf = CaseFileReader.load(path);
             return new CaseStream(path, cf.goods().size() + cf.rejected().size(), null, null, cf);
         }
-        Scan scan = new Scan(file);
-        try (JsonParser p = parser(path)) {
+        // first the fast scan: bytes, for a plain ASCII file that has no problem as a whole (the common case); any other
+        // file is scanned again as text, below, which words its problems exactly as before
+        Offsets offsets = fast ? byteScan(path) : null;
+        Scan scan = offsets != null ? offsets.scan : new Scan(file);
+        if (offsets == null) try (JsonParser p = parser(path)) {
             scan.document(p);
         } catch (CharacterCodingException e) {
             throw new InputException(List.of(Problem.of(file, 0, 0, "", ErrorCode.UNREADABLE, path)));
@@ -165,7 +251,173 @@ public final class CaseStream implements AutoCloseable {
             if (i != null) named.set(i);
         }
         if (!named.isEmpty()) readNamed(path, file, named, refTrees, refs);
-        return new CaseStream(path, scan.count, CaseFileReader.streaming(file, refTrees), refs, null);
+        return new CaseStream(path, scan.count, CaseFileReader.streaming(file, refTrees), refs, null, offsets, refTrees);
+    }
+
+    /**
+     * The scan of a JSON file read as bytes ({@link ByteScan}), with where each good starts; null when that scan is not
+     * sure of the file (not plain ASCII, or a problem): such a file is scanned again as text, whose positions are
+     * counted in characters and whose problems are worded by Jackson.
+     */
+    private static Offsets byteScan(Path path) {
+        Offsets o = new Offsets(new Scan(path.toString()));
+        ByteScan.Result r;
+        try (FileChannel ch = FileChannel.open(path)) {
+            ByteBuffer head = ByteBuffer.allocate(3);
+            while (head.hasRemaining() && ch.read(head) >= 0) { }
+            o.base = head.position() == 3 && (head.get(0) & 0xFF) == 0xEF && (head.get(1) & 0xFF) == 0xBB && (head.get(2) & 0xFF) == 0xBF ? 3 : 0;
+            ch.position(o.base);
+            r = ByteScan.scan(java.nio.channels.Channels.newInputStream(ch));
+        } catch (IOException e) {
+            return null;
+        }
+        if (r == null) return null;
+        o.scan.count = r.count;
+        o.scan.ids.putAll(r.ids);
+        o.scan.referenced.addAll(r.referenced);
+        o.starts = r.starts;
+        o.lines = r.lines;
+        o.columns = r.columns;
+        o.count = r.count;
+        o.end = r.end;
+        return o;
+    }
+
+    /** Where the goods of a file scanned as bytes start (from {@link Offsets#base}), and where their list ends. */
+    private static final class Offsets {
+        final Scan scan;
+        long base;
+        long[] starts;
+        int[] lines;
+        int[] columns;
+        int count;
+        long end;
+
+        Offsets(Scan scan) {
+            this.scan = scan;
+        }
+
+        long startOf(int i) {
+            return base + (i < count ? starts[i] : end);
+        }
+    }
+
+    /**
+     * The next goods of the file, at most {@code max}, read from it but not yet turned into entries (see
+     * {@link #read(Batch)}); null after the last one. Called on one thread at a time, in order.
+     *
+     * @throws InputException when the file can no longer be read as it was scanned (it changed meanwhile)
+     */
+    public Batch nextBatch(int max) throws InputException {
+        if (offsets == null) {
+            List<Entry> entries = new ArrayList<>(Math.min(max, 1024));
+            for (Entry e = next(); e != null; e = entries.size() < max ? next() : null) entries.add(e);
+            if (entries.isEmpty()) return null;
+            return new Batch(entries.get(0).index(), entries.size(), null, null, entries);
+        }
+        if (next >= size) return null;
+        int first = next;
+        int n = Math.min(max, size - first);
+        long from = offsets.startOf(first);
+        long to = offsets.startOf(first + n);
+        if (to - from > Integer.MAX_VALUE - 16) {
+            n = 1;
+            to = offsets.startOf(first + 1);
+            if (to - from > Integer.MAX_VALUE - 16) throw changed(new IOException("a good is larger than 2 GB"));
+        }
+        byte[] text = new byte[(int) (to - from)];
+        try {
+            if (channel == null) channel = FileChannel.open(path);
+            ByteBuffer b = ByteBuffer.wrap(text);
+            while (b.hasRemaining()) {
+                if (channel.read(b, from + b.position()) < 0) throw new IOException("it is shorter than when it was opened");
+            }
+        } catch (IOException e) {
+            throw changed(e);
+        }
+        int[] starts = new int[n + 1];
+        for (int k = 0; k <= n; k++) starts[k] = (int) (offsets.startOf(first + k) - from);
+        next = first + n;
+        return new Batch(first, n, text, starts, null);
+    }
+
+    /**
+     * The entries of a batch, in file order. Safe to call on several threads at once, for different batches: each
+     * good is read by the fast path ({@link GoodParser}) or, when it gives up, by the tree path ({@link CaseFileReader}),
+     * which reports the problems with the same positions as a file read good by good on one thread.
+     *
+     * @throws InputException when the text is no longer that of a good (the file changed after it was scanned)
+     */
+    public List<Entry> read(Batch b) throws InputException {
+        if (b.entries != null) return b.entries;
+        List<Entry> out = new ArrayList<>(b.count);
+        GoodParser fast = PARSERS.get();
+        CaseFileReader slow = null;
+        int[] lengths = new int[b.count];
+        for (int k = 0; k < b.count; k++) {
+            int off = b.starts[k];
+            lengths[k] = valueLength(b.text, off, b.starts[k + 1]);
+            // the comma after a good becomes a blank: the batch is then a sequence of JSON values, read by one parser
+            if (off + lengths[k] < b.starts[k + 1]) b.text[off + lengths[k]] = ' ';
+        }
+        JsonParser seq = null;
+        try {
+            for (int k = 0; k < b.count; k++) {
+                int i = b.first + k;
+                int off = b.starts[k];
+                int len = lengths[k];
+                if (seq == null) seq = JSON.createParser(b.text, off, b.text.length - off);
+                Good g = fast.read(seq);
+                if (g != null) {
+                    out.add(new Entry(i, g, () -> sourcesOf(b.text, off, len, i)));
+                    continue;
+                }
+                // the fast path gave up somewhere inside this good: the next one is read by a new parser
+                seq.close();
+                seq = null;
+                if (slow == null) slow = CaseFileReader.streaming(file, refTrees);
+                List<Problem> parsed = new ArrayList<>(0);
+                Tree item = tree(b.text, off, len, i, parsed);
+                Object read = slow.one(item, i, parsed);
+                SourceMap sources = new SourceMap(file, item, i, refs);
+                out.add(read instanceof Good rg ? new Entry(i, rg, null, sources) : new Entry(i, null, (CaseFile.Rejected) read, sources));
+            }
+        } catch (IOException e) {
+            throw changed(e);
+        } finally {
+            if (seq != null) {
+                try {
+                    seq.close();
+                } catch (IOException e) {
+                    // read from memory
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The length of the value at {@code off}, followed up to {@code end} by blanks and the comma before the next good. */
+    private static int valueLength(byte[] text, int off, int end) {
+        int e = end;
+        while (e > off && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\r' || text[e - 1] == '\t')) e--;
+        if (e > off && text[e - 1] == ',') e--;
+        return e - off;
+    }
+
+    /** The tree of good {@code i}, whose text is {@code len} bytes at {@code off}, with its positions in the file. */
+    private Tree tree(byte[] text, int off, int len, int i, List<Problem> parsed) throws IOException {
+        try (JsonParser p = JSON.createParser(text, off, len)) {
+            p.nextToken();
+            return Tree.readValue(p, file, "goods[" + i + "]", parsed, 2, offsets.lines[i], offsets.columns[i]);
+        }
+    }
+
+    private SourceMap sourcesOf(byte[] text, int off, int len, int i) {
+        try {
+            return new SourceMap(file, tree(text, off, len, i, new ArrayList<>(0)), i, refs);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -177,6 +429,15 @@ public final class CaseStream implements AutoCloseable {
         if (whole != null) {
             if (wholeEntries == null) wholeEntries = entries(whole);
             return next < wholeEntries.size() ? wholeEntries.get(next++) : null;
+        }
+        if (offsets != null) {
+            if (pending == null || pendingAt == pending.size()) {
+                Batch b = nextBatch(1);
+                if (b == null) return null;
+                pending = read(b);
+                pendingAt = 0;
+            }
+            return pending.get(pendingAt++);
         }
         try {
             if (parser == null) {
@@ -210,6 +471,14 @@ public final class CaseStream implements AutoCloseable {
                 // nothing more is read
             }
             parser = null;
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing more is read
+            }
+            channel = null;
         }
     }
 
@@ -299,7 +568,6 @@ public final class CaseStream implements AutoCloseable {
         final Set<String> referenced = new HashSet<>();
         Problem fatal;
         int count;
-
         Scan(String file) {
             this.file = file;
             this.f = new Fields(file, problems);

@@ -83,13 +83,87 @@ public final class ResultStream {
                         out.write(String.join(",", CSV_COLUMNS));
                         out.write('\n');
                     }
-                    csv(d);
+                    out.append(csv(d, row));
                 }
                 case TEXT -> out.write(ResultWriter.text(d));
             }
             results++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * True when the text of a result does not depend on the results before it (every format but {@code json}, whose
+     * document is written by one generator): it can then be rendered on any thread ({@link #render}) and written in
+     * order ({@link #rendered}).
+     */
+    public boolean rendersApart() {
+        return format != Format.JSON;
+    }
+
+    /** The text {@link #result} writes for {@code d}, for a format that {@link #rendersApart}; safe on any thread. */
+    public String render(Determination d) {
+        try {
+            return switch (format) {
+                case NDJSON -> {
+                    StringBuilder sb = LINES.get();
+                    sb.setLength(0);
+                    yield NdjsonText.write(sb, d, view) ? sb.toString() : NDJSON_RENDERERS.get().render(d, view);
+                }
+                case CSV -> csv(d, new StringBuilder(256)).toString();
+                case TEXT -> ResultWriter.text(d);
+                case JSON -> throw new IllegalStateException("json results are written in order by one generator");
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a result rendered by {@link #render}, as {@link #result} writes it. */
+    public void rendered(String text) {
+        try {
+            if (format == Format.CSV && results == 0) {
+                out.write(String.join(",", CSV_COLUMNS));
+                out.write('\n');
+            }
+            out.write(text);
+            results++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A buffer per thread for the lines {@link NdjsonText} writes. */
+    private static final ThreadLocal<StringBuilder> LINES = ThreadLocal.withInitial(() -> new StringBuilder(4096));
+
+    private static final ThreadLocal<NdjsonRenderer> NDJSON_RENDERERS = ThreadLocal.withInitial(NdjsonRenderer::new);
+
+    /** One generator per thread writing ndjson lines into a buffer, as the generator of {@link #result} writes them. */
+    private static final class NdjsonRenderer {
+        private final StringBuilder text = new StringBuilder(4096);
+        private final JsonGenerator g;
+
+        NdjsonRenderer() {
+            try {
+                g = FACTORY.createGenerator(new Writer() {
+                    @Override public void write(char[] cbuf, int off, int len) { text.append(cbuf, off, len); }
+                    @Override public void write(String str, int off, int len) { text.append(str, off, off + len); }
+                    @Override public void flush() { }
+                    @Override public void close() { }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            g.setRootValueSeparator(null);
+        }
+
+        String render(Determination d, ResultWriter.TraceView view) throws IOException {
+            text.setLength(0);
+            ResultWriter.result(g, d, view);
+            g.writeRaw('\n');
+            g.flush();
+            return text.toString();
         }
     }
 
@@ -116,8 +190,7 @@ public final class ResultStream {
         }
     }
 
-    private void csv(Determination d) throws IOException {
-        StringBuilder r = row;
+    private static StringBuilder csv(Determination d, StringBuilder r) {
         r.setLength(0);
         RvcResult rvc = d.rvc();
         cell(r, d.good()).append(',');
@@ -164,7 +237,7 @@ public final class ResultStream {
         for (Diagnostic x : d.diagnostics()) if (x.severity() != Diagnostic.Severity.INFO && !warnings.contains(x.code())) warnings.add(x.code());
         cell(r, String.join(";", warnings));
         r.append('\n');
-        out.append(r);
+        return r;
     }
 
     private static StringBuilder money(StringBuilder r, BigDecimal v) {

@@ -189,8 +189,18 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
      * null is returned.
      */
     static Tree readValue(JsonParser p, String file, String path, List<Problem> problems, int depth) throws IOException {
+        return readValue(p, file, path, problems, depth, 1, 1);
+    }
+
+    /**
+     * As {@link #readValue(JsonParser, String, String, List, int)}, for a parser of a part of the document that
+     * starts at line {@code line1}, column {@code col1} of it: the parser's line 1, column 1 is there, and the
+     * positions of the tree and of the problems are those of the whole document.
+     */
+    static Tree readValue(JsonParser p, String file, String path, List<Problem> problems, int depth, int line1, int col1)
+            throws IOException {
         try {
-            return read(p, file, path, At.ROOT, problems, depth);
+            return read(p, file, path, At.ROOT, problems, depth, line1 - 1, col1 - 1);
         } catch (TooDeep e) {
             problems.add(Problem.of(file, e.line, e.column, "", ErrorCode.TOO_DEEP, MAX_DEPTH));
             return null;
@@ -198,13 +208,14 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
     }
 
     private static Tree read(JsonParser p, String file, String path, List<Problem> problems, int depth) throws IOException {
-        return read(p, file, path, At.ROOT, problems, depth);
+        return read(p, file, path, At.ROOT, problems, depth, 0, 0);
     }
 
-    private static Tree read(JsonParser p, String file, String base, At path, List<Problem> problems, int depth) throws IOException {
+    private static Tree read(JsonParser p, String file, String base, At path, List<Problem> problems, int depth, int dLine, int dCol)
+            throws IOException {
         JsonLocation l = p.currentTokenLocation();
-        int line = l.getLineNr();
-        int col = l.getColumnNr();
+        int line = l.getLineNr() + dLine;
+        int col = l.getLineNr() == 1 ? l.getColumnNr() + dCol : l.getColumnNr();
         JsonToken t = p.currentToken();
         if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) throw new TooDeep(line, col);
         switch (t) {
@@ -216,12 +227,12 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
                     int kCol = 0;
                     if (o.fields.containsKey(key)) {
                         JsonLocation kl = p.currentTokenLocation();
-                        kLine = kl.getLineNr();
-                        kCol = kl.getColumnNr();
+                        kLine = kl.getLineNr() + dLine;
+                        kCol = kl.getLineNr() == 1 ? kl.getColumnNr() + dCol : kl.getColumnNr();
                     }
                     p.nextToken();
                     At sub = new At(path, key, 0);
-                    Tree v = read(p, file, base, sub, problems, depth + 1);
+                    Tree v = read(p, file, base, sub, problems, depth + 1, dLine, dCol);
                     if (kLine > 0) {
                         problems.add(Problem.of(file, kLine, kCol, At.text(sub, base), ErrorCode.DUPLICATE_KEY, key));
                     } else {
@@ -234,7 +245,7 @@ public abstract sealed class Tree permits Tree.Obj, Tree.Arr, Tree.Scalar {
                 Arr a = new Arr(line, col);
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.items.add(read(p, file, base, new At(path, null, i++), problems, depth + 1));
+                    a.items.add(read(p, file, base, new At(path, null, i++), problems, depth + 1, dLine, dCol));
                 }
                 return a;
             }

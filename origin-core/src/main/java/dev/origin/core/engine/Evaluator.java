@@ -147,12 +147,12 @@ public final class Evaluator {
     /** Paths of materials whose declared origin is unknown, anywhere in the BOM (not counting accumulated lines). */
     static void collectUnknown(List<Material> materials, String prefix, List<String> out) {
         for (Material m : materials) {
-            String path = prefix + m.id();
+            // the path is built only for the lines that need it (this runs for every line of every good)
             if (m.isSelfProduced()) {
-                collectUnknown(m.production().materials(), path + "/", out);
+                collectUnknown(m.production().materials(), prefix + m.id() + "/", out);
             } else if (m.statement() == null && m.origin() == Origin.UNKNOWN && !m.treatAsNonOriginating()
                     && m.kind() != MaterialKind.INDIRECT && m.kind() != MaterialKind.PACKING) {
-                out.add(path);
+                out.add(prefix + m.id());
             }
         }
     }

@@ -50,6 +50,12 @@ public record TariffConsequence(String importer, HsCode hs, LocalDate date, BigD
         return of(schedule.mfn(importer, hs, date), importer, hs, date, customsValue, originating);
     }
 
+    /**
+     * The description of a rate, by rate (the very object: the schedule hands out the same few for every good of a
+     * catalog, and a rate is immutable), per thread.
+     */
+    private static final ThreadLocal<java.util.Map<Rate, String>> HOW = ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+
     /** Computes the consequence for a rate already looked up (empty when there is none). */
     public static TariffConsequence of(Optional<Rate> rate, String importer, HsCode hs, LocalDate date,
                                        BigDecimal customsValue, boolean originating) {
@@ -68,8 +74,13 @@ public record TariffConsequence(String importer, HsCode hs, LocalDate date, BigD
         }
         Rate r = rate.get();
         BigDecimal mfnDuty = mfnDuty(customsValue, r.percent());
-        String how = r.percent().stripTrailingZeros().toPlainString() + " % (" + r.importer() + " " + r.scope() + "; "
-                + r.source() + (r.isAssumption() ? "; assumption: " + r.assumption() : "") + ")";
+        java.util.Map<Rate, String> described = HOW.get();
+        String how = described.get(r);
+        if (how == null) {
+            how = r.percent().stripTrailingZeros().toPlainString() + " % (" + r.importer() + " " + r.scope() + "; "
+                    + r.source() + (r.isAssumption() ? "; assumption: " + r.assumption() : "") + ")";
+            if (described.size() < 4096) described.put(r, how);
+        }
         return originating
                 ? new TariffConsequence(imp, hs, date, customsValue, true, r, zero, mfnDuty, "preferential; MFN would be " + how)
                 : new TariffConsequence(imp, hs, date, customsValue, false, r, mfnDuty, mfnDuty, "MFN " + how);
