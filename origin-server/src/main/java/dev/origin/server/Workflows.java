@@ -144,7 +144,7 @@ final class Workflows {
         if (name == null || name.isBlank()) throw ApiException.of(422, "name", ErrorCode.MISSING_FIELD, "name");
         Party p = new Party(name, Api.text(b, "address"), Api.text(b, "country"), Api.text(b, "telephone"), Api.text(b, "email"), Api.text(b, "taxId"));
         String id = ctx.pathParam("id");
-        var change = ws().write(tx -> new Parties(tx).put(id, p));
+        var change = ws().writeRetrying(tx -> new Parties(tx).put(id, p));
         ctx.contentType(Api.JSON).result(Json.object(g -> g.writeStringField("change", change.name())));
     }
 
