@@ -74,7 +74,7 @@ public final class SoakLoad {
      * The run's settings. {@code requests} 0: no limit but the duration. {@code serverPid} 0: no memory samples.
      */
     public record Config(URI base, String token, int clients, long requests, Duration duration, long seed, String caseFile, long serverPid,
-                         Duration sampleEvery, Duration timeout) {
+                         Duration sampleEvery, Duration timeout, Path databaseFile) {
         public Config {
             if (!"127.0.0.1".equals(base.getHost()) && !"localhost".equals(base.getHost())) {
                 throw new IllegalArgumentException("the soak test talks to 127.0.0.1 only, not " + base);
@@ -82,15 +82,19 @@ public final class SoakLoad {
         }
     }
 
-    /** One heap sample: seconds into the run, heap used after a full GC, resident set size (bytes; -1 unknown). */
-    public record MemorySample(double seconds, long requests, long heapAfterGc, long rss) {}
+    /**
+     * One sample: seconds into the run, requests so far, heap used after a full GC, resident set size, size of the
+     * database file (bytes; -1 unknown).
+     */
+    public record MemorySample(double seconds, long requests, long heapAfterGc, long rss, long databaseBytes) {}
 
     /** Latency and count of one operation. */
     public record OpStats(String op, int count, int errors, double p50Ms, double p99Ms, double maxMs) {}
 
     /** What the run measured (before the store is checked). */
     public record Result(long requests, double seconds, int errors, int timeouts, int refusedAsPredicted, List<OpStats> ops,
-                         List<String> errorSamples, List<MemorySample> memory, SoakModel model, long writes, long reads) {
+                         List<String> errorSamples, List<MemorySample> memory, SoakModel model, long writes, long reads, String loadBefore,
+                         String loadAfter) {
         /** Median heap after GC of the first and the last third of the samples (bytes), or null with fewer than 3 samples. */
         public long[] heapThirds() {
             if (memory.size() < 3) return null;
@@ -134,6 +138,7 @@ public final class SoakLoad {
         Shared st = new Shared(cfg, http, model);
         JsonNode ledger = st.json(st.send("GET", "/api/determinations?limit=1", null, "list").body());
         model.ledgerBefore(ledger.path("total").asLong());
+        String loadBefore = loadAverage();
         long start = System.nanoTime();
         st.start = start;
         st.deadline = start + cfg.duration().toNanos();
@@ -167,7 +172,7 @@ public final class SoakLoad {
                     l.length == 0 ? 0 : l[l.length - 1] / 1e6));
         }
         return new Result(st.requests.get(), seconds, (int) st.errors.get(), (int) st.timeouts.get(), (int) st.refused.get(), ops,
-                List.copyOf(st.errorSamples), List.copyOf(memory), model, st.writes.get(), st.reads.get());
+                List.copyOf(st.errorSamples), List.copyOf(memory), model, st.writes.get(), st.reads.get(), loadBefore, loadAverage());
     }
 
     private static double pct(long[] sorted, double p) {
@@ -554,7 +559,8 @@ public final class SoakLoad {
                 if (!st.more()) break;
                 long requests = st.requests.get();
                 long heap = heapAfterGc(cfg.serverPid(), commands);
-                if (heap >= 0) out.add(new MemorySample((System.nanoTime() - st.start) / 1e9, requests, heap, rss(cfg.serverPid())));
+                if (heap >= 0) out.add(new MemorySample((System.nanoTime() - st.start) / 1e9, requests, heap, rss(cfg.serverPid()),
+                        size(cfg.databaseFile())));
                 next += cfg.sampleEvery().toNanos();
             }
         } catch (InterruptedException e) {
@@ -588,6 +594,31 @@ public final class SoakLoad {
         }
     }
 
+    /** The size of a file (bytes), or -1. */
+    static long size(Path file) {
+        try {
+            return file == null ? -1 : Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The file of an embedded H2 database URL ({@code jdbc:h2:file:PATH;…} → {@code PATH.mv.db}), or null. */
+    public static Path h2File(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) return null;
+        return Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
+    }
+
+    /** The machine's load averages over 1, 5 and 15 minutes (/proc/loadavg), or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** The process's resident set size from /proc (bytes), or -1. */
     static long rss(long pid) {
         try {
@@ -607,12 +638,16 @@ public final class SoakLoad {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "soak: %d clients, %d requests in %.1f s (%.0f/s): %d reads, %d writes; seed %d%n", cfg.clients(), r.requests(),
                 r.seconds(), r.requests() / r.seconds(), r.reads(), r.writes(), cfg.seed()));
+        sb.append(String.format(Locale.ROOT, "machine: %d cores, load average (1, 5, 15 min) %s at the start, %s at the end%n",
+                Runtime.getRuntime().availableProcessors(), r.loadBefore(), r.loadAfter()));
         sb.append(String.format(Locale.ROOT, "errors %d (timeouts or no answer %d); refusals as predicted (404/409/422) %d%n", r.errors(), r.timeouts(),
                 r.refusedAsPredicted()));
         if (v != null) {
             sb.append(String.format(Locale.ROOT, "store: %d entities checked, lost writes %d, phantom writes %d, uncertain %d; ledger %d entries, "
-                            + "%d acknowledged appends checked, hash chain %s%n", v.entities(), v.lost(), v.phantom(), v.uncertain(), v.ledgerEntries(),
-                    v.appendsChecked(), v.ledgerProblems().isEmpty() ? "intact" : "BROKEN " + v.ledgerProblems()));
+                            + "%d acknowledged appends checked, hash chain %s; dangling references %d%n", v.entities(), v.lost(), v.phantom(), v.uncertain(),
+                    v.ledgerEntries(), v.appendsChecked(), v.ledgerProblems().isEmpty() ? "intact" : "BROKEN " + v.ledgerProblems(),
+                    v.danglingReferences().size()));
+            v.danglingReferences().stream().limit(10).forEach(d -> sb.append("  dangling: ").append(d).append('\n'));
             v.details().stream().limit(20).forEach(d -> sb.append("  ").append(d).append('\n'));
         }
         sb.append(String.format(Locale.ROOT, "%-22s %8s %7s %9s %9s %9s%n", "operation", "count", "errors", "p50 ms", "p99 ms", "max ms"));
@@ -627,6 +662,10 @@ public final class SoakLoad {
                     t == null ? 0 : t[0] / 1048576.0, t == null ? 0 : t[1] / 1048576.0, MARGIN_FRACTION * 100, MARGIN_BYTES >> 20,
                     r.memoryStable() ? "stable" : "NOT STABLE", r.heapSlopePerThousand() / 1024, r.memory().get(0).rss() / 1048576.0,
                     r.memory().get(r.memory().size() - 1).rss() / 1048576.0));
+            if (r.memory().get(0).databaseBytes() >= 0) {
+                sb.append(String.format(Locale.ROOT, "database file: %.1f MiB at the first sample, %.1f MiB at the last%n",
+                        r.memory().get(0).databaseBytes() / 1048576.0, r.memory().get(r.memory().size() - 1).databaseBytes() / 1048576.0));
+            }
         }
         r.errorSamples().forEach(e -> sb.append("  error: ").append(e).append('\n'));
         return sb.toString();
@@ -646,18 +685,25 @@ public final class SoakLoad {
         Config cfg = new Config(URI.create(a.get("--url")), a.get("--token"), Integer.parseInt(a.getOrDefault("--clients", "4")),
                 Long.parseLong(a.getOrDefault("--requests", "0")), Duration.ofSeconds(Long.parseLong(a.getOrDefault("--seconds", "600"))),
                 Long.parseLong(a.getOrDefault("--seed", "1")), Files.readString(Path.of(a.getOrDefault("--case-file", "examples/net-cost-example.json"))),
-                pid, Duration.ofSeconds(Long.parseLong(a.getOrDefault("--sample-every", "20"))), Duration.ofSeconds(30));
+                pid, Duration.ofSeconds(Long.parseLong(a.getOrDefault("--sample-every", "20"))), Duration.ofSeconds(30),
+                a.containsKey("--db") ? h2File(a.get("--db")) : null);
         Result r = run(cfg);
         SoakModel.Verification v = null;
+        String disk = "";
         if (pid > 0 && a.containsKey("--db")) {
             // stop the server (SIGTERM: its shutdown hook closes it), then read the workspace it leaves
             ProcessHandle.of(pid).ifPresent(p -> {
                 p.destroy();
                 p.onExit().orTimeout(60, TimeUnit.SECONDS).join();
             });
+            long stopped = size(cfg.databaseFile());
+            long t0 = System.nanoTime();
             v = r.model().verify(Workspace.open(a.get("--db")));
+            disk = stopped < 0 ? "" : String.format(Locale.ROOT, "database file after the server stopped: %.1f MiB (%d ledger entries); "
+                    + "%.1f MiB after the check reopened and closed it; check %.1f s%n", stopped / 1048576.0, v.ledgerEntries(),
+                    size(cfg.databaseFile()) / 1048576.0, (System.nanoTime() - t0) / 1e9);
         }
-        String text = report(cfg, r, v);
+        String text = report(cfg, r, v) + disk;
         System.out.print(text);
         if (a.containsKey("--report")) Files.writeString(Path.of(a.get("--report")), text);
         boolean ok = r.errors() == 0 && (v == null || v.clean()) && (r.memory().size() < 3 || r.memoryStable());

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -135,16 +134,17 @@ public final class SoakModel {
 
     /** What the check found: acknowledged writes missing or different (lost), stored values no acknowledged write made (phantom). */
     public record Verification(int entities, int lost, int phantom, int uncertain, long ledgerEntries, int appendsChecked,
-                               List<String> ledgerProblems, List<String> details) {
+                               List<String> ledgerProblems, List<String> danglingReferences, List<String> details) {
         public boolean clean() {
-            return lost == 0 && phantom == 0 && ledgerProblems.isEmpty();
+            return lost == 0 && phantom == 0 && ledgerProblems.isEmpty() && danglingReferences.isEmpty();
         }
     }
 
     /**
      * Reads the workspace (the server stopped, or any reader of the same database) and compares it with the model:
      * every entity of this run's prefix, every acknowledged ledger entry (id, part, regime, hash), the ledger's hash
-     * chain ({@code Ledger.verify}), and entries appended that no acknowledged request made.
+     * chain ({@code Ledger.verify}), entries appended that no acknowledged request made, and that every supplier and
+     * part a part or declaration of the workspace names exists.
      */
     public Verification verify(Workspace ws) {
         List<String> details = new ArrayList<>();
@@ -153,11 +153,36 @@ public final class SoakModel {
         Map<String, SupplierValue> storedSuppliers = new HashMap<>();
         Map<String, PartValue> storedParts = new HashMap<>();
         Map<String, DeclarationValue> storedDeclarations = new HashMap<>();
+        List<String> references = new ArrayList<>();
+        List<String> chain = new ArrayList<>();
+        long[] size = {0};
+        Map<Long, Appended> ledger = new HashMap<>();
+        // one transaction: on an embedded H2 file each new connection after the last one closed reopens the database
         ws.read(tx -> {
+            // every reference of the whole workspace resolves (a delete that raced a write could leave one dangling)
+            Set<String> allSuppliers = new HashSet<>();
+            Set<String> allParts = new HashSet<>();
+            tx.suppliers().all().forEach(s -> allSuppliers.add(s.id()));
+            tx.parts().all().forEach(p -> allParts.add(p.id()));
+            tx.parts().all().stream().filter(p -> p.supplierId() != null && !allSuppliers.contains(p.supplierId()))
+                    .forEach(p -> references.add("part " + p.id() + " is bought from " + p.supplierId() + ", which does not exist"));
+            for (Declaration d : tx.declarations().all()) {
+                if (!allSuppliers.contains(d.supplierId())) references.add("declaration " + d.id() + " is of " + d.supplierId() + ", which does not exist");
+                d.parts().stream().filter(p -> !allParts.contains(p))
+                        .forEach(p -> references.add("declaration " + d.id() + " covers " + p + ", which does not exist"));
+            }
             tx.suppliers().all().stream().filter(s -> s.id().startsWith(prefix)).forEach(s -> storedSuppliers.put(s.id(), SupplierValue.of(s)));
             tx.parts().all().stream().filter(p -> p.id().startsWith(prefix)).forEach(p -> storedParts.put(p.id(), PartValue.of(p)));
             tx.declarations().all().stream().filter(d -> d.id().startsWith(prefix))
                     .forEach(d -> storedDeclarations.put(d.id(), DeclarationValue.of(d)));
+            chain.addAll(tx.ledger().verify());
+            size[0] = tx.ledger().size();
+            for (long from = ledgerBefore + 1; ; ) {
+                List<LedgerEntry> page = tx.ledger().page(from, 500);
+                page.forEach(e -> ledger.put(e.id(), new Appended(e.id(), e.partId(), e.regime(), e.entryHash())));
+                if (page.size() < 500) break;
+                from = page.get(page.size() - 1).id() + 1;
+            }
             return null;
         });
         Set<String> sharedIds = new HashSet<>();
@@ -175,8 +200,6 @@ public final class SoakModel {
             checkShared(id, storedSuppliers.get(id), details, lost, phantom);
         }
         // the ledger
-        List<String> chain = ws.read(tx -> tx.ledger().verify());
-        long size = ws.read(tx -> tx.ledger().size());
         Set<Long> ours = new HashSet<>();
         List<Appended> acks;
         synchronized (appended) {
@@ -184,15 +207,15 @@ public final class SoakModel {
         }
         for (Appended a : acks) {
             ours.add(a.id());
-            Optional<LedgerEntry> e = ws.read(tx -> tx.ledger().get(a.id()));
-            if (e.isEmpty() || !e.get().entryHash().equals(a.entryHash()) || !e.get().partId().equals(a.part()) || !e.get().regime().equals(a.regime())) {
+            Appended e = ledger.get(a.id());
+            if (!a.equals(e)) {
                 lost[0]++;
                 details.add("lost: ledger entry " + a.id() + " (" + a.part() + ", " + a.regime() + ", " + a.entryHash() + ") is "
-                        + e.map(x -> x.partId() + ", " + x.regime() + ", " + x.entryHash()).orElse("missing"));
+                        + (e == null ? "missing" : e.part() + ", " + e.regime() + ", " + e.entryHash()));
             }
         }
         long extra = 0;
-        for (long id = ledgerBefore + 1; id <= size; id++) {
+        for (long id = ledgerBefore + 1; id <= size[0]; id++) {
             if (!ours.contains(id)) extra++;
         }
         if (extra > appendsUnknown.get()) {
@@ -200,7 +223,7 @@ public final class SoakModel {
             details.add("phantom: " + extra + " ledger entries after entry " + ledgerBefore + " that no acknowledged append made ("
                     + appendsUnknown.get() + " appends had no answer)");
         }
-        return new Verification(entities, lost[0], phantom[0], uncertain, size, acks.size(), chain, details);
+        return new Verification(entities, lost[0], phantom[0], uncertain, size[0], acks.size(), chain, references, details);
     }
 
     private <V> int compare(String what, Kind<V> kind, Map<String, V> stored, Set<String> skip, List<String> details, int[] lost, int[] phantom) {

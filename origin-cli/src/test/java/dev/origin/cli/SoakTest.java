@@ -75,7 +75,7 @@ class SoakTest {
             assertThat(at).as("the server did not start: %s", log).isNotNull();
             cfg = new SoakLoad.Config(URI.create(at), token, 4, Long.getLong("soak.requests", 4_000), Duration.ofSeconds(Long.getLong("soak.seconds", 40)),
                     Long.getLong("soak.seed", 12), Files.readString(CliTest.ROOT.resolve("examples/net-cost-example.json")), server.pid(),
-                    Duration.ofSeconds(3), Duration.ofSeconds(30));
+                    Duration.ofSeconds(3), Duration.ofSeconds(30), SoakLoad.h2File(url));
             result = SoakLoad.run(cfg);
         } finally {
             server.destroy();
@@ -92,6 +92,7 @@ class SoakTest {
         assertThat(v.lost()).as(report).isZero();
         assertThat(v.phantom()).as(report).isZero();
         assertThat(v.ledgerProblems()).as(report).isEmpty();
+        assertThat(v.danglingReferences()).as(report).isEmpty();
         assertThat(v.appendsChecked()).as("acknowledged ledger appends checked").isGreaterThan(10);
         assertThat(v.entities()).as("entities compared").isGreaterThan(20);
         assertThat(result.memory()).as("heap samples").hasSizeGreaterThanOrEqualTo(3);
