@@ -86,8 +86,9 @@ class SoakTest {
         System.out.print("SoakTest: " + report);
         Files.writeString(Path.of("target", "soak-report.txt"), report);
 
-        assertThat(result.requests()).as(report).isGreaterThanOrEqualTo(500);
-        assertThat(result.writes()).as(report).isGreaterThanOrEqualTo(200);
+        // floors against a vacuous pass; on the shared 2-core machine during a whole mvn verify a run made 1,333 requests
+        assertThat(result.requests()).as(report).isGreaterThanOrEqualTo(400);
+        assertThat(result.writes()).as(report).isGreaterThanOrEqualTo(150);
         assertThat(result.errors()).as(report + "\nserver log: " + log).isZero();
         assertThat(v.lost()).as(report).isZero();
         assertThat(v.phantom()).as(report).isZero();
