@@ -59,24 +59,24 @@ final class Entities {
                         ctx -> write(ctx, ImportKind.PARTS, Map.of("part", ctx.pathParam("id")), null, null)),
                 delete("/api/parts/{id}", "Delete a part with its classifications, cost sheets and BOM versions; refused (409 IN_USE) while a BOM, "
                         + "declaration, determination or certificate names it.", ctx -> remove(ctx, "part", ctx.pathParam("id"),
-                        () -> ws().write(tx -> new Removals(tx).part(ctx.pathParam("id"))))),
+                        () -> ws().writeRetrying(tx -> new Removals(tx).part(ctx.pathParam("id"))))),
                 put("/api/suppliers/{id}", "Add or replace a supplier (the import template `suppliers`).", "SupplierRequest",
                         ctx -> write(ctx, ImportKind.SUPPLIERS, Map.of("supplier", ctx.pathParam("id")), null, null)),
                 delete("/api/suppliers/{id}", "Delete a supplier; refused (409 IN_USE) while parts are bought from it or it has declarations.",
-                        ctx -> remove(ctx, "supplier", ctx.pathParam("id"), () -> ws().write(tx -> new Removals(tx).supplier(ctx.pathParam("id"))))),
+                        ctx -> remove(ctx, "supplier", ctx.pathParam("id"), () -> ws().writeRetrying(tx -> new Removals(tx).supplier(ctx.pathParam("id"))))),
                 put("/api/declarations/{id}", "Add or replace a supplier declaration and the parts it covers (the import template `declarations`).",
                         "DeclarationRequest", ctx -> write(ctx, ImportKind.DECLARATIONS, Map.of("declaration", ctx.pathParam("id")), "parts", "part")),
                 new Endpoint(HandlerType.POST, "/api/declarations/{id}/withdrawal", Access.ANALYST, true, "workspace",
                         "Record that the supplier withdrew the declaration from `on` (default today); requalify with `origin db requalify`.",
                         List.of(), new Endpoint.Body(List.of(Api.JSON), "Withdrawal"), Api.JSON, 200, this::withdraw),
                 delete("/api/declarations/{id}", "Delete a declaration entered in error (a withdrawal is recorded with `POST …/withdrawal`).",
-                        ctx -> remove(ctx, "declaration", ctx.pathParam("id"), () -> ws().write(tx -> new Removals(tx).declaration(ctx.pathParam("id"))))),
+                        ctx -> remove(ctx, "declaration", ctx.pathParam("id"), () -> ws().writeRetrying(tx -> new Removals(tx).declaration(ctx.pathParam("id"))))),
                 put("/api/parts/{id}/boms/{validFrom}", "Add or replace the BOM version of the part from `validFrom`, with its lines (the import template `boms`).",
                         "BomRequest", ctx -> write(ctx, ImportKind.BOMS, Map.of("parent", ctx.pathParam("id"), "valid_from", ctx.pathParam("validFrom")),
                                 "lines", null)),
                 delete("/api/parts/{id}/boms/{validFrom}", "Delete the BOM version of the part from `validFrom`.", ctx -> {
                     LocalDate from = date(ctx.pathParam("validFrom"), "validFrom");
-                    remove(ctx, "BOM version", ctx.pathParam("id") + " from " + from, () -> ws().write(tx -> new Removals(tx).bom(ctx.pathParam("id"), from)));
+                    remove(ctx, "BOM version", ctx.pathParam("id") + " from " + from, () -> ws().writeRetrying(tx -> new Removals(tx).bom(ctx.pathParam("id"), from)));
                 }),
                 put("/api/parts/{id}/costs/{validFrom}", "Add or replace the part's cost sheet from `validFrom` (the import template `costs`).",
                         "CostSheetRequest", ctx -> write(ctx, ImportKind.COSTS, Map.of("part", ctx.pathParam("id"), "valid_from", ctx.pathParam("validFrom")),
@@ -84,7 +84,7 @@ final class Entities {
                 delete("/api/parts/{id}/costs/{validFrom}", "Delete the part's cost sheet from `validFrom`.", ctx -> {
                     LocalDate from = date(ctx.pathParam("validFrom"), "validFrom");
                     remove(ctx, "cost sheet", ctx.pathParam("id") + " from " + from,
-                            () -> ws().write(tx -> new Removals(tx).costSheet(ctx.pathParam("id"), from)));
+                            () -> ws().writeRetrying(tx -> new Removals(tx).costSheet(ctx.pathParam("id"), from)));
                 }));
     }
 

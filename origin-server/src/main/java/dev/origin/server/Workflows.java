@@ -146,7 +146,7 @@ final class Workflows {
         String id = ctx.pathParam("id");
         dev.origin.store.Change change;
         try {
-            change = ws().write(tx -> new Parties(tx).put(id, p));
+            change = ws().writeRetrying(tx -> new Parties(tx).put(id, p));
         } catch (dev.origin.store.WorkflowException e) {
             throw new ApiException(422, List.of(new Problem(null, 0, 0, "", e.code(), e.getMessage())));
         }

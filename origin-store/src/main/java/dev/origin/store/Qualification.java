@@ -44,8 +44,28 @@ public record Qualification(Determination determination, String findings, String
      * the same evaluation as {@link #evaluate(String, String, Map, LocalDate)} without reading the pack each time.
      */
     public record Pack(String regime, Map<String, String> params, Regime regimeRules, String hash, Evaluator evaluator) {
-        /** Loads {@code regime} with {@code params} and the built-in tariff table. */
+        /** Built-in packs already loaded, by regime and parameters (a built-in pack cannot change while the process runs). */
+        private static final java.util.concurrent.ConcurrentHashMap<String, Pack> BUILT_IN = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final int MAX_CACHED = 64;
+
+        /**
+         * Loads {@code regime} with {@code params} and the built-in tariff table. A built-in pack is loaded once per
+         * parameters and shared (the evaluator is immutable): reading and hashing the pack and the tariff table took
+         * most of the time of one qualification of a stored part (the soak test of docs/RELIABILITY.md); a pack file
+         * is read each time, since it may change on disk.
+         */
         public static Pack load(String regime, Map<String, String> params) throws InputException {
+            if (!RulePackReader.isBuiltIn(regime)) return read(regime, params);
+            String key = regime + " " + new java.util.TreeMap<>(params);
+            Pack p = BUILT_IN.get(key);
+            if (p != null) return p;
+            p = read(regime, params);
+            if (BUILT_IN.size() >= MAX_CACHED) BUILT_IN.clear();
+            BUILT_IN.put(key, p);
+            return p;
+        }
+
+        private static Pack read(String regime, Map<String, String> params) throws InputException {
             Regime r = RulePackReader.load(regime, params);
             return new Pack(regime, Map.copyOf(params), r, PackRevision.of(regime, params), Evaluator.of(r, TariffReader.builtIn()));
         }

@@ -16,8 +16,10 @@ import java.util.List;
 public final class Removals {
     private final Connection c;
 
+    /** Deletes in {@code tx}, which first takes the workspace's write lock ({@link Tx#lockWrites}). */
     public Removals(Tx tx) {
         this.c = tx.connection();
+        tx.lockWrites();
     }
 
     private long count(String sql, Object... args) {

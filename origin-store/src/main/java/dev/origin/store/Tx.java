@@ -27,6 +27,17 @@ public final class Tx {
 
     public Ledger ledger() { return new Ledger(connection); }
 
+    /**
+     * Waits for, and holds until this transaction ends, the workspace's write lock (the row of {@code workspace_lock}):
+     * imports and deletes of workspace entities take it first, so that a delete's "nothing references it" and an
+     * import's "what it references exists" are decided one after the other, never on each other's uncommitted rows.
+     */
+    public void lockWrites() {
+        if (Sql.one(connection, "SELECT lock_id FROM workspace_lock WHERE lock_id = 1 FOR UPDATE", rs -> rs.getInt(1)).isEmpty()) {
+            throw new StoreException("the workspace lock row is missing");
+        }
+    }
+
     /** The connection of this transaction, for tables of other modules (do not commit or close it). */
     public Connection connection() { return connection; }
 }

@@ -66,6 +66,60 @@ public final class Workspace {
         return unwrap(() -> write(tx -> wrap(work, tx)));
     }
 
+    /** How many times a write that conflicted with a concurrent transaction is run again before the conflict is reported. */
+    static final int CONFLICT_RETRIES = 5;
+
+    /**
+     * As {@link #write}, run again in a new transaction when the database refused it for a conflict with a concurrent
+     * one: two requests creating the same key at once (the second's insert fails once the first commits), a delete and
+     * an insert of a row that references it, a deadlock or a serialization failure. The work runs again on what is then
+     * committed, so it decides again (updates the row the other created, answers "not found" or "in use"), as if the
+     * two had run one after the other. The work must have no effect outside its transaction. Found by the soak test
+     * (docs/RELIABILITY.md): concurrent {@code PUT}s of one new supplier answered 500.
+     */
+    public <T> T writeRetrying(Function<Tx, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(work, true);
+            } catch (StoreException e) {
+                if (attempt > CONFLICT_RETRIES || !conflict(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** As {@link #writeRetrying}, for work that may throw {@link InputException} (then rolled back, not retried). */
+    public <T> T writeCheckedRetrying(Checked<T> work) throws InputException {
+        return unwrap(() -> writeRetrying(tx -> wrap(work, tx)));
+    }
+
+    /**
+     * True when {@code t} was caused by a conflict with a concurrent transaction: a unique or foreign key violation
+     * (SQLSTATE 23505, 23503; H2's 23506 for a missing parent), a serialization failure or deadlock (40001, 40P01), or
+     * H2's concurrent update (error 90131). A lock timeout is not retried: it has already waited.
+     */
+    static boolean conflict(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            if (x instanceof SQLException s) {
+                String state = s.getSQLState();
+                if (state != null && java.util.Set.of("23505", "23503", "23506", "40001", "40P01").contains(state)) {
+                    return true;
+                }
+                if (s.getErrorCode() == 90131) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The engine's input for {@code partId} as of {@code asOf} from the workspace as it is now. */
     public GoodInput input(String partId, LocalDate asOf) throws InputException {
         return readChecked(tx -> GoodInputs.build(tx, partId, asOf));

@@ -99,7 +99,7 @@ public final class Importer {
         }
         String hash = Hashes.sha256(all.toByteArray());
         String name = String.join(", ", files.stream().map(Source::name).toList());
-        return ws.writeChecked(tx -> new Run(tx, name, hash).run(byKind));
+        return ws.writeCheckedRetrying(tx -> new Run(tx, name, hash).run(byKind));
     }
 
     /**
@@ -110,7 +110,7 @@ public final class Importer {
         StringBuilder text = new StringBuilder(String.join(",", table.header()));
         for (Table.Row r : table.rows()) text.append('\n').append(String.join(",", r.cells()));
         String hash = Hashes.sha256(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return ws.writeChecked(tx -> new Run(tx, table.source(), hash).run(Map.of(kind, List.of(table))));
+        return ws.writeCheckedRetrying(tx -> new Run(tx, table.source(), hash).run(Map.of(kind, List.of(table))));
     }
 
     /** One import in its transaction. */
@@ -139,6 +139,8 @@ public final class Importer {
         }
 
         ImportReport run(Map<ImportKind, List<Table>> byKind) throws InputException {
+            // before reading what exists: a concurrent delete must not remove what this import is about to reference
+            tx.lockWrites();
             tx.plants().all().forEach(p -> plants.add(p.id()));
             tx.suppliers().all().forEach(s -> suppliers.add(s.id()));
             tx.parts().all().forEach(p -> parts.put(p.id(), p.source()));
