@@ -311,11 +311,13 @@ final class GoodParser {
         return s.isBlank() ? null : s;
     }
 
-    /** Two capital letters (as {@link CaseFileReader} checks a country code). */
+    /** Two capital letters naming an assigned country (as {@link CaseFileReader} checks a country code). */
     private static String country(JsonParser p, JsonToken v) throws IOException {
         if (v != JsonToken.VALUE_STRING || p.getTextLength() != 2) return null;
         String c = p.getText();
-        return c.charAt(0) >= 'A' && c.charAt(0) <= 'Z' && c.charAt(1) >= 'A' && c.charAt(1) <= 'Z' ? c : null;
+        // a code of the right form that no country has goes to the tree path, which reports UNKNOWN_COUNTRY
+        return c.charAt(0) >= 'A' && c.charAt(0) <= 'Z' && c.charAt(1) >= 'A' && c.charAt(1) <= 'Z' && Fields.ASSIGNED_COUNTRIES.contains(c)
+                ? c : null;
     }
 
     private HsCode hs(JsonParser p, JsonToken v) throws IOException {
