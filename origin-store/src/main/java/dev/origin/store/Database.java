@@ -75,11 +75,12 @@ public final class Database {
 
     /**
      * An embedded H2 file writes each transaction at its commit ({@code WRITE_DELAY=0}) unless the URL says otherwise.
-     * H2's default (500 ms) has a background thread write the store twice a second: a commit returns before it is in
-     * the file (a kill just after it loses it), and open transactions' uncommitted rows are written too: a 3,000-row import had 0.5 MB of its rows in the file before it committed, and after a kill in
-     * {@code CrashTest} H2 once showed 839 of those 3,000 lines (h2database #4383 and its kin). With writes at commit,
-     * an open transaction writes nothing to the file (below H2's cache size, tens of MB of changes), so a kill leaves
-     * the version before it or after it. {@code H2DurabilityTest} checks the file does not grow during a transaction.
+     * With H2's default (500 ms) a background thread writes the store twice a second: a commit returns before it is in
+     * the file (a kill just after it loses it), and open transactions' uncommitted rows are written too (a 3,000-row
+     * import had 0.5 MB of its rows in the file before it committed; after one kill in {@code CrashTest} H2 showed 839
+     * of those 3,000 lines). With writes at commit an open transaction writes nothing to the file (below H2's cache
+     * size, tens of MB of changes), so a kill leaves the version before it or after it. {@code H2DurabilityTest}
+     * checks both on the file itself.
      */
     static String durable(String url) {
         if (H2Repair.file(url).isPresent() && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
