@@ -55,14 +55,8 @@ final class H2Repair {
     static boolean damaged(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && s.getErrorCode() == FILE_CORRUPTED) return true;
-            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException") && t.getMessage() != null
-                    && STORE_CODE.matcher(t.getMessage()).find()) {
-                return true;
-            }
-            if (t.getMessage() != null) {
-                Matcher m = STORE_CODE.matcher(t.getMessage());
-                if (m.find()) return true;
-            }
+            // MVStore's own exception, or H2's SQL error quoting it: "... [2.5.252/9]"
+            if (t.getMessage() != null && STORE_CODE.matcher(t.getMessage()).find()) return true;
         }
         return false;
     }

@@ -205,9 +205,9 @@ class CrashTest {
 
     /** An H2 file that failed is kept under target/crash-failures for study; returns where. */
     private static String keep(String url) {
-        if (!url.startsWith("jdbc:h2:file:")) return "";
+        if (H2Repair.file(url).isEmpty()) return "";
         try {
-            Path file = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
+            Path file = H2Repair.file(url).get();
             Path to = Path.of("target", "crash-failures", System.currentTimeMillis() + "-" + file.getFileName());
             Files.createDirectories(to.getParent());
             Files.copy(file, to);

@@ -60,11 +60,11 @@ final class TestDatabases {
     static String copyOf(String template, String name) {
         try {
             if (template.startsWith("jdbc:h2:file:")) {
-                String[] file = template.substring("jdbc:h2:file:".length()).split(";", 2);
-                java.nio.file.Path from = java.nio.file.Path.of(file[0] + ".mv.db");
+                java.nio.file.Path from = H2Repair.file(template).orElseThrow();
                 java.nio.file.Path to = from.resolveSibling(name + ".mv.db");
                 java.nio.file.Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return "jdbc:h2:file:" + to.toString().substring(0, to.toString().length() - ".mv.db".length()) + (file.length > 1 ? ";" + file[1] : "");
+                String options = template.contains(";") ? template.substring(template.indexOf(';')) : "";
+                return "jdbc:h2:file:" + from.resolveSibling(name) + options;
             }
             String db = template.substring(template.lastIndexOf('/') + 1, template.indexOf('?'));
             try (Connection c = DriverManager.getConnection(server().jdbcUrl()); Statement s = c.createStatement()) {
