@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  * part that does not show the last acknowledged write, or a request without an answer within the timeout.
  *
  * <p><b>Lost and phantom writes</b> are counted at the end by {@link SoakModel#verify} on the stored workspace,
- * after the server has stopped. <b>Memory:</b> every {@code sampleEvery} the server's heap is collected and
+ * after the server has stopped. <b>Memory:</b> every {@code sampleEvery} (or every eighth of a request limit, if sooner) the server's heap is collected and
  * measured with {@code jcmd PID GC.class_histogram} (live bytes after a full collection), and its RSS read from {@code /proc}; stable means
  * the median heap after GC of the last third of the samples is at most that of the first third plus
  * {@link #MARGIN_FRACTION} and {@link #MARGIN_BYTES} (the embedded H2 page cache, 16 MiB at most by default,
@@ -550,18 +550,25 @@ public final class SoakLoad {
             return;
         }
         try {
-            // the first sample after a tenth of the run (warm-up: class loading, JIT, caches)
-            long first = Math.min(cfg.sampleEvery().toNanos(), cfg.duration().toNanos() / 10);
-            long next = st.start + first;
+            // A sample every sampleEvery, or every eighth of a request limit, whichever comes first: a run bounded by
+            // its request count ends early on a fast machine (CI made 4,000 requests in 8 s, two samples at 3 s), and
+            // the memory verdict needs at least three. The first sample after a tenth of the run (warm-up: class
+            // loading, JIT, caches) or an eighth of its requests.
+            long step = cfg.requests() > 0 ? Math.max(1, cfg.requests() / 8) : Long.MAX_VALUE;
+            long next = st.start + Math.min(cfg.sampleEvery().toNanos(), cfg.duration().toNanos() / 10);
+            long nextRequests = step;
             while (!Thread.currentThread().isInterrupted()) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                if (System.nanoTime() < next && st.requests.get() < nextRequests) {
+                    TimeUnit.MILLISECONDS.sleep(20);
+                    continue;
+                }
                 if (!st.more()) break;
                 long requests = st.requests.get();
                 long heap = heapAfterGc(cfg.serverPid(), commands);
                 if (heap >= 0) out.add(new MemorySample((System.nanoTime() - st.start) / 1e9, requests, heap, rss(cfg.serverPid()),
                         size(cfg.databaseFile())));
-                next += cfg.sampleEvery().toNanos();
+                next = System.nanoTime() + cfg.sampleEvery().toNanos();
+                nextRequests = requests + step;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
