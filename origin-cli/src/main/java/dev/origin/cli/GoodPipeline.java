@@ -20,7 +20,8 @@ import java.util.function.Function;
  * from the file, batch by batch ({@link CaseStream#nextBatch}); worker threads, one per core, turn each batch into
  * goods ({@link CaseStream#read}) and do the caller's {@code work} on each (evaluation, rendering); the caller's
  * thread hands the outcomes to its {@code sink} in file order (writing). The queue of batches between them is bounded,
- * so at most {@link #maxAhead()} goods are read ahead of the one being written, whatever the size of the file.
+ * so at most {@link #maxAhead()} goods are read ahead of the one being written, whatever the size of the file (and
+ * at most {@link #HOLD} more while the first pass of an overlapped stream runs).
  */
 final class GoodPipeline {
     /** Goods per batch. */
@@ -29,6 +30,12 @@ final class GoodPipeline {
     static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Batches read (and being worked on) but not yet handed to the sink. */
     static final int QUEUE = 2 * WORKERS + 2;
+    /**
+     * The most outcomes held while the first pass of an overlapped stream ({@link CaseStream#openOverlapped}) has not
+     * ended: the work then waits for it. A bound on memory, whatever the size of the file (for {@code qualify}, a
+     * rendered NDJSON result is about 1.4 kB: about 23 MB).
+     */
+    static final int HOLD = 16_384;
 
     private GoodPipeline() {}
 
@@ -41,12 +48,15 @@ final class GoodPipeline {
 
     /**
      * Does {@code work} on every good of {@code stream}, on worker threads, and hands the outcomes to {@code sink} in
-     * file order, on the calling thread.
+     * file order, on the calling thread. For an overlapped stream, the work starts while the first pass runs, and the
+     * outcomes are held (at most {@link #HOLD}) until it has ended: none is handed over unless the file passed it.
      *
+     * @return true when every good was handed over; false (only for an overlapped stream) when the file did not pass
+     *         its first pass: nothing was handed over, and the run must start again with {@link CaseStream#reopen}
      * @throws InputException when the file could no longer be read (the goods before were handed over)
      */
     @SuppressWarnings("unchecked")
-    static <R> void run(CaseStream stream, Function<CaseStream.Entry, R> work, Consumer<R> sink) throws InputException {
+    static <R> boolean run(CaseStream stream, Function<CaseStream.Entry, R> work, Consumer<R> sink) throws InputException {
         BlockingQueue<Future<List<R>>> queue = new ArrayBlockingQueue<>(QUEUE);
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -57,24 +67,42 @@ final class GoodPipeline {
         Thread reader = new Thread(() -> read(stream, work, pool, queue), "origin-reader");
         reader.setDaemon(true);
         reader.start();
+        List<R> held = stream.overlapped() ? new ArrayList<>() : null;
         try {
             while (true) {
                 Future<List<R>> f = queue.take();
-                if (f == END) return;
+                if (f == END) break;
                 List<R> done;
                 try {
                     done = f.get();
                 } catch (ExecutionException x) {
+                    // a good the first pass has not yet confirmed may fail in ways the file as a whole explains
+                    if (held != null && !stream.confirm()) return false;
                     Throwable c = x.getCause();
                     if (c instanceof InputException ie) throw ie;
                     if (c instanceof RuntimeException re) throw re;
                     if (c instanceof Error er) throw er;
                     throw new IllegalStateException(c);
                 }
-                for (R r : done) sink.accept(r);
+                if (held == null) {
+                    for (R r : done) sink.accept(r);
+                    continue;
+                }
+                held.addAll(done);
+                if (held.size() >= HOLD || stream.firstPassEnded()) {
+                    if (!stream.confirm()) return false;
+                    for (R r : held) sink.accept(r);
+                    held = null;
+                }
             }
+            if (held != null) {
+                if (!stream.confirm()) return false;
+                for (R r : held) sink.accept(r);
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
         } finally {
             reader.interrupt();
             pool.shutdownNow();

@@ -106,19 +106,50 @@ final class Inputs {
      * the options or the file as a whole are invalid (problems then printed on {@code err}).
      */
     Streamed stream(PrintWriter err) {
+        return stream(err, false);
+    }
+
+    /**
+     * As {@link #stream(PrintWriter)}; with {@code overlap}, the file is opened by {@link dev.origin.io.CaseStream#openOverlapped}
+     * (its first pass starts at once, beside the loading of the rule pack and tariffs, and goes on while its goods are
+     * evaluated), and the problems of the file as a whole are reported when the run starts it again.
+     */
+    Streamed stream(PrintWriter err, boolean overlap) {
         List<Problem> problems = new ArrayList<>();
-        Regime r = regime(problems);
+        List<Problem> fileProblems = new ArrayList<>();
         dev.origin.io.CaseStream cs = null;
+        if (file != null && overlap) {
+            try {
+                cs = dev.origin.io.CaseStream.openOverlapped(file);
+            } catch (InputException e) {
+                fileProblems.addAll(e.problems());
+            }
+        }
+        Regime r = regime(problems);
         if (file == null) {
             problems.add(Problem.of("FILE", 0, 0, "", dev.origin.core.engine.ErrorCode.Variant.CASE_FILE_MISSING, " or --part ID"));
-        } else {
+        } else if (!overlap) {
             try {
                 cs = dev.origin.io.CaseStream.open(file);
             } catch (InputException e) {
                 problems.addAll(e.problems());
             }
+        } else {
+            if (!problems.isEmpty() && cs != null) {
+                // the options are invalid: the problems of the file as a whole are reported with theirs, as without overlap
+                try {
+                    if (!cs.confirm()) cs = cs.reopen();
+                } catch (InputException e) {
+                    cs = null;
+                    fileProblems.addAll(e.problems());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            problems.addAll(fileProblems);
         }
         if (!problems.isEmpty()) {
+            if (cs != null) cs.close();
             report(err, problems);
             return null;
         }

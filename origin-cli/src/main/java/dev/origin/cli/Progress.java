@@ -51,6 +51,11 @@ final class Progress implements AutoCloseable {
         return new Progress(err, show);
     }
 
+    /** True when the line is drawn (stderr is a terminal, or forced). */
+    boolean shown() {
+        return show;
+    }
+
     /** Starts a phase of {@code total} steps (0: no count is known, the line names the phase only). */
     synchronized Progress phase(String what, long total) {
         this.what = what;

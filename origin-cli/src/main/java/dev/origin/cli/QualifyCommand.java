@@ -67,6 +67,12 @@ final class QualifyCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    /**
+     * Whether the first pass over a case file runs beside the evaluation ({@link CaseStream#openOverlapped}); false
+     * only in tests, which compare both ways.
+     */
+    static volatile boolean overlap = true;
+
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -76,74 +82,107 @@ final class QualifyCommand implements Callable<Integer> {
             Inputs.report(err, List.of(Problem.of("--db", 0, 0, "", ErrorCode.CONFLICTING_OPTIONS, "--db", "FILE")));
             return 2;
         }
-        Inputs.Streamed in = inputs.stream(err);
-        if (in == null) return 2;
-        try (CaseStream stream = in.stream();
-             Progress bar = progress == null ? Progress.onTerminalStderr(err) : Progress.forced(err, progress)) {
-            TraceView view = view(stream.size());
-            ResultStream results = new ResultStream(out, ResultStream.Format.valueOf(format.name()), view);
-            boolean json = format == Words.QualifyFormat.JSON || format == Words.QualifyFormat.NDJSON;
-            // the trace is recorded only where it is written: all goods (full), or the goods that turn out not to qualify (failing)
-            boolean traceAll = json && view == TraceView.FULL;
-            boolean traceFailing = json && view == TraceView.FAILING;
-            Evaluator ev = in.evaluator();
-            LocalDate today = LocalDate.now();
-            long[] errors = {0};
-            Set<String> bad = new LinkedHashSet<>();
-            bar.phase("qualifying " + stream.size() + (stream.size() == 1 ? " good" : " goods"), stream.size());
-            InputException stopped = null;
+        try (Progress bar = progress == null ? Progress.onTerminalStderr(err) : Progress.forced(err, progress)) {
+            // the first pass over the file overlaps the evaluation unless a progress bar must show the count at once
+            Inputs.Streamed in = inputs.stream(err, overlap && !bar.shown());
+            if (in == null) return 2;
+            CaseStream stream = in.stream();
             try {
-                // evaluation and rendering on the worker threads, in batches; writing here, in file order
-                GoodPipeline.run(stream, e -> {
-                    if (e.rejected() != null) return new Done(e.index(), e.rejected().problems(), null, null);
-                    Good g = e.good();
-                    LocalDate date = in.dateOf(g, today);
-                    Determination d = ev.evaluate(g, date, traceAll);
-                    if (traceFailing && d.status() != Status.ORIGINATING) d = ev.evaluate(g, date, true);
-                    if (in.nomenclature() != null) d = d.withDiagnostics(dev.origin.io.hs.HsCheck.good(g, in.nomenclature()));
-                    Set<Problem> located = new LinkedHashSet<>();
-                    for (Diagnostic x : d.diagnostics()) {
-                        if (x.isError() || x.severity() == Diagnostic.Severity.WARNING) located.add(e.sources().locate(x));
+                while (true) {
+                    Integer exit = qualify(in, stream, bar, out, err);
+                    if (exit != null) return exit;
+                    // the file did not pass its first pass, which ran beside the evaluation: nothing was written;
+                    // read it again as a whole, which reports its problems (or reads the goods that refs name first)
+                    try {
+                        stream = stream.reopen();
+                    } catch (InputException x) {
+                        Inputs.report(err, x.problems());
+                        return 2;
                     }
-                    List<Problem> problems = located.isEmpty() ? List.of() : new ArrayList<>(located);
-                    if (problems.stream().anyMatch(Problem::isError)) return new Done(e.index(), problems, null, null);
-                    return results.rendersApart() ? new Done(e.index(), problems, null, results.render(d)) : new Done(e.index(), problems, d, null);
-                }, done -> {
-                    if (done.rendered() != null) results.rendered(done.rendered());
-                    else if (done.result() != null) results.result(done.result());
-                    for (Problem p : done.problems()) {
-                        bar.println(p.format());
-                        if (p.isError()) {
-                            errors[0]++;
-                            bad.add(p.good());
-                            results.error(p);
-                        }
-                    }
-                    bar.update(done.index() + 1L);
-                });
-            } catch (InputException x) {
-                stopped = x;
+                }
+            } finally {
+                stream.close();
             }
-            results.finish();
-            bar.close();
-            if (stopped != null) {
-                for (Problem p : stopped.problems()) err.println(p.format());
-                err.flush();
-                return 2;
-            }
-            CaseRun.summary(err, errors[0], new ArrayList<>(bad), results.results());
-            err.flush();
-            return errors[0] == 0 ? 0 : 2;
         }
+    }
+
+    /**
+     * Qualifies the goods of {@code stream} and writes their results; the exit status, or null when an overlapped
+     * stream's first pass failed (nothing was written: the run starts again with the stream reopened).
+     */
+    private Integer qualify(Inputs.Streamed in, CaseStream stream, Progress bar, PrintWriter out, PrintWriter err) {
+        boolean single;
+        try {
+            single = stream.overlapped() ? !stream.moreThanOne() : stream.size() == 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        TraceView view = view(single);
+        ResultStream results = new ResultStream(out, ResultStream.Format.valueOf(format.name()), view);
+        boolean json = format == Words.QualifyFormat.JSON || format == Words.QualifyFormat.NDJSON;
+        // the trace is recorded only where it is written: all goods (full), or the goods that turn out not to qualify (failing)
+        boolean traceAll = json && view == TraceView.FULL;
+        boolean traceFailing = json && view == TraceView.FAILING;
+        Evaluator ev = in.evaluator();
+        LocalDate today = LocalDate.now();
+        long[] errors = {0};
+        Set<String> bad = new LinkedHashSet<>();
+        int size = stream.size();
+        bar.phase(size < 0 ? "qualifying" : "qualifying " + size + (size == 1 ? " good" : " goods"), Math.max(size, 0));
+        InputException stopped = null;
+        try {
+            // evaluation and rendering on the worker threads, in batches; writing here, in file order
+            boolean passed = GoodPipeline.run(stream, e -> {
+                if (e.rejected() != null) return new Done(e.index(), e.rejected().problems(), null, null);
+                Good g = e.good();
+                LocalDate date = in.dateOf(g, today);
+                Determination d = ev.evaluate(g, date, traceAll);
+                if (traceFailing && d.status() != Status.ORIGINATING) d = ev.evaluate(g, date, true);
+                if (in.nomenclature() != null) d = d.withDiagnostics(dev.origin.io.hs.HsCheck.good(g, in.nomenclature()));
+                Set<Problem> located = new LinkedHashSet<>();
+                for (Diagnostic x : d.diagnostics()) {
+                    if (x.isError() || x.severity() == Diagnostic.Severity.WARNING) located.add(e.sources().locate(x));
+                }
+                List<Problem> problems = located.isEmpty() ? List.of() : new ArrayList<>(located);
+                if (problems.stream().anyMatch(Problem::isError)) return new Done(e.index(), problems, null, null);
+                return results.rendersApart() ? new Done(e.index(), problems, null, results.render(d)) : new Done(e.index(), problems, d, null);
+            }, done -> {
+                if (done.rendered() != null) results.rendered(done.rendered());
+                else if (done.result() != null) results.result(done.result());
+                for (Problem p : done.problems()) {
+                    bar.println(p.format());
+                    if (p.isError()) {
+                        errors[0]++;
+                        bad.add(p.good());
+                        results.error(p);
+                    }
+                }
+                bar.update(done.index() + 1L);
+            });
+            if (!passed) return null;
+        } catch (InputException x) {
+            stopped = x;
+        }
+        results.finish();
+        bar.close();
+        if (stopped != null) {
+            for (Problem p : stopped.problems()) err.println(p.format());
+            err.flush();
+            return 2;
+        }
+        CaseRun.summary(err, errors[0], new ArrayList<>(bad), results.results());
+        err.flush();
+        return errors[0] == 0 ? 0 : 2;
     }
 
     /** What the workers hand over for one good: its problems, and its result (rendered, or for json the determination). */
     private record Done(int index, List<Problem> problems, Determination result, String rendered) {}
 
     /** The trace the results carry: {@code --trace}, else the whole tree for a file of one good and the failing path for more. */
-    private TraceView view(int goods) {
+    private TraceView view(boolean single) {
         if (trace != null) return TraceView.valueOf(trace.name());
-        return goods == 1 ? TraceView.FULL : TraceView.FAILING;
+        return single ? TraceView.FULL : TraceView.FAILING;
     }
 
     /** {@code --part}: the stored part as of the date, evaluated and recorded. */

@@ -30,6 +30,15 @@ final class ByteScan {
         long end;
         final Map<String, Integer> ids = new HashMap<>();
         final Set<String> referenced = new HashSet<>();
+        /*
+         * Read while the scan runs on another thread (CaseStream.openOverlapped): the goods found so far. The scanning
+         * thread writes an entry (growing the arrays by copies that keep every entry) before it publishes the count;
+         * a reader that has read `published` sees the arrays at least as they were then, and every entry below it.
+         */
+        private volatile int published;
+        private volatile boolean finished;
+        /** True when the scan was sure of the file (read once {@link #finished}). */
+        private boolean sure;
 
         void add(long at, int line, int column) {
             if (count == starts.length) {
@@ -41,6 +50,54 @@ final class ByteScan {
             lines[count] = line;
             columns[count] = column;
             count++;
+            if ((count & 63) == 0) publish();
+        }
+
+        private void publish() {
+            published = count;
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+
+        private void finish(boolean sure) {
+            this.sure = sure;
+            published = count;
+            finished = true;
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+
+        /**
+         * Waits until the scan has found at least {@code goods} goods or has ended; the number found so far (all of
+         * them once it ended). Only for a scan run by {@link #scanInto}.
+         */
+        int await(int goods) throws InterruptedException {
+            if (published < goods && !finished) {
+                synchronized (this) {
+                    while (published < goods && !finished) wait();
+                }
+            }
+            return published;
+        }
+
+        /** True when the scan has ended (then {@link #count}, {@link #end}, the ids and refs are final). */
+        boolean finished() { return finished; }
+
+        /** True when the scan has ended and was sure of the file. */
+        boolean sure() {
+            return finished && sure;
+        }
+
+        /** Waits for the end of the scan; true when it was sure of the file. */
+        boolean awaitSure() throws InterruptedException {
+            if (!finished) {
+                synchronized (this) {
+                    while (!finished) wait();
+                }
+            }
+            return sure;
         }
     }
 
@@ -71,20 +128,38 @@ final class ByteScan {
     /** The text of the last string read with {@code keep}. */
     private byte[] scratch = new byte[64];
     private int scratchLength;
-    private final Result result = new Result();
+    private final Result result;
 
-    private ByteScan(InputStream in) {
+    private ByteScan(InputStream in, Result result) {
         this.in = in;
+        this.result = result;
     }
 
     /** The scan of the document on {@code in} (past any byte-order mark), or null when this pass is not sure of it. */
     static Result scan(InputStream in) throws IOException {
-        ByteScan s = new ByteScan(in);
+        ByteScan s = new ByteScan(in, new Result());
         try {
             s.document();
             return s.result;
         } catch (Unsure e) {
             return null;
+        }
+    }
+
+    /**
+     * Scans the document on {@code in} into {@code into}, publishing the goods as it finds them (for readers on other
+     * threads, {@link Result#await}); the result says at its end whether the scan was sure of the file (a read error
+     * is not sure).
+     */
+    static void scanInto(InputStream in, Result into) {
+        boolean sure = false;
+        try {
+            new ByteScan(in, into).document();
+            sure = true;
+        } catch (Unsure | IOException | RuntimeException e) {
+            // not sure: the file is read again by the other scan, which words what is wrong
+        } finally {
+            into.finish(sure);
         }
     }
 

@@ -124,7 +124,8 @@ public final class CaseStream implements AutoCloseable {
 
     private final Path path;
     private final String file;
-    private final int size;
+    /** The number of goods; for an overlapped stream, -1 until its first pass is confirmed ({@link #confirm}). */
+    private volatile int size;
     // streamed (JSON)
     private final CaseFileReader reader;
     private final SourceMap.Refs refs;
@@ -160,7 +161,7 @@ public final class CaseStream implements AutoCloseable {
     /** The file's name as problems give it. */
     public String file() { return file; }
 
-    /** How many goods the file has (valid or not). */
+    /** How many goods the file has (valid or not); -1 for an overlapped stream until {@link #confirm} said true. */
     public int size() { return size; }
 
     /** True when the file is read by the fast path (scanned as bytes, goods read straight from tokens where they can be). */
@@ -263,9 +264,7 @@ public final class CaseStream implements AutoCloseable {
         Offsets o = new Offsets(new Scan(path.toString()));
         ByteScan.Result r;
         try (FileChannel ch = FileChannel.open(path)) {
-            ByteBuffer head = ByteBuffer.allocate(3);
-            while (head.hasRemaining() && ch.read(head) >= 0) { }
-            o.base = head.position() == 3 && (head.get(0) & 0xFF) == 0xEF && (head.get(1) & 0xFF) == 0xBB && (head.get(2) & 0xFF) == 0xBF ? 3 : 0;
+            o.base = bom(ch);
             ch.position(o.base);
             r = ByteScan.scan(java.nio.channels.Channels.newInputStream(ch));
         } catch (IOException e) {
@@ -275,31 +274,142 @@ public final class CaseStream implements AutoCloseable {
         o.scan.count = r.count;
         o.scan.ids.putAll(r.ids);
         o.scan.referenced.addAll(r.referenced);
-        o.starts = r.starts;
-        o.lines = r.lines;
-        o.columns = r.columns;
+        o.r = r;
         o.count = r.count;
-        o.end = r.end;
         return o;
     }
 
-    /** Where the goods of a file scanned as bytes start (from {@link Offsets#base}), and where their list ends. */
+    /** The byte-order mark's length at the start of a file: 3 or 0. */
+    private static long bom(FileChannel ch) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(3);
+        while (head.hasRemaining() && ch.read(head) >= 0) { }
+        return head.position() == 3 && (head.get(0) & 0xFF) == 0xEF && (head.get(1) & 0xFF) == 0xBB && (head.get(2) & 0xFF) == 0xBF ? 3 : 0;
+    }
+
+    // ------------------------------------------------------------------ overlapped first pass
+
+    /** The first pass of an overlapped stream: its result as it goes, and the thread that scans. */
+    private Overlap overlap;
+
+    private record Overlap(ByteScan.Result result, Thread thread) {}
+
+    /**
+     * Opens a JSON case file whose first pass ({@link ByteScan}) runs on a thread of its own while the goods it has
+     * already passed are read, evaluated and rendered: for a run that writes nothing before {@link #confirm} says the
+     * file passed as a whole, and holds a bounded number of results until then. When it does not ({@code confirm}
+     * false: a problem of the file as a whole, a file the byte scan is not sure of, or goods named by {@code ref},
+     * which must be read first), the run discards what it holds and starts again with {@link #reopen}, which reads the
+     * file as {@link #open} does and reports its problems. A YAML file is opened as by {@link #open}.
+     *
+     * @throws InputException when the file cannot be read at all, or (YAML) as {@link #open}
+     */
+    public static CaseStream openOverlapped(Path path) throws InputException {
+        String file = path.toString();
+        if (Tree.isYaml(file)) return open(path);
+        FileChannel ch;
+        long base;
+        try {
+            ch = FileChannel.open(path);
+            base = bom(ch);
+            ch.position(base);
+        } catch (IOException e) {
+            throw new InputException(List.of(Problem.of(file, 0, 0, "", ErrorCode.UNREADABLE, path)));
+        }
+        ByteScan.Result r = new ByteScan.Result();
+        Thread t = new Thread(() -> {
+            try (FileChannel c = ch) {
+                ByteScan.scanInto(new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(c), 1 << 16), r);
+            } catch (IOException e) {
+                // closing a channel that was read
+            }
+        }, "origin-first-pass");
+        t.setDaemon(true);
+        Offsets o = new Offsets(new Scan(file));
+        o.base = base;
+        o.r = r;
+        Map<String, Tree.Obj> refTrees = new HashMap<>();
+        CaseStream s = new CaseStream(path, -1, CaseFileReader.streaming(file, refTrees), new SourceMap.Refs(), null, o, refTrees);
+        s.overlap = new Overlap(r, t);
+        t.start();
+        return s;
+    }
+
+    /** True for a stream opened by {@link #openOverlapped} whose first pass has not yet been confirmed. */
+    public boolean overlapped() {
+        return overlap != null && size < 0;
+    }
+
+    /** True when the first pass of an overlapped stream has ended ({@link #confirm} then answers at once). */
+    public boolean firstPassEnded() {
+        return overlap == null || overlap.result().finished();
+    }
+
+    /**
+     * Waits for the first pass of an overlapped stream: true when the file passed it as a whole and its results may be
+     * written; false when the run must start again with {@link #reopen}. True at once for any other stream.
+     */
+    public boolean confirm() throws InterruptedException {
+        if (overlap == null || size >= 0) return true;
+        ByteScan.Result r = overlap.result();
+        if (!r.awaitSure()) return false;
+        for (String ref : r.referenced) {
+            if (r.ids.containsKey(ref)) return false;
+        }
+        size = r.count;
+        return true;
+    }
+
+    /**
+     * True when the file has more than one good (the default trace depends on it): for an overlapped stream, as soon as
+     * its first pass has found a second good (or, if it ended, whatever it found; a run that is not confirmed starts
+     * again anyway).
+     */
+    public boolean moreThanOne() throws InterruptedException {
+        if (overlap == null || size >= 0) return size > 1;
+        return overlap.result().await(2) > 1;
+    }
+
+    /**
+     * The stream a run whose {@link #confirm} failed starts again with: the file opened as by {@link #open} (the byte
+     * scan is not repeated when it was not sure of the file). This stream is closed.
+     *
+     * @throws InputException with the problems of the file as a whole, as {@link #open}
+     */
+    public CaseStream reopen() throws InputException {
+        boolean sure;
+        try {
+            sure = overlap == null || overlap.result().awaitSure();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sure = false;
+        }
+        close();
+        return open(path, MAX_REPORTED_WHOLE, sure);
+    }
+
+    /**
+     * Where the goods of a file scanned as bytes start (from {@link Offsets#base}), and where their list ends: read from
+     * the scan's result, whole once it has ended, or as it goes for an overlapped stream (for the goods it has
+     * published).
+     */
     private static final class Offsets {
         final Scan scan;
         long base;
-        long[] starts;
-        int[] lines;
-        int[] columns;
+        ByteScan.Result r;
+        /** The goods known (all of them once the scan has ended). */
         int count;
-        long end;
 
         Offsets(Scan scan) {
             this.scan = scan;
         }
 
         long startOf(int i) {
-            return base + (i < count ? starts[i] : end);
+            return base + (i < count ? r.starts[i] : r.end);
         }
+
+        int line(int i) { return r.lines[i]; }
+
+        int column(int i) { return r.columns[i]; }
     }
 
     /**
@@ -315,9 +425,36 @@ public final class CaseStream implements AutoCloseable {
             if (entries.isEmpty()) return null;
             return new Batch(entries.get(0).index(), entries.size(), null, null, entries);
         }
+        if (overlap != null) {
+            // the goods the first pass has passed: a good is whole once the start of the next one is known
+            ByteScan.Result r = offsets.r;
+            int known;
+            try {
+                known = r.await(next + max + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            if (r.finished()) {
+                // not sure of the file: nothing more is read (the run starts again); else every good is known
+                if (!r.sure()) return null;
+                offsets.count = r.count;
+                if (next >= r.count) return null;
+            } else {
+                offsets.count = known;
+            }
+            int first = next;
+            int n = Math.min(max, r.finished() ? r.count - first : known - 1 - first);
+            return batch(first, n);
+        }
         if (next >= size) return null;
         int first = next;
         int n = Math.min(max, size - first);
+        return batch(first, n);
+    }
+
+    /** The text of goods {@code first} to {@code first + n - 1}, read from the file. */
+    private Batch batch(int first, int n) throws InputException {
         long from = offsets.startOf(first);
         long to = offsets.startOf(first + n);
         if (to - from > Integer.MAX_VALUE - 16) {
@@ -408,7 +545,7 @@ public final class CaseStream implements AutoCloseable {
     private Tree tree(byte[] text, int off, int len, int i, List<Problem> parsed) throws IOException {
         try (JsonParser p = JSON.createParser(text, off, len)) {
             p.nextToken();
-            return Tree.readValue(p, file, "goods[" + i + "]", parsed, 2, offsets.lines[i], offsets.columns[i]);
+            return Tree.readValue(p, file, "goods[" + i + "]", parsed, 2, offsets.line(i), offsets.column(i));
         }
     }
 
@@ -464,6 +601,7 @@ public final class CaseStream implements AutoCloseable {
     }
 
     @Override public void close() {
+        if (overlap != null) overlap.thread().interrupt();
         if (parser != null) {
             try {
                 parser.close();
