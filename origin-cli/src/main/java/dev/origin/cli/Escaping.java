@@ -20,6 +20,21 @@ final class Escaping extends FilterWriter {
                 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }
 
+    /** {@code s} as this writer writes it: itself when it holds no character to escape. */
+    static String escape(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && !escaped(s.charAt(i))) i++;
+        if (i == n) return s;
+        StringBuilder sb = new StringBuilder(n + 16).append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (escaped(c)) sb.append(String.format("\\u%04X", (int) c));
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+
     @Override public void write(int c) throws IOException {
         if (escaped(c)) out.write(String.format("\\u%04X", c));
         else out.write(c);

@@ -29,7 +29,31 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        rawStdout = new java.io.FileOutputStream(java.io.FileDescriptor.out);
         System.exit(run(args));
+    }
+
+    /**
+     * The process's standard output as bytes, under the writer {@link #run(String...)} gives the commands: set only
+     * when the command line runs as the process ({@link #main}); null for embedders and tests writing to writers.
+     * {@code qualify} writes results rendered and encoded on its worker threads straight to it.
+     */
+    private static volatile java.io.OutputStream rawStdout;
+
+    /** {@link #rawStdout} when the writers encode in UTF-8 (the default charset), the encoding results are rendered in; else null. */
+    static java.io.OutputStream rawStdout() {
+        return java.nio.charset.StandardCharsets.UTF_8.equals(java.nio.charset.Charset.defaultCharset()) ? rawStdout : null;
+    }
+
+    /** Runs the command line as {@link #main} does with {@code stdout} as the process's standard output (for tests). */
+    static int run(java.io.OutputStream stdout, java.io.PrintWriter err, String... args) {
+        java.io.OutputStream before = rawStdout;
+        rawStdout = stdout;
+        try {
+            return run(new java.io.PrintWriter(stdout, true), err, args);
+        } finally {
+            rawStdout = before;
+        }
     }
 
     /** Runs the command line and returns the exit status (0 ok, 2 invalid input or usage, 1 internal error). */

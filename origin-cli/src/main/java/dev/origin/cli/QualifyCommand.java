@@ -119,7 +119,10 @@ final class QualifyCommand implements Callable<Integer> {
             return 1;
         }
         TraceView view = view(single);
-        ResultStream results = new ResultStream(out, ResultStream.Format.valueOf(format.name()), view);
+        ResultStream.Format f = ResultStream.Format.valueOf(format.name());
+        // results rendered apart are encoded on the workers and written as bytes, past the writers' layers
+        java.io.OutputStream raw = f == ResultStream.Format.JSON ? null : Main.rawStdout();
+        ResultStream results = new ResultStream(out, raw, f, view);
         boolean json = format == Words.QualifyFormat.JSON || format == Words.QualifyFormat.NDJSON;
         // the trace is recorded only where it is written: all goods (full), or the goods that turn out not to qualify (failing)
         boolean traceAll = json && view == TraceView.FULL;
@@ -146,9 +149,12 @@ final class QualifyCommand implements Callable<Integer> {
                 }
                 List<Problem> problems = located.isEmpty() ? List.of() : new ArrayList<>(located);
                 if (problems.stream().anyMatch(Problem::isError)) return new Done(e.index(), problems, null, null);
-                return results.rendersApart() ? new Done(e.index(), problems, null, results.render(d)) : new Done(e.index(), problems, d, null);
+                if (!results.rendersApart()) return new Done(e.index(), problems, d, null);
+                String text = results.render(d);
+                return new Done(e.index(), problems, null, raw == null ? text : Escaping.escape(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }, done -> {
-                if (done.rendered() != null) results.rendered(done.rendered());
+                if (done.rendered() instanceof byte[] b) results.rendered(b);
+                else if (done.rendered() instanceof String text) results.rendered(text);
                 else if (done.result() != null) results.result(done.result());
                 for (Problem p : done.problems()) {
                     bar.println(p.format());
@@ -176,8 +182,11 @@ final class QualifyCommand implements Callable<Integer> {
         return errors[0] == 0 ? 0 : 2;
     }
 
-    /** What the workers hand over for one good: its problems, and its result (rendered, or for json the determination). */
-    private record Done(int index, List<Problem> problems, Determination result, String rendered) {}
+    /**
+     * What the workers hand over for one good: its problems, and its result (rendered: a String for the writer, or
+     * its bytes for the process's standard output; or for json the determination).
+     */
+    private record Done(int index, List<Problem> problems, Determination result, Object rendered) {}
 
     /** The trace the results carry: {@code --trace}, else the whole tree for a file of one good and the failing path for more. */
     private TraceView view(boolean single) {

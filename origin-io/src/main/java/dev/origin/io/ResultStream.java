@@ -40,6 +40,8 @@ public final class ResultStream {
     private static final JsonFactory FACTORY = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final Writer out;
+    /** Where results rendered and encoded apart are written as bytes ({@link #rendered(byte[])}), or null. */
+    private final java.io.OutputStream bytes;
     private final Format format;
     private final ResultWriter.TraceView view;
     private final List<Problem> errors = new ArrayList<>();
@@ -49,7 +51,17 @@ public final class ResultStream {
 
     /** Results in {@code format} on {@code out}; {@code view} chooses the trace of json and ndjson results. */
     public ResultStream(Writer out, Format format, ResultWriter.TraceView view) {
+        this(out, null, format, view);
+    }
+
+    /**
+     * As {@link #ResultStream(Writer, Format, ResultWriter.TraceView)}, with a byte stream under {@code out} for the
+     * results rendered and encoded on other threads ({@link #rendered(byte[])}); it is buffered here and flushed by
+     * {@link #finish}. Whatever was written to {@code out} is flushed before the first bytes.
+     */
+    public ResultStream(Writer out, java.io.OutputStream bytes, Format format, ResultWriter.TraceView view) {
         this.out = out;
+        this.bytes = bytes == null ? null : new java.io.BufferedOutputStream(bytes, 1 << 20);
         this.format = format;
         this.view = view;
     }
@@ -134,6 +146,23 @@ public final class ResultStream {
         }
     }
 
+    /**
+     * Writes a result rendered by {@link #render} and encoded in the charset of the byte stream given at construction,
+     * as {@link #rendered(String)} writes its text.
+     */
+    public void rendered(byte[] encoded) {
+        try {
+            if (results == 0) {
+                out.flush();
+                if (format == Format.CSV) bytes.write((String.join(",", CSV_COLUMNS) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            bytes.write(encoded);
+            results++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A buffer per thread for the lines {@link NdjsonText} writes. */
     private static final ThreadLocal<StringBuilder> LINES = ThreadLocal.withInitial(() -> new StringBuilder(4096));
 
@@ -185,6 +214,7 @@ public final class ResultStream {
                 if (format == Format.JSON) out.write(System.lineSeparator());
             }
             out.flush();
+            if (bytes != null) bytes.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
