@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  *
  * <p>With {@code --before-jar}, the target command ({@code --format ndjson --trace none} on the large file) runs first
  * with the earlier build, then with this one, {@code --repeats} times (default 1), and the two outputs are compared byte
- * for byte; {@code --ndjson-only} stops there.
+ * for byte; {@code --ndjson-only} stops there. With {@code --launcher ./origin}, each repeat also runs the target command
+ * through the launcher (its JVM options, the heap and GC log given by {@code ORIGIN_JAVA_OPTS}), whose output must be
+ * the jar's.
  *
  * <p>Run: {@code mvn -q -o -DskipTests package -pl origin-bench,origin-cli -am && java -cp origin-bench/target/benchmarks.jar
  * dev.origin.bench.QualifyBench --before-jar /tmp/origin-before.jar}
@@ -74,11 +76,19 @@ public final class QualifyBench {
             int repeats = Integer.parseInt(o.getOrDefault("--repeats", "1"));
             Run b = null;
             Run a = null;
+            String launcher = o.get("--launcher");
             for (int i = 0; i < repeats; i++) {
                 b = run("before", before, heap, dir, big, (long) goods * materials, "ndjson", "none");
                 a = run("after", jar, heap, dir, big, (long) goods * materials, "ndjson", "none");
                 runs.add(b);
                 runs.add(a);
+                if (launcher != null) {
+                    Run l = run("launcher", launcher, heap, dir, big, (long) goods * materials, "ndjson", "none");
+                    runs.add(l);
+                    if (l.exit() == 0 && Files.mismatch(out(dir, a), out(dir, l)) != -1) {
+                        throw new IllegalStateException("the launcher's output differs from the jar's");
+                    }
+                }
             }
             ndjsonSame = b.exit() != 0 || a.exit() != 0 ? "not compared (a run failed)"
                     : Files.mismatch(out(dir, b), out(dir, a)) == -1 ? "byte for byte identical (" + Files.size(out(dir, a)) + " bytes)"
@@ -151,11 +161,17 @@ public final class QualifyBench {
         List<String> cmd = new ArrayList<>();
         // the child's CPU time (user + system, all its threads: parsing, evaluation, GC, JIT), where GNU time is installed
         if (Files.isExecutable(Path.of("/usr/bin/time"))) cmd.addAll(List.of("/usr/bin/time", "-o", cpu.toString(), "-f", "%U %S"));
-        cmd.addAll(List.of("java", "-Xmx" + heap, "-Xlog:gc:file=" + gc, "-jar", jar, "qualify",
-                "--regime", "usmca", "--date", "2023-07-01", "--format", format));
+        if (jar.endsWith(".jar")) {
+            cmd.addAll(List.of("java", "-Xmx" + heap, "-Xlog:gc:file=" + gc, "-jar", jar));
+        } else {
+            // a launcher (./origin): its own JVM options, with the heap and the GC log through ORIGIN_JAVA_OPTS
+            cmd.add(jar);
+        }
+        cmd.addAll(List.of("qualify", "--regime", "usmca", "--date", "2023-07-01", "--format", format));
         if (trace != null) cmd.addAll(List.of("--trace", trace));
         cmd.add(file.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (!jar.endsWith(".jar")) pb.environment().put("ORIGIN_JAVA_OPTS", "-Xmx" + heap + " -Xlog:gc:file=" + gc);
         long t0 = System.nanoTime();
         int exit = pb.start().waitFor();
         double s = (System.nanoTime() - t0) / 1e9;
