@@ -2,6 +2,7 @@ package dev.origin.io;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.model.CostSheet;
 import dev.origin.core.model.ExcludedCosts;
@@ -258,7 +259,7 @@ final class GoodParser {
         String country = null;
         MaterialKind kind = MaterialKind.DIRECT;
         int seen = 0;
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        for (JsonToken t = next(p, MATERIAL_KEYS, seen); t == JsonToken.FIELD_NAME; t = next(p, MATERIAL_KEYS, seen)) {
             String key = p.currentName();
             JsonToken v = p.nextToken();
             int bit;
@@ -302,6 +303,32 @@ final class GoodParser {
         }
         if (id == null || hs == null || value == null || origin == null) return null;
         return new Material(id, hs, value, origin, country, kind, false, false, null, null, null, new ArrayList<>(), null);
+    }
+
+    /**
+     * The keys of a material line in the order {@code origin generate} writes them: each is the one
+     * {@link #next(JsonParser, SerializedString[], int)} expects after those before it, in bits 1, 2, 4, … of {@code seen}.
+     */
+    private static final SerializedString[] MATERIAL_KEYS = keys("id", "hs", "value", "origin", "country", "kind");
+
+    private static SerializedString[] keys(String... names) {
+        SerializedString[] out = new SerializedString[names.length];
+        for (int i = 0; i < names.length; i++) out[i] = new SerializedString(names[i]);
+        return out;
+    }
+
+    /**
+     * The next token, as {@link JsonParser#nextToken()}, expecting the first key of {@code order} not yet {@code seen}:
+     * when it is that one, Jackson matches its bytes without looking the name up ({@link JsonParser#nextFieldName}).
+     * Any other key, or the end of the object, is read as usual.
+     */
+    private static JsonToken next(JsonParser p, SerializedString[] order, int seen) throws IOException {
+        int k = Integer.numberOfTrailingZeros(~seen);
+        if (k < order.length) {
+            p.nextFieldName(order[k]);
+            return p.currentToken();
+        }
+        return p.nextToken();
     }
 
     /** A non-blank string; null for any other token. */

@@ -162,12 +162,33 @@ final class NdjsonText {
         else sb.append('"').append(v.toPlainString()).append('"');
     }
 
+    /**
+     * Long strings found to need no escape, by their very object, per thread (a direct-mapped table): the citations,
+     * notes and labels of a rule pack and a tariff table recur in every result, as the same objects.
+     */
+    private static final ThreadLocal<String[]> PLAIN = ThreadLocal.withInitial(() -> new String[512]);
+
     /** A JSON string as Jackson writes it; false for one holding a character Jackson writes as an escape other than {@code \"} and {@code \\}. */
     private static boolean string(StringBuilder sb, String s) {
         if (s == null) {
             sb.append("null");
             return true;
         }
+        if (s.length() < 24) return escape(sb, s);
+        String[] plain = PLAIN.get();
+        int slot = System.identityHashCode(s) & (plain.length - 1);
+        if (plain[slot] == s) {
+            sb.append('"').append(s).append('"');
+            return true;
+        }
+        int before = sb.length();
+        if (!escape(sb, s)) return false;
+        // no quote or backslash was escaped: the text is the string itself
+        if (sb.length() - before == s.length() + 2) plain[slot] = s;
+        return true;
+    }
+
+    private static boolean escape(StringBuilder sb, String s) {
         sb.append('"');
         int start = 0;
         int n = s.length();

@@ -54,7 +54,7 @@ public record TariffConsequence(String importer, HsCode hs, LocalDate date, BigD
      * The description of a rate, by rate (the very object: the schedule hands out the same few for every good of a
      * catalog, and a rate is immutable), per thread.
      */
-    private static final ThreadLocal<java.util.Map<Rate, String>> HOW = ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+    private static final ThreadLocal<java.util.Map<Rate, String[]>> HOW = ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
     /** Computes the consequence for a rate already looked up (empty when there is none). */
     public static TariffConsequence of(Optional<Rate> rate, String importer, HsCode hs, LocalDate date,
@@ -74,16 +74,18 @@ public record TariffConsequence(String importer, HsCode hs, LocalDate date, BigD
         }
         Rate r = rate.get();
         BigDecimal mfnDuty = mfnDuty(customsValue, r.percent());
-        java.util.Map<Rate, String> described = HOW.get();
-        String how = described.get(r);
-        if (how == null) {
-            how = r.percent().stripTrailingZeros().toPlainString() + " % (" + r.importer() + " " + r.scope() + "; "
+        java.util.Map<Rate, String[]> described = HOW.get();
+        // the two notes of the rate (not originating, originating), written once: the same strings for every good
+        String[] notes = described.get(r);
+        if (notes == null) {
+            String how = r.percent().stripTrailingZeros().toPlainString() + " % (" + r.importer() + " " + r.scope() + "; "
                     + r.source() + (r.isAssumption() ? "; assumption: " + r.assumption() : "") + ")";
-            if (described.size() < 4096) described.put(r, how);
+            notes = new String[] {"MFN " + how, "preferential; MFN would be " + how};
+            if (described.size() < 4096) described.put(r, notes);
         }
         return originating
-                ? new TariffConsequence(imp, hs, date, customsValue, true, r, zero, mfnDuty, "preferential; MFN would be " + how)
-                : new TariffConsequence(imp, hs, date, customsValue, false, r, mfnDuty, mfnDuty, "MFN " + how);
+                ? new TariffConsequence(imp, hs, date, customsValue, true, r, zero, mfnDuty, notes[1])
+                : new TariffConsequence(imp, hs, date, customsValue, false, r, mfnDuty, mfnDuty, notes[0]);
     }
 
     /** {@code value × percent / 100}, exact, then rounded once to {@link #SCALE} decimals with {@link #ROUNDING}. */
