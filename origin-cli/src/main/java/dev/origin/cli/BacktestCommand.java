@@ -43,10 +43,21 @@ final class BacktestCommand implements Callable<Integer> {
             + "price-volume feedback on; about 10-20 s), print the fit and run the backtest with it.")
     boolean refit;
 
+    @Option(names = "--staging", paramLabel = "MAKER=FROM..UNTIL|none", converter = Converters.Staging.class,
+            description = "Override one maker's alternative staging approval in the USMCA years, e.g. \"Honda=none\" or "
+                    + "\"General Motors=2020-07-01..2025-06-30\" (repeatable; default: alternative-staging.yaml).")
+    List<Converters.StagingOverride> staging = new java.util.ArrayList<>();
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws InputException {
         PrintWriter out = spec.commandLine().getOut();
+        List<dev.origin.io.Problem> problems = new java.util.ArrayList<>();
+        Converters.StagingOverride.check(staging, FleetReader.sample(), problems);
+        if (!problems.isEmpty()) {
+            Inputs.report(spec.commandLine().getErr(), problems);
+            return 2;
+        }
         Backtest.Assumptions cal = Backtest.Assumptions.calibrated();
         var settings = Simulator.Settings.defaults(LocalDate.of(2023, 7, 1), TariffReader.builtIn());
         if (refit) {
@@ -64,8 +75,16 @@ final class BacktestCommand implements Callable<Integer> {
         }
         Backtest.Assumptions a = new Backtest.Assumptions(documentationNafta == null ? cal.documentationNafta() : documentationNafta,
                 documentationUsmca == null ? cal.documentationUsmca() : documentationUsmca);
-        Backtest bt = new Backtest(FleetReader.sample(), settings, a);
+        Backtest bt = new Backtest(FleetReader.sample(), settings, a)
+                .withStaging(Converters.StagingOverride.apply(dev.origin.sim.AlternativeStaging.published(), staging));
         List<Backtest.Row> rows = bt.run();
+        if (format == Format.text && !staging.isEmpty()) {
+            List<String> shown = new java.util.ArrayList<>();
+            for (Converters.StagingOverride o : staging) {
+                shown.add(o.maker() + " " + (o.period() == null ? "not approved" : o.period().from() + ".." + o.period().until()));
+            }
+            out.println("Alternative staging approvals overridden (--staging): " + String.join("; ", shown));
+        }
         out.print(format == Format.json ? json(rows) : text(rows, a, bt) + yearToYear(bt.yearToYear(2024)));
         out.flush();
         return 0;

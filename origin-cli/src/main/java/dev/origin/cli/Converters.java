@@ -191,6 +191,50 @@ final class Converters {
         }
     }
 
+    /**
+     * One maker's alternative staging approval, overriding the data file's: {@code MAKER=FROM..UNTIL} (ISO dates) approves
+     * the maker for that period, {@code MAKER=none} withdraws its approval (docs/simulation.md, "Mechanisms").
+     */
+    static final class Staging implements ITypeConverter<StagingOverride> {
+        private static final Pattern FORM = Pattern.compile("([^=]+)=(?:(none)|([^.]+)\\.\\.(.+))");
+
+        @Override public StagingOverride convert(String text) {
+            Matcher m = FORM.matcher(text);
+            if (text.length() > 200 || !m.matches() || m.group(1).isBlank()) {
+                throw new BadValue("BAD_PARAM", "`" + dev.origin.io.Fields.shown(text)
+                        + "` is not of the form MAKER=FROM..UNTIL or MAKER=none (as in `Honda=2020-07-01..2025-06-30`).");
+            }
+            String maker = m.group(1).strip();
+            if (m.group(2) != null) return new StagingOverride(maker, null);
+            Date dates = new Date();
+            LocalDate from = dates.convert(m.group(3).strip());
+            LocalDate until = dates.convert(m.group(4).strip());
+            if (until.isBefore(from)) throw new BadValue("BAD_PARAM", "`" + text + "` ends before it starts.");
+            return new StagingOverride(maker, new dev.origin.sim.AlternativeStaging.Period(from, until));
+        }
+    }
+
+    /** A maker's alternative staging period ({@code null}: not approved), given with {@code --staging}. */
+    record StagingOverride(String maker, dev.origin.sim.AlternativeStaging.Period period) {
+        /** {@code base} with every override applied, in order. */
+        static dev.origin.sim.AlternativeStaging apply(dev.origin.sim.AlternativeStaging base, java.util.List<StagingOverride> overrides) {
+            for (StagingOverride o : overrides) base = base.with(o.maker(), o.period());
+            return base;
+        }
+
+        /** A problem for each override naming a maker the fleet does not have (a typo would otherwise change nothing). */
+        static void check(java.util.List<StagingOverride> overrides, dev.origin.core.fleet.Fleet fleet, java.util.List<dev.origin.io.Problem> problems) {
+            java.util.Set<String> makers = new java.util.TreeSet<>();
+            for (var mod : fleet.models()) if (mod.maker() != null) makers.add(mod.maker());
+            for (StagingOverride o : overrides) {
+                if (!makers.contains(o.maker())) {
+                    problems.add(dev.origin.io.Problem.of("--staging", 0, 0, "", dev.origin.core.engine.ErrorCode.Variant.WORD_NOT_ALLOWED,
+                            o.maker(), "a maker of the fleet", String.join(", ", makers)));
+                }
+            }
+        }
+    }
+
     /** The built-in regime ids, for the help of REGIME options ({@code ${COMPLETION-CANDIDATES}}) and shell completion. */
     static final class BuiltInRegimes implements Iterable<String> {
         @Override public Iterator<String> iterator() {

@@ -68,6 +68,11 @@ final class SimulateCommand implements Callable<Integer> {
             + "on --date (alternative-staging.yaml; off by default, the scenarios compare the rules as written).")
     boolean alternativeStaging;
 
+    @Option(names = "--staging", paramLabel = "MAKER=FROM..UNTIL|none", converter = Converters.Staging.class,
+            description = "Override one maker's alternative staging approval of alternative-staging.yaml, e.g. \"Honda=none\" or "
+                    + "\"General Motors=2020-07-01..2025-06-30\" (repeatable; implies --alternative-staging).")
+    List<Converters.StagingOverride> staging = new ArrayList<>();
+
     @Option(names = "--documentation-cost", defaultValue = "0", paramLabel = "PERCENT", converter = Converters.NonNegative.class,
             description = "Mean cost of documenting a preference claim, tariff equivalent in percent of value; importers whose cost "
                     + "exceeds the MFN rate pay the duty (default ${DEFAULT-VALUE}; the backtest's calibrated USMCA value is 1.3655).")
@@ -131,6 +136,7 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (InputException e) {
             problems.addAll(e.problems());
         }
+        if (f != null) Converters.StagingOverride.check(staging, f, problems);
         Inputs t = new Inputs();
         var tariffs = t.tariffSchedule(problems);
         if (draws > MAX_DRAWS) problems.add(Problem.of("--draws", 0, 0, "", dev.origin.core.engine.ErrorCode.OUT_OF_RANGE, draws, 0, MAX_DRAWS));
@@ -145,7 +151,8 @@ final class SimulateCommand implements Callable<Integer> {
         Map<String, BigDecimal> jp = new LinkedHashMap<>(defaults.jobsPerMillion());
         jp.putAll(jobs);
         Simulator.Settings settings = new Simulator.Settings(date, tariffs, margin, passThrough, jp)
-                .withStaging(alternativeStaging ? dev.origin.sim.AlternativeStaging.published() : dev.origin.sim.AlternativeStaging.NONE)
+                .withStaging(alternativeStaging || !staging.isEmpty()
+                        ? Converters.StagingOverride.apply(dev.origin.sim.AlternativeStaging.published(), staging) : dev.origin.sim.AlternativeStaging.NONE)
                 .withDocumentationCost(documentationCost)
                 .withDemand(new dev.origin.sim.Demand(elasticity, marketElasticity));
         dev.origin.sim.EngineCache cache = new dev.origin.sim.EngineCache();

@@ -52,4 +52,45 @@ class BacktestCliTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Calibration: ", "Held out: ", "mean absolute error", "Year to year", "2022 -> 2023: ");
     }
+
+    /**
+     * Issue 8: every parameter of the mechanisms is overridable; for the alternative staging regime these are the
+     * approvals by maker and date. Withdrawing every approval puts the approved makers' models under the full USMCA,
+     * so the 2023 duty-paid share cannot fall and (docs/simulation.md, "Validation") rises.
+     */
+    @Test
+    void stagingApprovalsCanBeOverridden() throws Exception {
+        List<String> args = new ArrayList<>(List.of("backtest", "--format", "json"));
+        for (String maker : dev.origin.sim.AlternativeStaging.published().approved().keySet()) {
+            args.add("--staging");
+            args.add(maker + "=none");
+        }
+        CliTest.Result none = CliTest.run(args.toArray(String[]::new));
+        assertThat(none.exit()).as(none.err()).isZero();
+        CliTest.Result asPublished = CliTest.run("backtest", "--format", "json");
+        assertThat(share2023(none.out())).isGreaterThan(share2023(asPublished.out()));
+
+        CliTest.Result text = CliTest.run("backtest", "--staging", "General Motors=2020-07-01..2025-06-30");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).startsWith("Alternative staging approvals overridden (--staging): General Motors 2020-07-01..2025-06-30");
+        CliTest.Result typo = CliTest.run("backtest", "--staging", "Gm=none");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("--staging", "BAD_PARAM", "`Gm` is not a maker of the fleet", "General Motors");
+        CliTest.Result backwards = CliTest.run("backtest", "--staging", "Honda=2025-06-30..2020-07-01");
+        assertThat(backwards.exit()).isEqualTo(2);
+        assertThat(backwards.err()).contains("BAD_PARAM", "ends before it starts");
+        CliTest.Result badDate = CliTest.run("simulate", "--draws", "0", "--staging", "Honda=2020-13-01..2025-06-30");
+        assertThat(badDate.exit()).isEqualTo(2);
+        assertThat(badDate.err()).contains("BAD_DATE", "2020-13-01");
+        CliTest.Result badForm = CliTest.run("simulate", "--draws", "0", "--staging", "Honda");
+        assertThat(badForm.exit()).isEqualTo(2);
+        assertThat(badForm.err()).contains("BAD_PARAM", "MAKER=FROM..UNTIL");
+    }
+
+    private static double share2023(String json) throws Exception {
+        for (JsonNode t : new ObjectMapper().readTree(json).path("targets")) {
+            if (t.path("name").asText().equals("vehicles-duty-paid-share") && t.path("year").asInt() == 2023) return t.path("predicted").asDouble();
+        }
+        throw new AssertionError("no 2023 vehicles-duty-paid-share");
+    }
 }

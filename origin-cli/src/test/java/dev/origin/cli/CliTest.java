@@ -177,6 +177,16 @@ class CliTest {
     void demoRunsOnEmbeddedDefaults() {
         Result r = run("demo");
         assertThat(r.exit()).isZero();
+        // issue 8: the backtest line (2019 and 2023 duty-paid shares, through the model) comes before the scenarios
+        var backtest = new dev.origin.sim.Backtest(dev.origin.io.fleet.FleetReader.sample(), dev.origin.io.TariffReader.builtIn()).run();
+        String first = r.out().lines().findFirst().orElseThrow();
+        assertThat(first).startsWith("Backtest (vehicles-duty-paid-share");
+        for (var row : backtest) {
+            if (row.target().name().equals("vehicles-duty-paid-share") && !row.target().heldOut()) {
+                assertThat(first).contains(row.target().year() + " observed " + row.target().observed() + " %, predicted " + row.predicted() + " %");
+            }
+        }
+        assertThat(first).contains("2019 observed 0.5 %", "2023 observed 8.2 %");
         assertThat(r.out()).contains("office-chair", "originating", "undetermined", "NAFTA", "USMCA");
         assertThat(r.out()).contains("sample fleet", "us-proposal-2017", "proposal-80-15", "canada-proposal-2018", "tariffs paid",
                 "change of parts jobs in Mexico", "models that re-source to qualify");

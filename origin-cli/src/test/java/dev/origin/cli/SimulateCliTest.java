@@ -86,6 +86,57 @@ class SimulateCliTest {
         assertThat(none.out()).doesNotContain("Uncertainty");
     }
 
+    /**
+     * Issue 8, "Reports": each decision names the assembly country, the exports by importing country and the duty paid
+     * to each importer, so the fleet's figures can be re-derived from the decisions; the HTML report of the sample fleet
+     * shows the backtest. Volumes fixed, so the exports are the fleet file's; the duty owed is re-computed here from the
+     * built-in MFN table.
+     */
+    @Test
+    void decisionsCarryAssemblyExportsAndDutyByImporterAndTheHtmlShowsTheBacktest(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("out.json");
+        Path html = dir.resolve("out.html");
+        java.time.LocalDate date = java.time.LocalDate.of(2023, 7, 1);
+        CliTest.Result r = CliTest.run("simulate", "--regimes", "usmca", "--draws", "0", "--elasticity", "0", "--market-elasticity", "0",
+                "--documentation-cost", "1.3655", "--date", date.toString(), "--json", json.toString(), "--html", html.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        var fleet = dev.origin.io.fleet.FleetReader.sample();
+        var tariffs = dev.origin.io.TariffReader.builtIn();
+        JsonNode reg = new ObjectMapper().readTree(json.toFile()).path("regimes").get(0);
+        assertThat(reg.path("decisions").size()).isEqualTo(fleet.models().size());
+        java.math.BigDecimal sumPaid = java.math.BigDecimal.ZERO;
+        int partlyPaid = 0;
+        for (JsonNode d : reg.path("decisions")) {
+            var m = fleet.models().stream().filter(x -> x.id().equals(d.path("model").asText())).findFirst().orElseThrow();
+            assertThat(d.path("assemblyCountry").asText()).as(m.id()).isEqualTo(m.country());
+            java.util.Map<String, Long> expected = new java.util.TreeMap<>();
+            m.volumes().forEach((c, u) -> { if (java.util.Set.of("US", "CA", "MX").contains(c) && !c.equals(m.country()) && u > 0) expected.put(c, u); });
+            java.util.Map<String, Long> exports = new java.util.TreeMap<>();
+            d.path("exports").fields().forEachRemaining(e -> exports.put(e.getKey(), e.getValue().asLong()));
+            assertThat(exports).as(m.id() + " exports").isEqualTo(expected);
+            java.math.BigDecimal decisionPaid = java.math.BigDecimal.ZERO;
+            for (String imp : expected.keySet()) {
+                java.math.BigDecimal rate = tariffs.mfn(imp, m.hs(), date).map(t -> t.percent()).orElse(java.math.BigDecimal.ZERO);
+                java.math.BigDecimal owed = m.price().multiply(java.math.BigDecimal.valueOf(expected.get(imp))).multiply(rate)
+                        .divide(java.math.BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
+                assertThat(new java.math.BigDecimal(d.path("dutyOwed").path(imp).asText())).as(m.id() + " duty owed to " + imp).isEqualByComparingTo(owed);
+                java.math.BigDecimal paid = new java.math.BigDecimal(d.path("dutyPaid").path(imp).asText());
+                assertThat(paid).as(m.id() + " duty paid to " + imp).isBetween(java.math.BigDecimal.ZERO, owed);
+                if (d.path("choice").asText().equals("PAYS") || d.path("choice").asText().equals("NOT_ELIGIBLE")) assertThat(paid).isEqualByComparingTo(owed);
+                if (paid.signum() > 0 && paid.compareTo(owed) < 0) partlyPaid++;
+                decisionPaid = decisionPaid.add(paid);
+            }
+            assertThat(decisionPaid).as(m.id() + " tariffsPaid = sum of duty paid by importer").isEqualByComparingTo(d.path("tariffsPaid").asText());
+            sumPaid = sumPaid.add(decisionPaid);
+        }
+        // the fleet's tariffs are the sum of the decisions' duty paid by importer
+        assertThat(sumPaid).isEqualByComparingTo(reg.path("tariffsPaid").asText());
+        // at the calibrated documentation cost some originating shipments pay duty (a share, per importer)
+        assertThat(partlyPaid).isPositive();
+        String page = Files.readString(html);
+        assertThat(page).contains("Backtest: observed against predicted", "vehicles-duty-paid-share");
+    }
+
     @Test
     void aBadFleetIsRejectedAndNothingIsWritten(@TempDir Path dir) throws IOException {
         Path fleet = dir.resolve("bad.yaml");

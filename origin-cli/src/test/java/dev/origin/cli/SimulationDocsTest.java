@@ -37,4 +37,25 @@ class SimulationDocsTest {
         }
         assertThat(doc).contains(choices.toString()).contains(share.toString());
     }
+
+    /** The validation table quotes what `origin backtest` predicts for the vehicles' duty-paid share and value. */
+    @Test
+    void theValidationTableIsCurrent() throws Exception {
+        String doc = Files.readString(CliTest.ROOT.resolve("docs/simulation.md"));
+        var rows = new dev.origin.sim.Backtest(FleetReader.sample(), TariffReader.builtIn()).run();
+        int checked = 0;
+        for (var r : rows) {
+            String unit = switch (r.target().name()) {
+                case "vehicles-duty-paid-share" -> " (%)";
+                case "vehicles-duty-paid-value" -> " (US$ B)";
+                default -> null;
+            };
+            if (unit == null) continue;
+            assertThat(doc).contains("| " + r.target().name() + unit + " | " + r.target().year() + " | " + r.target().observed() + " | "
+                    + r.predicted() + " | " + r.target().tolerance().toPlainString() + " | " + (r.within() ? "yes" : "**no**") + " | "
+                    + (r.target().heldOut() ? "held out" : "calibration") + " |");
+            checked++;
+        }
+        assertThat(checked).isEqualTo(7);
+    }
 }

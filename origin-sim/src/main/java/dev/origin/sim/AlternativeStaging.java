@@ -51,6 +51,17 @@ public final class AlternativeStaging {
         }
     }
 
+    /**
+     * These approvals with one maker's replaced: {@code period} approves {@code maker} for it, {@code null} withdraws
+     * the maker's approval (a user's override of the data file, e.g. {@code origin simulate --staging "Honda=none"}).
+     */
+    public AlternativeStaging with(String maker, Period period) {
+        Map<String, Period> m = new LinkedHashMap<>(approved);
+        if (period == null) m.remove(maker);
+        else m.put(maker, period);
+        return new AlternativeStaging(m);
+    }
+
     /** The approved makers and their periods. */
     public Map<String, Period> approved() { return approved; }
 

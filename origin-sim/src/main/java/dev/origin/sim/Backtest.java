@@ -104,6 +104,7 @@ public final class Backtest {
     private final Map<String, Regime> packs;
     private final Map<String, List<Decision>> runs = new LinkedHashMap<>();
     private final EngineCache cache;
+    private final AlternativeStaging staging;
 
     /** {@code base} gives the tariffs and the other simulator settings; date, staging and documentation cost are set per run. */
     public Backtest(Fleet fleet, Simulator.Settings base, Assumptions assumptions) {
@@ -115,6 +116,12 @@ public final class Backtest {
      * (the calibration runs the backtest many times with other documentation costs; the goods do not change).
      */
     Backtest(Fleet fleet, Simulator.Settings base, Assumptions assumptions, EngineCache cache, Map<String, Regime> packs) {
+        this(fleet, base, assumptions, cache, packs, AlternativeStaging.published());
+    }
+
+    private Backtest(Fleet fleet, Simulator.Settings base, Assumptions assumptions, EngineCache cache, Map<String, Regime> packs,
+                     AlternativeStaging staging) {
+        this.staging = staging;
         this.fleet = fleet;
         this.base = base;
         this.assumptions = assumptions;
@@ -124,7 +131,15 @@ public final class Backtest {
 
     /** The same fleet, settings, engine results and packs with other assumptions. */
     Backtest with(Assumptions a) {
-        return new Backtest(fleet, base, a, cache, packs);
+        return new Backtest(fleet, base, a, cache, packs, staging);
+    }
+
+    /**
+     * The same backtest with other alternative staging approvals in its USMCA runs (default: the data file's,
+     * {@link AlternativeStaging#published()}); {@code origin backtest --staging} overrides them.
+     */
+    public Backtest withStaging(AlternativeStaging s) {
+        return new Backtest(fleet, base, assumptions, cache, packs, s);
     }
 
     public Backtest(Fleet fleet, TariffSchedule tariffs) {
@@ -137,7 +152,7 @@ public final class Backtest {
             Regime r = pack(pack);
             boolean nafta = pack.equals("nafta");
             Simulator.Settings s = base.withDate(date)
-                    .withStaging(nafta ? AlternativeStaging.NONE : AlternativeStaging.published())
+                    .withStaging(nafta ? AlternativeStaging.NONE : staging)
                     .withDocumentationCost(assumptions.documentation(pack));
             return new Simulator(s, cache).run(fleet, List.of(r), null).get(r.id());
         });

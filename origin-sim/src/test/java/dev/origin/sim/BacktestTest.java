@@ -59,6 +59,13 @@ class BacktestTest {
         assertThat(staging.covers(ford, java.time.LocalDate.of(2019, 7, 1))).isFalse();
         assertThat(staging.covers(ford, java.time.LocalDate.of(2025, 7, 1))).isFalse();
         assertThat(staging.covers(gm, java.time.LocalDate.of(2023, 7, 1))).isFalse();
+        // a user's override of one maker (origin simulate/backtest --staging)
+        var d = java.time.LocalDate.of(2023, 7, 1);
+        var gmApproved = staging.with("General Motors", new AlternativeStaging.Period(java.time.LocalDate.of(2020, 7, 1), java.time.LocalDate.of(2023, 6, 30)));
+        assertThat(gmApproved.covers(gm, java.time.LocalDate.of(2022, 7, 1))).isTrue();
+        assertThat(gmApproved.covers(gm, d)).as("after its period").isFalse();
+        assertThat(staging.with("Ford", null).covers(ford, d)).isFalse();
+        assertThat(staging.covers(ford, d)).as("the published approvals are unchanged").isTrue();
     }
 
     /**
