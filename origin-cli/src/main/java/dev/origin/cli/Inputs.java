@@ -156,6 +156,15 @@ final class Inputs {
         var schedule = tariffSchedule(problems);
         dev.origin.io.hs.HsNomenclature hsn = nomenclature(problems);
         if (!problems.isEmpty()) {
+            // as without overlap: a file that fails as a whole is reported first, alone
+            try {
+                if (!cs.confirm()) cs = cs.reopen();
+            } catch (InputException e) {
+                report(err, e.problems());
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             cs.close();
             report(err, problems);
             return null;

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
@@ -46,15 +48,18 @@ class OverlappedFirstPassTest {
         return f;
     }
 
-    private static CliTest.Result qualify(boolean overlap, String format, Path f) {
+    private static CliTest.Result qualify(boolean overlap, String format, Path f, String... more) {
         QualifyCommand.overlap = overlap;
-        return CliTest.run("qualify", "--regime", "usmca", "--date", "2023-07-01", "--format", format, f.toString());
+        List<String> args = new ArrayList<>(List.of("qualify", "--regime", "usmca", "--date", "2023-07-01", "--format", format));
+        args.addAll(List.of(more));
+        args.add(f.toString());
+        return CliTest.run(args.toArray(String[]::new));
     }
 
     /** Both ways print the same; the overlapped run's result. */
-    private static CliTest.Result same(String format, Path f) {
-        CliTest.Result before = qualify(false, format, f);
-        CliTest.Result beside = qualify(true, format, f);
+    private static CliTest.Result same(String format, Path f, String... more) {
+        CliTest.Result before = qualify(false, format, f, more);
+        CliTest.Result beside = qualify(true, format, f, more);
         assertThat(beside.exit()).as("exit of %s", f.getFileName()).isEqualTo(before.exit());
         assertThat(beside.err()).as("stderr of %s", f.getFileName()).isEqualTo(before.err());
         assertThat(beside.out()).as("stdout of %s", f.getFileName()).isEqualTo(before.out());
@@ -84,6 +89,12 @@ class OverlappedFirstPassTest {
             assertThat(r.out()).as("%s", f.getFileName()).isEmpty();
         }
         assertThat(qualify(true, "ndjson", duplicate).err()).contains("DUPLICATE_ID");
+        // with bad options too: the problems reported are those reported without overlap
+        Path noTariffs = dir.resolve("missing-tariffs.yaml");
+        for (Path f : new Path[] {duplicate, key, file("fine.json", 30, OverlappedFirstPassTest::good, "")}) {
+            assertThat(same("ndjson", f, "--tariffs", noTariffs.toString()).exit()).isEqualTo(2);
+        }
+        assertThat(same("ndjson", key, "--param", "nosuch=1").err()).contains("UNKNOWN_FIELD");
         assertThat(qualify(true, "json", key).err()).contains("UNKNOWN_FIELD");
         assertThat(qualify(true, "json", trailing).err()).contains("TRAILING_CONTENT");
     }
