@@ -114,4 +114,34 @@ class WorkflowCommandsTest {
         assertThat(Files.readString(out.resolve("CAST.csv"))).contains("HSG-1").contains("GBX-1");
         assertThat(Files.readString(out.resolve("CAST.txt"))).contains("Dear Castings del Norte,", "Part HSG-1", "Transmisiones MTY");
     }
+    /**
+     * {@code --db} takes the path of an embedded file in every workspace command, as docs/workspace.md says: the
+     * workflows (requalify, chase, certify) and {@code users} once refused it as "not a JDBC URL" while
+     * {@code db init}, {@code expiring} and {@code replay} took it.
+     */
+    @Test
+    void everyWorkspaceCommandTakesThePathOfAnEmbeddedFile() throws Exception {
+        String url = workspace();
+        String path = dir.resolve("ws").toString();
+        Path pack = dir.resolve("usmca-test.yaml");
+        Files.writeString(pack, PACK);
+        Workspace.open(url).qualify("GBX-1", pack.toString(), Map.of(), LocalDate.of(2026, 1, 15), "qualify");
+
+        assertThat(CliTest.run("db", "party", "ME", "--db", path, "--name", "Transmisiones MTY", "--country", "MX").exit()).isZero();
+        CliTest.Result c = CliTest.run("db", "certify", "GBX-1", "--db", path, "--regime", pack.toString(), "--producer", "ME",
+                "--signer", "Ana Ruiz", "--date", "2026-01-15");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).contains("certificate C-000001 (USMCA) issued for 1 good.");
+        CliTest.Result k = CliTest.run("db", "chase", "--db", path, "--regime", pack.toString(), "--date", "2026-01-15");
+        assertThat(k.exit()).as(k.err()).isZero();
+        assertThat(k.out()).contains("1 goods evaluated as of 2026-01-15");
+        CliTest.Result r = CliTest.run("db", "requalify", "--declaration", "D-CAST", "--date", "2026-01-15", "--db", path,
+                "--regime", pack.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("goods requalified: 1");
+        CliTest.Result u = CliTest.run("users", "list", "--db", path);
+        assertThat(u.exit()).as(u.err()).isZero();
+        // one database: the qualification recorded through the URL, the requalification through the path
+        assertThat(CliTest.run("db", "ledger", "--db", url).out()).contains("GBX-1").contains("requalify: declaration D-CAST");
+    }
 }
