@@ -28,9 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code origin db certify}: a certificate of origin from stored originating determinations, as PDF and JSON. */
 @Command(name = "certify", mixinStandardHelpOptions = true,
-        description = {"Issue a certificate of origin for goods whose latest stored determination is originating: a USMCA",
-                "certification with the nine data elements of Annex 5-A, or (--regime nafta) a NAFTA certificate with the fields of",
-                "the former CBP Form 434. Recorded in the workspace, and withdrawn by requalification if a good stops qualifying."})
+        description = "Issue a certificate of origin for goods whose latest stored determination is originating: a USMCA "
+                + "certification with the nine data elements of Annex 5-A, or (--regime nafta) a NAFTA certificate with the "
+                + "fields of the former CBP Form 434. Recorded in the workspace, and withdrawn by requalification if a good stops "
+                + "qualifying.")
 public final class CertifyCommand implements Callable<Integer> {
     @Mixin WorkspaceOptions ws;
 

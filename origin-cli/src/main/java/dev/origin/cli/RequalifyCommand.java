@@ -26,9 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * and reports the flips, the certificates withdrawn and the customers to inform.
  */
 @Command(name = "requalify", mixinStandardHelpOptions = true,
-        description = {"Requalify the goods affected by a change, in one transaction: new determinations are appended to the ledger,",
-                "flipped goods are reported with the requirements that changed, and certificates of goods no longer originating",
-                "are withdrawn with a notice listing the customers to inform."})
+        description = "Requalify the goods affected by a change, in one transaction: new determinations are appended to the ledger, "
+                + "flipped goods are reported with the requirements that changed, and certificates of goods no longer originating "
+                + "are withdrawn with a notice listing the customers to inform.")
 public final class RequalifyCommand implements Callable<Integer> {
     @Mixin WorkspaceOptions ws;
 

@@ -144,4 +144,15 @@ class WorkflowCommandsTest {
         // one database: the qualification recorded through the URL, the requalification through the path
         assertThat(CliTest.run("db", "ledger", "--db", url).out()).contains("GBX-1").contains("requalify: declaration D-CAST");
     }
+
+    /** {@code origin db --help} gives each workflow's whole summary (it once stopped at the end of a source line, mid-sentence). */
+    @Test
+    void theWorkspaceHelpSummarisesEachWorkflowInFull() {
+        String help = CliTest.run("db", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("requalify Requalify the goods affected by a change, in one transaction: new determinations are appended to the"
+                        + " ledger, flipped goods are reported with the requirements that changed, and certificates of goods no longer"
+                        + " originating are withdrawn with a notice listing the customers to inform.")
+                .contains("write each supplier's request list (CSV) and letter. certify")
+                .contains("withdrawn by requalification if a good stops qualifying. party");
+    }
 }
