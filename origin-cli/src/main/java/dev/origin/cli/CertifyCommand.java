@@ -83,6 +83,9 @@ public final class CertifyCommand implements Callable<Integer> {
         if (goods.isEmpty() && determinations.isEmpty()) {
             bad.add(Problem.of("GOOD", 0, 0, "", ErrorCode.MISSING_FIELD, "GOOD or --determination"));
         }
+        // checked before the certificate is recorded: a PDF that cannot be written must not leave a certificate in force
+        Outputs.check("--pdf", pdf, bad);
+        Outputs.check("--json", json, bad);
         if (!bad.isEmpty()) return WorkspaceOptions.fail(err, bad);
         Workspace w = ws.open(err);
         if (w == null) return 2;

@@ -1,6 +1,7 @@
 package dev.origin.cli;
 
 import dev.origin.io.InputException;
+import dev.origin.io.Problem;
 import dev.origin.store.LedgerEntry;
 import dev.origin.store.Requalifier;
 import dev.origin.store.WithdrawalNotice;
@@ -60,6 +61,10 @@ public final class RequalifyCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        // checked before the requalification is committed, so that a notice folder that does not exist stops nothing half-way
+        List<Problem> bad = new ArrayList<>();
+        Outputs.check("--notice", notice, bad);
+        if (!bad.isEmpty()) return WorkspaceOptions.fail(err, bad);
         Workspace w = ws.open(err);
         if (w == null) return 2;
         Requalifier.Report r;

@@ -155,4 +155,36 @@ class WorkflowCommandsTest {
                 .contains("write each supplier's request list (CSV) and letter. certify")
                 .contains("withdrawn by requalification if a good stops qualifying. party");
     }
+
+    /**
+     * An output file that cannot be written is refused before anything is recorded: certify once stored the certificate
+     * and then failed on its --pdf (a second try issued a second certificate in force), and requalify committed before
+     * failing on its --notice.
+     */
+    @Test
+    void anUnwritableOutputIsRefusedBeforeAnythingIsRecorded() throws Exception {
+        String db = workspace();
+        Path pack = dir.resolve("usmca-test.yaml");
+        Files.writeString(pack, PACK);
+        Workspace.open(db).qualify("GBX-1", pack.toString(), Map.of(), LocalDate.of(2026, 1, 15), "qualify");
+        assertThat(CliTest.run("db", "party", "ME", "--db", db, "--name", "Transmisiones MTY", "--country", "MX").exit()).isZero();
+        Path missing = dir.resolve("no-such-folder");
+
+        CliTest.Result c = CliTest.run("db", "certify", "GBX-1", "--db", db, "--regime", pack.toString(), "--producer", "ME",
+                "--signer", "Ana Ruiz", "--date", "2026-01-15", "--pdf", missing.resolve("c.pdf").toString());
+        assertThat(c.exit()).isEqualTo(2);
+        assertThat(c.err()).contains("--pdf: CANNOT_WRITE:", "the folder `" + missing + "` does not exist", "nothing was written.");
+        int certificates = Workspace.open(db).read(tx -> new dev.origin.store.Certificates(tx).ids().size());
+        assertThat(certificates).as("no certificate recorded").isZero();
+
+        long before = Workspace.open(db).read(tx -> tx.ledger().size());
+        CliTest.Result r = CliTest.run("db", "requalify", "--withdraw", "D-CAST", "--date", "2026-02-01", "--db", db, "--regime", pack.toString(),
+                "--notice", missing.resolve("notice.txt").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--notice: CANNOT_WRITE:", "nothing was written.");
+        long after = Workspace.open(db).read(tx -> tx.ledger().size());
+        assertThat(after).as("nothing appended").isEqualTo(before);
+        boolean withdrawn = Workspace.open(db).read(tx -> tx.declarations().get("D-CAST").orElseThrow().withdrawn());
+        assertThat(withdrawn).as("the declaration is not withdrawn").isFalse();
+    }
 }
