@@ -103,6 +103,12 @@ public final class CertifyCommand implements Callable<Integer> {
         int n = issued.usmca() != null ? issued.usmca().goods().size() : issued.nafta().goods().size();
         out.println("certificate " + issued.id() + " (" + form + ") issued for " + n + (n == 1 ? " good" : " goods")
                 + (importer == null ? "" : " to " + importer) + ".");
+        if (issued.usmca() != null && !issued.usmca().missingCertifierDetails().isEmpty()) {
+            err.println("warning: USMCA Annex 5-A element 2 asks for the certifier's name, title, address (including country), telephone"
+                    + " and e-mail; certificate " + issued.id() + " lacks the " + String.join(", ", issued.usmca().missingCertifierDetails())
+                    + " (give the title with `--title`, the rest with `origin db party ID --address --country --phone --email`).");
+            err.flush();
+        }
         try {
             if (pdf != null) {
                 try (OutputStream o = Files.newOutputStream(pdf)) {

@@ -132,6 +132,8 @@ class WorkflowCommandsTest {
                 "--signer", "Ana Ruiz", "--date", "2026-01-15");
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.out()).contains("certificate C-000001 (USMCA) issued for 1 good.");
+        // ME, the certifying producer, has a name and a country only, and no --title was given
+        assertThat(c.err()).contains("warning: USMCA Annex 5-A element 2", "certificate C-000001 lacks the title, address, telephone, e-mail");
         CliTest.Result k = CliTest.run("db", "chase", "--db", path, "--regime", pack.toString(), "--date", "2026-01-15");
         assertThat(k.exit()).as(k.err()).isZero();
         assertThat(k.out()).contains("1 goods evaluated as of 2026-01-15");
