@@ -28,9 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code origin db certify}: a certificate of origin from stored originating determinations, as PDF and JSON. */
 @Command(name = "certify", mixinStandardHelpOptions = true,
-        description = {"Issue a certificate of origin for goods whose latest stored determination is originating: a USMCA",
-                "certification with the nine data elements of Annex 5-A, or (--regime nafta) a NAFTA certificate with the fields of",
-                "the former CBP Form 434. Recorded in the workspace, and withdrawn by requalification if a good stops qualifying."})
+        description = "Issue a certificate of origin for goods whose latest stored determination is originating: a USMCA "
+                + "certification with the nine data elements of Annex 5-A, or (--regime nafta) a NAFTA certificate with the "
+                + "fields of the former CBP Form 434. Recorded in the workspace, and withdrawn by requalification if a good stops "
+                + "qualifying.")
 public final class CertifyCommand implements Callable<Integer> {
     @Mixin WorkspaceOptions ws;
 
@@ -82,6 +83,9 @@ public final class CertifyCommand implements Callable<Integer> {
         if (goods.isEmpty() && determinations.isEmpty()) {
             bad.add(Problem.of("GOOD", 0, 0, "", ErrorCode.MISSING_FIELD, "GOOD or --determination"));
         }
+        // checked before the certificate is recorded: a PDF that cannot be written must not leave a certificate in force
+        Outputs.check("--pdf", pdf, bad);
+        Outputs.check("--json", json, bad);
         if (!bad.isEmpty()) return WorkspaceOptions.fail(err, bad);
         Workspace w = ws.open(err);
         if (w == null) return 2;
@@ -99,6 +103,12 @@ public final class CertifyCommand implements Callable<Integer> {
         int n = issued.usmca() != null ? issued.usmca().goods().size() : issued.nafta().goods().size();
         out.println("certificate " + issued.id() + " (" + form + ") issued for " + n + (n == 1 ? " good" : " goods")
                 + (importer == null ? "" : " to " + importer) + ".");
+        if (issued.usmca() != null && !issued.usmca().missingCertifierDetails().isEmpty()) {
+            err.println("warning: USMCA Annex 5-A element 2 asks for the certifier's name, title, address (including country), telephone"
+                    + " and e-mail; certificate " + issued.id() + " lacks the " + String.join(", ", issued.usmca().missingCertifierDetails())
+                    + " (give the title with `--title`, the rest with `origin db party ID --address --country --phone --email`).");
+            err.flush();
+        }
         try {
             if (pdf != null) {
                 try (OutputStream o = Files.newOutputStream(pdf)) {

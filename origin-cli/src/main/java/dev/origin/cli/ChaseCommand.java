@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code origin db chase}: which missing supplier declarations to chase first, and the request lists. */
 @Command(name = "chase", mixinStandardHelpOptions = true,
-        description = {"Rank the missing supplier declarations of UNDETERMINED goods by what each answer can change: the goods",
-                "whose verdict it can flip, their value and the duty at stake; write each supplier's request list (CSV) and letter."})
+        description = "Rank the missing supplier declarations of UNDETERMINED goods by what each answer can change: the goods whose "
+                + "verdict it can flip, their value and the duty at stake; write each supplier's request list (CSV) and letter.")
 public final class ChaseCommand implements Callable<Integer> {
     @Mixin WorkspaceOptions ws;
 

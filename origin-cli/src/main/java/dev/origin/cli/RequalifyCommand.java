@@ -1,6 +1,7 @@
 package dev.origin.cli;
 
 import dev.origin.io.InputException;
+import dev.origin.io.Problem;
 import dev.origin.store.LedgerEntry;
 import dev.origin.store.Requalifier;
 import dev.origin.store.WithdrawalNotice;
@@ -26,9 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * and reports the flips, the certificates withdrawn and the customers to inform.
  */
 @Command(name = "requalify", mixinStandardHelpOptions = true,
-        description = {"Requalify the goods affected by a change, in one transaction: new determinations are appended to the ledger,",
-                "flipped goods are reported with the requirements that changed, and certificates of goods no longer originating",
-                "are withdrawn with a notice listing the customers to inform."})
+        description = "Requalify the goods affected by a change, in one transaction: new determinations are appended to the ledger, "
+                + "flipped goods are reported with the requirements that changed, and certificates of goods no longer originating "
+                + "are withdrawn with a notice listing the customers to inform.")
 public final class RequalifyCommand implements Callable<Integer> {
     @Mixin WorkspaceOptions ws;
 
@@ -60,6 +61,10 @@ public final class RequalifyCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        // checked before the requalification is committed, so that a notice folder that does not exist stops nothing half-way
+        List<Problem> bad = new ArrayList<>();
+        Outputs.check("--notice", notice, bad);
+        if (!bad.isEmpty()) return WorkspaceOptions.fail(err, bad);
         Workspace w = ws.open(err);
         if (w == null) return 2;
         Requalifier.Report r;

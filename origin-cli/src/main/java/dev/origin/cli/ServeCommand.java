@@ -25,7 +25,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 for every interface, behind TLS).")
     String host;
 
-    @Option(names = "--db", paramLabel = "URL", description = "Workspace database (JDBC URL; default: $ORIGIN_DB, else ~/.origin/workspace).")
+    @Option(names = "--db", paramLabel = "URL", description = "Workspace database: a JDBC URL, or the path of an embedded file (default: $ORIGIN_DB, else ~/.origin/workspace).")
     String db;
 
     @Option(names = "--max-request-size", defaultValue = "5242880", paramLabel = "BYTES",

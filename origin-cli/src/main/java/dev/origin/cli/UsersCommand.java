@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Token.class})
 final class UsersCommand implements Runnable {
     @Option(names = "--db", paramLabel = "URL", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Workspace database (JDBC URL; default: $ORIGIN_DB, else ~/.origin/workspace).")
+            description = "Workspace database: a JDBC URL, or the path of an embedded file (default: $ORIGIN_DB, else ~/.origin/workspace).")
     String db;
 
     @Spec CommandSpec spec;
@@ -33,7 +33,7 @@ final class UsersCommand implements Runnable {
 
     /** Opens the workspace (migrating it); null after printing why it cannot be opened. */
     static Database open(String url, PrintWriter err) {
-        String u = url == null ? Database.defaultUrl() : url;
+        String u = WorkspaceOption.resolve(url);
         // an in-memory H2 database would vanish between Flyway's connection and the server's: keep it for the process
         if (u.startsWith("jdbc:h2:mem:") && !u.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) u += ";DB_CLOSE_DELAY=-1";
         try {

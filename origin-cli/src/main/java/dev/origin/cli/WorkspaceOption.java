@@ -17,9 +17,18 @@ final class WorkspaceOption {
 
     /** The JDBC URL: {@code --db} (a path means an embedded H2 file there), else the default. */
     String url() {
-        if (url == null) return Database.defaultUrl();
-        if (url.startsWith("jdbc:")) return url;
-        return "jdbc:h2:file:" + java.nio.file.Path.of(url).toAbsolutePath().normalize();
+        return resolve(url);
+    }
+
+    /**
+     * What a {@code --db} value means, the same for every command that takes one (docs/workspace.md, "Where it lives"):
+     * nothing gives the default ({@code $ORIGIN_DB}, else {@code ~/.origin/workspace}); a JDBC URL is taken as it is;
+     * anything else is the path of an embedded H2 file.
+     */
+    static String resolve(String given) {
+        if (given == null) return Database.defaultUrl();
+        if (given.startsWith("jdbc:")) return given;
+        return "jdbc:h2:file:" + java.nio.file.Path.of(given).toAbsolutePath().normalize();
     }
 
     /** The workspace, opened and migrated; null after printing a {@code CANNOT_OPEN_DB} problem. */

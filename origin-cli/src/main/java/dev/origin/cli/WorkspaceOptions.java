@@ -2,7 +2,6 @@ package dev.origin.cli;
 
 import dev.origin.io.InputException;
 import dev.origin.io.Problem;
-import dev.origin.store.Database;
 import dev.origin.store.Qualification;
 import dev.origin.store.WorkflowException;
 import dev.origin.store.Workspace;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Option;
 /** Options of the workspace workflows (requalify, expiring, chase, certify): the database, the rules, the date. */
 final class WorkspaceOptions {
     @Option(names = "--db", paramLabel = "URL",
-            description = "The workspace: a JDBC URL (jdbc:h2:file:PATH or jdbc:postgresql://...); default $ORIGIN_DB, else ~/.origin/workspace.")
+            description = "The workspace: a JDBC URL (jdbc:h2:file:PATH or jdbc:postgresql://...), or the path of an embedded file; default $ORIGIN_DB, else ~/.origin/workspace.")
     String db;
 
     @Option(names = "--regime", defaultValue = "usmca", paramLabel = "REGIME", completionCandidates = Converters.BuiltInRegimes.class,
@@ -31,7 +30,7 @@ final class WorkspaceOptions {
     LocalDate date;
 
     String url() {
-        return db != null ? db : Database.defaultUrl();
+        return WorkspaceOption.resolve(db);
     }
 
     LocalDate date() {

@@ -114,4 +114,79 @@ class WorkflowCommandsTest {
         assertThat(Files.readString(out.resolve("CAST.csv"))).contains("HSG-1").contains("GBX-1");
         assertThat(Files.readString(out.resolve("CAST.txt"))).contains("Dear Castings del Norte,", "Part HSG-1", "Transmisiones MTY");
     }
+    /**
+     * {@code --db} takes the path of an embedded file in every workspace command, as docs/workspace.md says: the
+     * workflows (requalify, chase, certify) and {@code users} once refused it as "not a JDBC URL" while
+     * {@code db init}, {@code expiring} and {@code replay} took it.
+     */
+    @Test
+    void everyWorkspaceCommandTakesThePathOfAnEmbeddedFile() throws Exception {
+        String url = workspace();
+        String path = dir.resolve("ws").toString();
+        Path pack = dir.resolve("usmca-test.yaml");
+        Files.writeString(pack, PACK);
+        Workspace.open(url).qualify("GBX-1", pack.toString(), Map.of(), LocalDate.of(2026, 1, 15), "qualify");
+
+        assertThat(CliTest.run("db", "party", "ME", "--db", path, "--name", "Transmisiones MTY", "--country", "MX").exit()).isZero();
+        CliTest.Result c = CliTest.run("db", "certify", "GBX-1", "--db", path, "--regime", pack.toString(), "--producer", "ME",
+                "--signer", "Ana Ruiz", "--date", "2026-01-15");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).contains("certificate C-000001 (USMCA) issued for 1 good.");
+        // ME, the certifying producer, has a name and a country only, and no --title was given
+        assertThat(c.err()).contains("warning: USMCA Annex 5-A element 2", "certificate C-000001 lacks the title, address, telephone, e-mail");
+        CliTest.Result k = CliTest.run("db", "chase", "--db", path, "--regime", pack.toString(), "--date", "2026-01-15");
+        assertThat(k.exit()).as(k.err()).isZero();
+        assertThat(k.out()).contains("1 goods evaluated as of 2026-01-15");
+        CliTest.Result r = CliTest.run("db", "requalify", "--declaration", "D-CAST", "--date", "2026-01-15", "--db", path,
+                "--regime", pack.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("goods requalified: 1");
+        CliTest.Result u = CliTest.run("users", "list", "--db", path);
+        assertThat(u.exit()).as(u.err()).isZero();
+        // one database: the qualification recorded through the URL, the requalification through the path
+        assertThat(CliTest.run("db", "ledger", "--db", url).out()).contains("GBX-1").contains("requalify: declaration D-CAST");
+    }
+
+    /** {@code origin db --help} gives each workflow's whole summary (it once stopped at the end of a source line, mid-sentence). */
+    @Test
+    void theWorkspaceHelpSummarisesEachWorkflowInFull() {
+        String help = CliTest.run("db", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("requalify Requalify the goods affected by a change, in one transaction: new determinations are appended to the"
+                        + " ledger, flipped goods are reported with the requirements that changed, and certificates of goods no longer"
+                        + " originating are withdrawn with a notice listing the customers to inform.")
+                .contains("write each supplier's request list (CSV) and letter. certify")
+                .contains("withdrawn by requalification if a good stops qualifying. party");
+    }
+
+    /**
+     * An output file that cannot be written is refused before anything is recorded: certify once stored the certificate
+     * and then failed on its --pdf (a second try issued a second certificate in force), and requalify committed before
+     * failing on its --notice.
+     */
+    @Test
+    void anUnwritableOutputIsRefusedBeforeAnythingIsRecorded() throws Exception {
+        String db = workspace();
+        Path pack = dir.resolve("usmca-test.yaml");
+        Files.writeString(pack, PACK);
+        Workspace.open(db).qualify("GBX-1", pack.toString(), Map.of(), LocalDate.of(2026, 1, 15), "qualify");
+        assertThat(CliTest.run("db", "party", "ME", "--db", db, "--name", "Transmisiones MTY", "--country", "MX").exit()).isZero();
+        Path missing = dir.resolve("no-such-folder");
+
+        CliTest.Result c = CliTest.run("db", "certify", "GBX-1", "--db", db, "--regime", pack.toString(), "--producer", "ME",
+                "--signer", "Ana Ruiz", "--date", "2026-01-15", "--pdf", missing.resolve("c.pdf").toString());
+        assertThat(c.exit()).isEqualTo(2);
+        assertThat(c.err()).contains("--pdf: CANNOT_WRITE:", "the folder `" + missing + "` does not exist", "nothing was written.");
+        int certificates = Workspace.open(db).read(tx -> new dev.origin.store.Certificates(tx).ids().size());
+        assertThat(certificates).as("no certificate recorded").isZero();
+
+        long before = Workspace.open(db).read(tx -> tx.ledger().size());
+        CliTest.Result r = CliTest.run("db", "requalify", "--withdraw", "D-CAST", "--date", "2026-02-01", "--db", db, "--regime", pack.toString(),
+                "--notice", missing.resolve("notice.txt").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--notice: CANNOT_WRITE:", "nothing was written.");
+        long after = Workspace.open(db).read(tx -> tx.ledger().size());
+        assertThat(after).as("nothing appended").isEqualTo(before);
+        boolean withdrawn = Workspace.open(db).read(tx -> tx.declarations().get("D-CAST").orElseThrow().withdrawn());
+        assertThat(withdrawn).as("the declaration is not withdrawn").isFalse();
+    }
 }

@@ -272,4 +272,87 @@ class FlowsTest {
         int issued = ws.read(tx -> new Certificates(tx).ids().size());
         assertThat(issued).as("the refused certificate is not stored").isEqualTo(1);
     }
+    /**
+     * A cost or BOM change requalifies the goods above the changed part and no other (issue 9, item 4: "a BOM or cost
+     * changes"). The figures are worked by hand from the workspace above.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.origin.store.TestDatabases#kinds")
+    void aCostOrBomChangeRequalifiesExactlyTheGoodsAboveTheChangedPart(String kind) throws Exception {
+        Workspace ws = workspace(TestDatabases.fresh(kind));
+        Path pack = pack();
+        for (String g : List.of("GBX-1", "BRK-2", "ASM-3", "OTH-4")) ws.qualify(g, pack.toString(), Map.of(), JAN, "qualify");
+        LocalDate feb = LocalDate.of(2026, 2, 1);
+
+        // the Chinese pads cost 300.00 from February: BRK-2's RVC(TV) = (500 - 300) / 500 = 40 % (was (500 - 100) / 500 = 80 %)
+        ws.write(tx -> tx.costs().put(new CostSheet("PAD-1", feb, dec("300.00"), null, null, null, null, null, null, null, null, null)));
+        long before = ledgerSize(ws);
+        Requalifier.Report cost = new Requalifier(ws, loaded(pack)).afterPartChange(List.of("PAD-1"), feb);
+        assertThat(cost.trigger()).isEqualTo(Requalifier.Trigger.PARTS_CHANGED);
+        assertThat(cost.affectedParts()).containsExactlyInAnyOrder("PAD-1", "BRK-2");
+        assertThat(cost.goods()).containsExactly("BRK-2");
+        assertThat(cost.evaluated()).isEqualTo(1);
+        assertThat(ledgerSize(ws)).isEqualTo(before + 1);
+        assertThat(cost.flips()).singleElement().satisfies(f -> {
+            assertThat(f.partId()).isEqualTo("BRK-2");
+            assertThat(f.before()).isEqualTo("ORIGINATING");
+            assertThat(f.after()).isEqualTo("NON_ORIGINATING");
+            assertThat(f.why()).anySatisfy(w -> assertThat(w).contains("met (80.0 % against 50 %) -> not met (40.0 % against 50 %)"));
+        });
+
+        // a new BOM version of the sub-assembly SUB-9 from February: only ASM-3, two levels up, is requalified (SUB-9 is no good)
+        ws.write(tx -> tx.boms().put(new BomVersion("SUB-9", feb, null, List.of(new BomLine(1, "HSG-1", BigDecimal.ONE),
+                new BomLine(2, "BLT-1", BigDecimal.TEN)))));
+        before = ledgerSize(ws);
+        Requalifier.Report bom = new Requalifier(ws, loaded(pack)).afterPartChange(List.of("SUB-9"), feb);
+        assertThat(bom.affectedParts()).containsExactlyInAnyOrder("SUB-9", "ASM-3");
+        assertThat(bom.goods()).containsExactly("ASM-3");
+        assertThat(bom.evaluated()).isEqualTo(1);
+        assertThat(ledgerSize(ws)).isEqualTo(before + 1);
+        assertThat(bom.flips()).as("every material of ASM-3 is still originating").isEmpty();
+        List<LedgerEntry> asm = ws.read(tx -> tx.ledger().forPart("ASM-3"));
+        assertThat(asm).extracting(LedgerEntry::reason).containsExactly("qualify", "requalify: BOM, costs or classification of SUB-9 changed");
+
+        // an unknown part is refused, and nothing is appended
+        long size = ledgerSize(ws);
+        assertThatThrownBy(() -> new Requalifier(ws, loaded(pack)).afterPartChange(List.of("NOPE-1"), feb))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems().get(0).code()).isEqualTo("UNKNOWN_PART"));
+        assertThat(ledgerSize(ws)).isEqualTo(size);
+        List<String> broken = ws.read(tx -> tx.ledger().verify());
+        assertThat(broken).isEmpty();
+    }
+
+    /**
+     * A rule-pack update requalifies the goods whose latest determination under the pack was made with other rules, and
+     * only those (issue 9, item 4: "a rule pack is updated"); a second run finds nothing left to do.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.origin.store.TestDatabases#kinds")
+    void aRulePackUpdateRequalifiesTheGoodsDecidedUnderTheOldRules(String kind) throws Exception {
+        Workspace ws = workspace(TestDatabases.fresh(kind));
+        Path pack = pack();
+        for (String g : List.of("GBX-1", "BRK-2", "OTH-4")) ws.qualify(g, pack.toString(), Map.of(), JAN, "qualify");
+        // ASM-3 decided under another pack (the same rules in another file): not this pack's to requalify
+        ws.qualify("ASM-3", pack().toString(), Map.of(), JAN, "qualify");
+
+        // the brake rule tightened to 90 %: BRK-2's RVC(TV) of (500 - 100) / 500 = 80 % no longer meets it
+        Files.writeString(pack, PACK.replace("RVC(TV) >= 50", "RVC(TV) >= 90"));
+        long before = ledgerSize(ws);
+        Requalifier.Report r = new Requalifier(ws, loaded(pack)).afterPackUpdate(JAN);
+        assertThat(r.trigger()).isEqualTo(Requalifier.Trigger.PACK_UPDATED);
+        assertThat(r.goods()).containsExactlyInAnyOrder("GBX-1", "BRK-2", "OTH-4");
+        assertThat(r.evaluated()).isEqualTo(3);
+        assertThat(ledgerSize(ws)).isEqualTo(before + 3);
+        assertThat(r.flips()).singleElement().satisfies(f -> {
+            assertThat(f.partId()).isEqualTo("BRK-2");
+            assertThat(f.after()).isEqualTo("NON_ORIGINATING");
+            assertThat(f.why()).anySatisfy(w -> assertThat(w).contains("met (80.0 % against 50 %) -> not met (80.0 % against 90 %)"));
+        });
+        String newHash = loaded(pack).hash();
+        assertThat(r.entries().values()).allSatisfy(e -> assertThat(e.packHash()).isEqualTo(newHash));
+
+        Requalifier.Report again = new Requalifier(ws, loaded(pack)).afterPackUpdate(JAN);
+        assertThat(again.goods()).as("every good is now decided under the current rules").isEmpty();
+        assertThat(ledgerSize(ws)).isEqualTo(before + 3);
+    }
 }

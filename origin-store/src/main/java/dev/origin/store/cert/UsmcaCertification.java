@@ -86,6 +86,22 @@ public record UsmcaCertification(String id, CertifierRole role, Party certifier,
         return e;
     }
 
+    /**
+     * What Annex 5-A element 2 asks of the certifier ("name, title, address (including country), telephone number, and
+     * email address") that this certification does not give, in that order: {@code title}, {@code address},
+     * {@code country}, {@code telephone}, {@code e-mail}; empty when complete. Such a certification is issued all the same
+     * (an importing authority treats it as deficient and lets it be corrected), and the command line warns.
+     */
+    public List<String> missingCertifierDetails() {
+        List<String> missing = new ArrayList<>();
+        if (signature.title().isBlank()) missing.add("title");
+        if (certifier.address().isBlank()) missing.add("address");
+        if (certifier.country().isBlank()) missing.add("country");
+        if (certifier.telephone().isBlank()) missing.add("telephone");
+        if (certifier.email().isBlank()) missing.add("e-mail");
+        return missing;
+    }
+
     /** The HS code to the 6-digit subheading, dotted ({@code 8708.40}), as Annex 5-A asks. */
     static String hs6(HsCode hs) {
         String s = hs.subheading();

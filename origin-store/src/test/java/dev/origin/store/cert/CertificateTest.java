@@ -97,6 +97,21 @@ class CertificateTest {
                 SIGNED.name(), "Date: " + SIGNED.date());
     }
 
+    /** Annex 5-A element 2: the certifier's title, address with country, telephone and e-mail; what is not given is named. */
+    @Test
+    void theCertifierDetailsElement2AsksForAreCheckedForGaps() throws Exception {
+        Determination shift = USMCA.evaluate(SHIFT, TestGoods.DATE);
+        List<CertificateIssuer.Basis> bases = List.of(basis(41, shift, SHIFT, "Front brake assembly"));
+        LocalDate from = LocalDate.of(2023, 7, 1), to = LocalDate.of(2024, 6, 30);
+        assertThat(CertificateIssuer.usmca("C-1", request(from, to), bases).missingCertifierDetails()).isEmpty();
+
+        Party bare = Party.of("Frenos del Norte S.A. de C.V.", null, "MX", null, "origin@frenos.example");
+        Signature untitled = new Signature("Lucia Ramirez", null, null, SIGNED.date(), null, null);
+        UsmcaCertification c = CertificateIssuer.usmca("C-2", new CertificateIssuer.Request(CertifierRole.PRODUCER, null, SHIPPER, bare,
+                BUYER, from, to, untitled, null), bases);
+        assertThat(c.missingCertifierDetails()).containsExactly("title", "address", "telephone");
+    }
+
     @Test
     void theJsonGivesTheSameElementsAndTheDeterminationsReliedOn() throws Exception {
         Determination shift = USMCA.evaluate(SHIFT, TestGoods.DATE);
