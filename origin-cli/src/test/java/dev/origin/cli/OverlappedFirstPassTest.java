@@ -95,6 +95,10 @@ class OverlappedFirstPassTest {
             assertThat(same("ndjson", f, "--tariffs", noTariffs.toString()).exit()).isEqualTo(2);
         }
         assertThat(same("ndjson", key, "--param", "nosuch=1").err()).contains("UNKNOWN_FIELD");
+        // files that cannot be read at all
+        Files.createDirectories(dir.resolve("a-directory.json"));
+        assertThat(same("ndjson", dir.resolve("a-directory.json")).err()).contains("UNREADABLE");
+        assertThat(same("ndjson", dir.resolve("missing.json")).err()).contains("UNREADABLE");
         assertThat(qualify(true, "json", key).err()).contains("UNKNOWN_FIELD");
         assertThat(qualify(true, "json", trailing).err()).contains("TRAILING_CONTENT");
     }

@@ -313,7 +313,8 @@ public final class CaseStream implements AutoCloseable {
             base = bom(ch);
             ch.position(base);
         } catch (IOException e) {
-            throw new InputException(List.of(Problem.of(file, 0, 0, "", ErrorCode.UNREADABLE, path)));
+            // missing, a directory, not readable: reported as open reports it
+            return open(path);
         }
         ByteScan.Result r = new ByteScan.Result();
         Thread t = new Thread(() -> {
