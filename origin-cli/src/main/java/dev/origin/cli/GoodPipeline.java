@@ -32,10 +32,11 @@ final class GoodPipeline {
     static final int QUEUE = 2 * WORKERS + 2;
     /**
      * The most outcomes held while the first pass of an overlapped stream ({@link CaseStream#openOverlapped}) has not
-     * ended: the work then waits for it. A bound on memory, whatever the size of the file (for {@code qualify}, a
-     * rendered NDJSON result is about 1.4 kB: about 23 MB).
+     * ended: the work then waits for it. With {@link #HOLD_BYTES}, a bound on memory whatever the size of the file.
      */
     static final int HOLD = 16_384;
+    /** The most bytes of outcomes held meanwhile, as the caller weighs them (32 MiB). */
+    static final long HOLD_BYTES = 32L << 20;
 
     private GoodPipeline() {}
 
@@ -57,6 +58,13 @@ final class GoodPipeline {
      */
     @SuppressWarnings("unchecked")
     static <R> boolean run(CaseStream stream, Function<CaseStream.Entry, R> work, Consumer<R> sink) throws InputException {
+        return run(stream, work, sink, r -> 1024);
+    }
+
+    /** As {@link #run(CaseStream, Function, Consumer)}, with the weight in bytes of an outcome held (at most {@link #HOLD_BYTES} in all). */
+    @SuppressWarnings("unchecked")
+    static <R> boolean run(CaseStream stream, Function<CaseStream.Entry, R> work, Consumer<R> sink, java.util.function.ToLongFunction<R> weight)
+            throws InputException {
         BlockingQueue<Future<List<R>>> queue = new ArrayBlockingQueue<>(QUEUE);
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -68,6 +76,7 @@ final class GoodPipeline {
         reader.setDaemon(true);
         reader.start();
         List<R> held = stream.overlapped() ? new ArrayList<>() : null;
+        long heldBytes = 0;
         try {
             while (true) {
                 Future<List<R>> f = queue.take();
@@ -89,7 +98,8 @@ final class GoodPipeline {
                     continue;
                 }
                 held.addAll(done);
-                if (held.size() >= HOLD || stream.firstPassEnded()) {
+                for (R r : done) heldBytes += weight.applyAsLong(r);
+                if (held.size() >= HOLD || heldBytes >= HOLD_BYTES || stream.firstPassEnded()) {
                     if (!stream.confirm()) return false;
                     for (R r : held) sink.accept(r);
                     held = null;

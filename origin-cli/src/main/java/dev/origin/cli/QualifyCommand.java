@@ -165,7 +165,7 @@ final class QualifyCommand implements Callable<Integer> {
                     }
                 }
                 bar.update(done.index() + 1L);
-            });
+            }, done -> done.weight());
             if (!passed) return null;
         } catch (InputException x) {
             stopped = x;
@@ -186,7 +186,17 @@ final class QualifyCommand implements Callable<Integer> {
      * What the workers hand over for one good: its problems, and its result (rendered: a String for the writer, or
      * its bytes for the process's standard output; or for json the determination).
      */
-    private record Done(int index, List<Problem> problems, Determination result, Object rendered) {}
+    private record Done(int index, List<Problem> problems, Determination result, Object rendered) {
+        /**
+         * About the bytes it holds, to bound what is held while the first pass runs: a rendered result's length; a
+         * determination (json) counted at 16 KiB, more than most with their trace, so at most 2,048 are held.
+         */
+        long weight() {
+            if (rendered instanceof byte[] b) return b.length + 64L;
+            if (rendered instanceof String text) return 2L * text.length() + 64;
+            return result != null ? 16_384 : 256;
+        }
+    }
 
     /** The trace the results carry: {@code --trace}, else the whole tree for a file of one good and the failing path for more. */
     private TraceView view(boolean single) {
