@@ -110,6 +110,62 @@ class ApiTest {
         }
     }
 
+    /** A multipart/form-data body: the fields, then the file {@code name} with {@code content}. */
+    static String multipart(String boundary, String field, String fileName, String content, String... fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            sb.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fields[i]).append("\"\r\n\r\n")
+                    .append(fields[i + 1]).append("\r\n");
+        }
+        sb.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field).append("\"; filename=\"").append(fileName)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n--").append(boundary).append("--\r\n");
+        return sb.toString();
+    }
+
+    @Test
+    void uploadsOverTheLimitAreRefusedLikeBodies() throws Exception {
+        // an uploaded file is read by Jetty's multipart parser, not by Javalin's body reader: it has to meet the same limit
+        String big = "{\"goods\": [" + " ".repeat(5000) + "]}";
+        String type = "multipart/form-data; boundary=XyZ";
+        try (Fixture small = new Fixture(2000)) {
+            HttpResponse<String> api = small.send("POST", "/api/qualify?regime=usmca", small.viewerToken, type, multipart("XyZ", "file", "big.json", big));
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(413);
+            assertThat(json(api).path("errors").get(0).path("code").asText()).isEqualTo("REQUEST_TOO_LARGE");
+            // the pages' uploads: a case file on the Qualify page, a fleet file on the simulator's
+            Fixture.Browser anna = small.new Browser().signIn("anna");
+            var headers = java.util.Map.of(OriginServer.CSRF_HEADER, anna.csrf, "HX-Request", "true");
+            HttpResponse<String> page = anna.send("POST", "/qualify", type, multipart("XyZ", "file", "big.json", big, "regime", "usmca"), headers);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(413);
+            assertThat(page.body()).contains("REQUEST_TOO_LARGE").doesNotContain("Exception");
+            // (a client of its own: the server closes a connection whose body it did not read, and a pooled one may be reused too soon)
+            anna = small.new Browser().signIn("anna");
+            headers = java.util.Map.of(OriginServer.CSRF_HEADER, anna.csrf, "HX-Request", "true");
+            HttpResponse<String> fleet = anna.send("POST", "/simulate", type, multipart("XyZ", "fleetFile", "fleet.yaml", "#".repeat(5000), "fleet", "upload"), headers);
+            assertThat(fleet.statusCode()).as(fleet.body()).isEqualTo(413);
+            assertThat(fleet.body()).contains("REQUEST_TOO_LARGE").doesNotContain("Exception");
+            // chunked, so without a Content-Length to go by: Jetty stops reading at the limit, and the answer still says why
+            byte[] upload = multipart("XyZ", "file", "big.json", big).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+            for (int at = 0; at < upload.length; at += 1000) {
+                int n = Math.min(1000, upload.length - at);
+                chunked.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                chunked.write(upload, at, n);
+                chunked.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            chunked.writeBytes("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            RawHttp.Answer raw = RawHttp.send(small.server.port(), RawHttp.request("POST", "/api/qualify?regime=usmca",
+                    Map.of("Authorization", "Bearer " + small.viewerToken, "Content-Type", type, "Transfer-Encoding", "chunked"), chunked.toByteArray()), 30_000);
+            assertThat(raw.status()).as(raw.text()).isEqualTo(413);
+            assertThat(JSON.readTree(raw.text()).path("errors").get(0).path("code").asText()).isEqualTo("REQUEST_TOO_LARGE");
+            // and one under the limit is still read
+            RawHttp.Answer ok = RawHttp.send(small.server.port(), RawHttp.request("POST", "/api/qualify?regime=usmca",
+                    Map.of("Authorization", "Bearer " + small.viewerToken, "Content-Type", type),
+                    multipart("XyZ", "file", "bad.json", "{\"goods\": [1,, ]}").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 30_000);
+            assertThat(ok.status()).as(ok.text()).isEqualTo(422);
+            assertThat(JSON.readTree(ok.text()).path("errors").get(0).path("file").asText()).isEqualTo("bad.json");
+        }
+    }
+
     @Test
     void listsArePaginated() throws Exception {
         JsonNode p1 = json(f.get("/api/regimes?limit=2", f.viewerToken));
