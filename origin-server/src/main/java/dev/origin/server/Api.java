@@ -244,7 +244,7 @@ final class Api {
                 continue;
             }
             String regime = p.substring(0, colon).strip();
-            if (!regimes.contains(regime)) problems.add(OriginServer.problem(ErrorCode.UNKNOWN_REGIME, "param", regime, String.join(", ", regimes)));
+            if (!regimes.contains(regime)) problems.add(Problem.of(null, 0, 0, "param", ErrorCode.Variant.NOT_AMONG_REGIMES_ASKED, regime, String.join(", ", regimes)));
             overrides.computeIfAbsent(regime, k -> new LinkedHashMap<>()).put(p.substring(colon + 1, eq).strip(), p.substring(eq + 1).strip());
         }
         List<Evaluator> out = new ArrayList<>();

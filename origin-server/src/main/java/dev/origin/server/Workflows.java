@@ -112,7 +112,7 @@ final class Workflows {
         String r = ctx.queryParam("regime");
         if (r == null || r.isBlank()) return "usmca";
         if (!dev.origin.io.RulePackReader.isBuiltIn(r)) {
-            throw ApiException.of(400, "regime", ErrorCode.UNKNOWN_REGIME, r, String.join(", ", dev.origin.io.RulePackReader.BUILT_IN));
+            throw new ApiException(400, List.of(Cases.notBuiltIn("regime", r)));
         }
         return r;
     }

@@ -85,6 +85,33 @@ class ApiTest {
     }
 
     @Test
+    void aRegimeTheServerDoesNotTakeIsNamedInPlainWords() throws Exception {
+        // the server takes built-in regimes only: its message must not offer a rule-pack file, nor lose half a sentence
+        HttpResponse<String> q = f.postJson("/api/qualify?regime=cptpp", f.viewerToken, Fixture.example("net-cost-example.json"));
+        JsonNode e = json(q).path("errors").get(0);
+        assertThat(e.path("code").asText()).isEqualTo("UNKNOWN_REGIME");
+        assertThat(e.path("message").asText()).startsWith("`cptpp` is not a built-in regime (").contains("nafta").doesNotContain("neither");
+        HttpResponse<String> chase = f.get("/api/chase?regime=cptpp", f.viewerToken);
+        assertThat(chase.statusCode()).isEqualTo(400);
+        assertThat(json(chase).path("errors").get(0).path("message").asText()).startsWith("`cptpp` is not a built-in regime (");
+        // an override of a regime that is not compared: usmca is built in, it is just not among those asked for
+        HttpResponse<String> c = f.postJson("/api/compare?regimes=nafta,proposal-80-15&param=usmca:min=70", f.viewerToken, Fixture.example("net-cost-example.json"));
+        assertThat(c.statusCode()).isEqualTo(422);
+        JsonNode p = json(c).path("errors").get(0);
+        assertThat(p.path("code").asText()).isEqualTo("UNKNOWN_REGIME");
+        assertThat(p.path("path").asText()).isEqualTo("param");
+        assertThat(p.path("message").asText()).isEqualTo("`usmca` is not among the regimes asked for (nafta, proposal-80-15).");
+        // a simulation's overrides likewise (as `origin simulate --param`), and a sweep of a pack that is not built in
+        HttpResponse<String> s = f.postJson("/api/simulations", f.viewerToken,
+                "{\"regimes\": [\"nafta\"], \"params\": {\"usmca\": {\"min\": \"70\"}}, \"sweep\": {\"pack\": \"cptpp\", \"param\": \"min\", \"from\": 50, \"to\": 60, \"step\": 5}}");
+        assertThat(s.statusCode()).isEqualTo(422);
+        Map<String, String> byPath = new java.util.HashMap<>();
+        for (JsonNode x : json(s).path("errors")) byPath.put(x.path("path").asText(), x.path("code").asText() + " " + x.path("message").asText());
+        assertThat(byPath.get("params.usmca")).isEqualTo("UNKNOWN_REGIME `usmca` is not among the regimes asked for (nafta).");
+        assertThat(byPath.get("sweep.pack")).startsWith("UNKNOWN_REGIME `cptpp` is not a built-in regime (");
+    }
+
+    @Test
     void compareAndExplain() throws Exception {
         HttpResponse<String> c = f.postJson("/api/compare?date=2023-07-01", f.viewerToken, Fixture.example("passenger-vehicle.json"));
         assertThat(c.statusCode()).isEqualTo(200);
