@@ -86,9 +86,12 @@ final class Simulations {
                 overrides.put(e.getKey(), m);
             });
         }
-        // as `origin simulate --param` and /api/compare: overrides of a regime that is not simulated are a problem, not ignored
+        // as `origin simulate --param`: overrides of a regime neither simulated nor swept are a problem, not ignored
+        List<String> known = new ArrayList<>(regimes);
+        JsonNode swept = body.get("sweep");
+        if (swept != null && swept.isObject() && RulePackReader.isBuiltIn(swept.path("pack").asText(""))) known.add(swept.get("pack").asText());
         for (String r : overrides.keySet()) {
-            if (!regimes.contains(r)) problems.add(Problem.of(null, 0, 0, "params." + r, ErrorCode.Variant.NOT_AMONG_REGIMES_ASKED, r, String.join(", ", regimes)));
+            if (!known.contains(r)) problems.add(Problem.of(null, 0, 0, "params." + r, ErrorCode.Variant.NOT_AMONG_REGIMES_ASKED, r, String.join(", ", known)));
         }
         List<Regime> packs = new ArrayList<>();
         for (String r : regimes) {

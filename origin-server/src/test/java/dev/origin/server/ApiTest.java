@@ -109,6 +109,10 @@ class ApiTest {
         for (JsonNode x : json(s).path("errors")) byPath.put(x.path("path").asText(), x.path("code").asText() + " " + x.path("message").asText());
         assertThat(byPath.get("params.usmca")).isEqualTo("UNKNOWN_REGIME `usmca` is not among the regimes asked for (nafta).");
         assertThat(byPath.get("sweep.pack")).startsWith("UNKNOWN_REGIME `cptpp` is not a built-in regime (");
+        // while the swept pack's overrides are its other parameters, simulated or not (as `origin simulate --sweep … --param`)
+        HttpResponse<String> swept = f.postJson("/api/simulations", f.viewerToken,
+                "{\"regimes\": [\"nafta\"], \"params\": {\"us-proposal-2017\": {\"national-min\": \"0\"}}, \"sweep\": {\"pack\": \"us-proposal-2017\", \"param\": \"min\", \"from\": 60, \"to\": 60, \"step\": 5}}");
+        assertThat(swept.statusCode()).as(swept.body()).isEqualTo(202);
     }
 
     @Test
