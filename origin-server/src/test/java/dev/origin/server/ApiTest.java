@@ -50,6 +50,43 @@ class ApiTest {
     }
 
     @Test
+    void theTraceIsTheCommandLinesFullForOneGoodFailingForMore() throws Exception {
+        // two goods: one that does not qualify (contract-sample A-1) and one that does (the net-cost example's good-a)
+        var two = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Fixture.example("contract-sample.json"));
+        two.withArray("goods").add(JSON.readTree(Fixture.example("net-cost-example.json")).path("goods").get(0));
+        String file = JSON.writeValueAsString(two);
+        HttpResponse<String> r = f.postJson("/api/qualify?regime=usmca", f.viewerToken, file);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        // `origin qualify --format json` of a file of two goods: the failing path of A-1, no trace for good-a
+        var ev = Evaluator.of(RulePackReader.load("usmca", Map.of()), TariffReader.builtIn());
+        var expected = new java.io.StringWriter();
+        try (var g = JSON.getFactory().createGenerator(expected)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("results");
+            for (var good : CaseFileReader.read(file, "request", false)) {
+                ResultWriter.result(g, ev.evaluate(good, good.date() != null ? good.date() : LocalDate.now(), true), ResultWriter.TraceView.FAILING);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        JsonNode got = json(r);
+        assertThat(got).isEqualTo(JSON.readTree(expected.toString()));
+        assertThat(got.path("results").get(0).path("status").asText()).isEqualTo("NON_ORIGINATING");
+        assertThat(got.path("results").get(0).path("trace").path("outcome").asBoolean(true)).isFalse();
+        assertThat(got.path("results").get(1).path("trace").isNull()).isTrue();
+        // `trace` chooses, as `--trace` does
+        JsonNode full = json(f.postJson("/api/qualify?regime=usmca&trace=full", f.viewerToken, file));
+        assertThat(full.path("results").get(1).path("trace").path("children").size()).isGreaterThan(0);
+        JsonNode none = json(f.postJson("/api/qualify?regime=usmca&trace=none", f.viewerToken, file));
+        assertThat(none.path("results").findValues("trace")).allMatch(JsonNode::isNull);
+        assertThat(none.path("results").get(0).path("status").asText()).isEqualTo("NON_ORIGINATING");
+        HttpResponse<String> bad = f.postJson("/api/qualify?regime=usmca&trace=all", f.viewerToken, file);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(json(bad).path("errors").get(0).path("code").asText()).isEqualTo("BAD_VALUE");
+        assertThat(json(bad).path("errors").get(0).path("path").asText()).isEqualTo("trace");
+    }
+
+    @Test
     void yamlBodiesAreReadToo() throws Exception {
         HttpResponse<String> r = f.send("POST", "/api/qualify?regime=nafta&date=2019-06-17", f.viewerToken, "application/yaml",
                 Fixture.example("multi-level-bom.yaml"));
