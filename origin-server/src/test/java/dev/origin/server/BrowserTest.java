@@ -187,4 +187,29 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("table.chase")).getText()).contains("BRK-FR-100");
         shot("web-declarations");
     }
+
+    @Test @Order(8)
+    void aPartPrintsWithoutItsFormsAndWithItsVerdictAndTree() throws Exception {
+        browser.get(f.url("/parts/" + Fixture.SAMPLE_GOOD));
+        waiting(10).until(d -> d.findElement(By.cssSelector("section.result .verdict")));
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            // origin.css @media print: navigation and forms (the what-if panel) hidden; the verdict, requirements and tree kept
+            assertThat(browser.findElement(By.cssSelector("header.top")).isDisplayed()).isFalse();
+            assertThat(browser.findElements(By.cssSelector("form"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
+            assertThat(browser.findElement(By.cssSelector("section.result .verdict")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.cssSelector("table.requirements")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.cssSelector("ul.tree li.path .cite")).isDisplayed()).isTrue();
+            String size = ((JavascriptExecutor) browser).executeScript(
+                    "return getComputedStyle(document.body).fontSize;").toString();
+            assertThat(Double.parseDouble(size.replace("px", ""))).isGreaterThanOrEqualTo(14.0); // 11 pt
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+        // and Chromium prints it: a PDF of at least one page
+        String pdf = chrome.print(new org.openqa.selenium.print.PrintOptions()).getContent();
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    }
 }
