@@ -252,6 +252,33 @@ class ApiTest {
     }
 
     @Test
+    void theWorkflowListsArePaginatedToo() throws Exception {
+        for (String list : List.of("/api/declarations/expiring?days=3650", "/api/chase?regime=usmca")) {
+            JsonNode whole = json(f.get(list + "&limit=100", f.viewerToken));
+            long total = whole.path("total").asLong();
+            assertThat(total).as(list).isGreaterThanOrEqualTo(2).isEqualTo(whole.path("items").size());
+            // page by page, following `next` (which keeps the list's own parameters), the same items in the same order
+            List<JsonNode> paged = new java.util.ArrayList<>();
+            String url = list + "&limit=1";
+            while (url != null) {
+                JsonNode p = json(f.get(url, f.viewerToken));
+                assertThat(p.path("items").size()).isLessThanOrEqualTo(1);
+                assertThat(p.path("total").asLong()).isEqualTo(total);
+                p.path("items").forEach(paged::add);
+                url = p.path("next").isNull() ? null : p.path("next").asText();
+                if (url != null) assertThat(url).contains(list.substring(list.indexOf('?') + 1));
+            }
+            assertThat(paged).containsExactlyElementsOf(whole.path("items"));
+        }
+        JsonNode chase = json(f.get("/api/chase?limit=1", f.viewerToken));
+        assertThat(chase.path("undeterminedGoods").asInt()).isPositive();
+        assertThat(chase.path("items").get(0).path("rank").asInt()).isEqualTo(1);
+        // the default window (60 days) is a part of the ten years'
+        assertThat(json(f.get("/api/declarations/expiring", f.viewerToken)).path("total").asLong())
+                .isLessThanOrEqualTo(json(f.get("/api/declarations/expiring?days=3650", f.viewerToken)).path("total").asLong());
+    }
+
+    @Test
     void aSimulationRunsAsAJobWithProgress() throws Exception {
         HttpResponse<String> r = f.postJson("/api/simulations", f.viewerToken, "{\"regimes\": [\"nafta\", \"usmca\"]}");
         assertThat(r.statusCode()).isEqualTo(202);
