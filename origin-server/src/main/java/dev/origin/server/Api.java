@@ -41,6 +41,9 @@ final class Api {
     static final Endpoint.Param PARAM = new Endpoint.Param("param", "string[]", false, "Override a pack parameter, NAME=VALUE (repeatable), e.g. min=70.");
     static final Endpoint.Param OFFSET = new Endpoint.Param("offset", "integer", false, "First item of the page (default 0).");
     static final Endpoint.Param LIMIT = new Endpoint.Param("limit", "integer", false, "Items per page, 1 to 100 (default 20).");
+    static final Endpoint.Param TRACE = new Endpoint.Param("trace", "string", false,
+            "The explanation tree each result carries, as `origin qualify --trace`: none, failing (the failing path of a good that does not qualify) "
+                    + "or full; default full for a file of one good, failing for more.");
     private final OriginServer server;
 
     Api(OriginServer server) {
@@ -62,7 +65,7 @@ final class Api {
                 get("/api/regimes", Access.VIEWER, "engine", "The built-in regimes (paginated).", List.of(OFFSET, LIMIT), this::regimes),
                 new Endpoint(HandlerType.POST, "/api/qualify", Access.VIEWER, false, "engine",
                         "Decide the origin of every good of a case file: the JSON of `origin qualify --format json`.",
-                        List.of(REGIME, DATE, PARAM), caseFile, JSON, 200, this::qualify),
+                        List.of(REGIME, DATE, PARAM, TRACE), caseFile, JSON, 200, this::qualify),
                 new Endpoint(HandlerType.POST, "/api/explain", Access.VIEWER, false, "engine",
                         "Explain each verdict: the failing path of the explanation tree with citations, as text and as a tree.",
                         List.of(REGIME, DATE, PARAM, new Endpoint.Param("good", "string", false, "Only this good.")), caseFile, JSON, 200, this::explain),
@@ -124,7 +127,7 @@ final class Api {
     }
 
     /** Reads the case file and the options; every problem of both at once, as the command line reports them. */
-    private record Run(CaseResults results, List<Problem> errors) {}
+    private record Run(CaseResults results, List<Problem> errors, int goods) {}
 
     private Run run(Context ctx, List<Evaluator> evaluators, LocalDate date, List<Problem> problems, boolean trace,
                     java.util.function.Predicate<dev.origin.core.engine.Diagnostic> shown) {
@@ -135,25 +138,38 @@ final class Api {
             throw new ApiException(422, problems);
         }
         CaseResults r = Cases.evaluate(file, evaluators, date, trace, shown);
-        return new Run(r, r.errors());
+        return new Run(r, r.errors(), file.goods().size() + file.rejected().size());
     }
 
     private void qualify(Context ctx) {
         List<Problem> problems = new ArrayList<>();
         Cases.Options o = Cases.options(ctx, problems);
         Evaluator ev = server.cases.evaluator(o.regime(), o.params(), "regime", problems);
-        Run run = run(ctx, ev == null ? List.of() : List.of(ev), o.date(), problems, true, x -> true);
+        ResultWriter.TraceView asked = traceView(ctx.queryParam("trace"), problems);
+        Run run = run(ctx, ev == null ? List.of() : List.of(ev), o.date(), problems, asked != ResultWriter.TraceView.NONE, x -> true);
+        // as the command line: the whole tree for a file of one good, the failing path for more, unless `trace` says
+        ResultWriter.TraceView view = asked != null ? asked : run.goods() == 1 ? ResultWriter.TraceView.FULL : ResultWriter.TraceView.FAILING;
         // the document of ResultWriter.json, written as it is made: a full trace of a file of many material lines runs to tens of MB
         stream(ctx, run.errors().isEmpty() ? 200 : 422, g -> {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeArrayFieldStart("results");
-            for (Determination d : run.results().results()) ResultWriter.result(g, d, ResultWriter.TraceView.FULL);
+            for (Determination d : run.results().results()) ResultWriter.result(g, d, view);
             g.writeEndArray();
             ResultWriter.errors(g, run.errors());
             g.writeEndObject();
             g.writeRaw(System.lineSeparator());
         });
+    }
+
+    /** {@code ?trace=none|failing|full} (null when not given); a problem for another word, as {@code origin qualify --trace}. */
+    static ResultWriter.TraceView traceView(String text, List<Problem> problems) {
+        if (text == null || text.isBlank()) return null;
+        for (ResultWriter.TraceView v : ResultWriter.TraceView.values()) {
+            if (v.name().equalsIgnoreCase(text.strip())) return v;
+        }
+        problems.add(Problem.of(null, 0, 0, "trace", ErrorCode.BAD_VALUE, text, "`none`, `failing`, `full`"));
+        return null;
     }
 
     /**
@@ -244,7 +260,7 @@ final class Api {
                 continue;
             }
             String regime = p.substring(0, colon).strip();
-            if (!regimes.contains(regime)) problems.add(OriginServer.problem(ErrorCode.UNKNOWN_REGIME, "param", regime, String.join(", ", regimes)));
+            if (!regimes.contains(regime)) problems.add(Problem.of(null, 0, 0, "param", ErrorCode.Variant.NOT_AMONG_REGIMES_ASKED, regime, String.join(", ", regimes)));
             overrides.computeIfAbsent(regime, k -> new LinkedHashMap<>()).put(p.substring(colon + 1, eq).strip(), p.substring(eq + 1).strip());
         }
         List<Evaluator> out = new ArrayList<>();

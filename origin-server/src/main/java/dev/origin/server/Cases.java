@@ -82,12 +82,16 @@ final class Cases {
         return params;
     }
 
+    /** {@code UNKNOWN_REGIME} for a regime that is not built in: the server reads no rule-pack file. */
+    static Problem notBuiltIn(String where, String regime) {
+        return Problem.of(null, 0, 0, where, ErrorCode.Variant.NOT_A_BUILT_IN_REGIME, regime, String.join(", ", RulePackReader.BUILT_IN));
+    }
+
     /** The evaluator of a built-in regime with overrides; problems (unknown regime, bad parameter) collected. */
     Evaluator evaluator(String regime, Map<String, String> params, String where, List<Problem> problems) {
         if (regime == null) return null;
         if (!RulePackReader.isBuiltIn(regime)) {
-            problems.add(new Problem(null, 0, 0, where, "UNKNOWN_REGIME",
-                    ErrorCode.UNKNOWN_REGIME.message(regime, String.join(", ", RulePackReader.BUILT_IN)).replace(" nor a rule-pack file", "")));
+            problems.add(notBuiltIn(where, regime));
             return null;
         }
         String key = regime + " " + new TreeMap<>(params);

@@ -53,8 +53,14 @@ final class Entities {
         return new Endpoint(HandlerType.DELETE, path, Access.ANALYST, true, "workspace", summary, List.of(), null, Api.JSON, 200, h);
     }
 
+    private static Endpoint get(String path, String summary, io.javalin.http.Handler h) {
+        return new Endpoint(HandlerType.GET, path, Access.VIEWER, false, "workspace", summary, List.of(Api.OFFSET, Api.LIMIT), null, Api.JSON, 200, h);
+    }
+
     List<Endpoint> endpoints() {
         return List.of(
+                get("/api/parts/{id}/boms", "The part's BOM versions, oldest first, each with the fields its `PUT` takes (paginated).", this::boms),
+                get("/api/parts/{id}/costs", "The part's cost sheets, oldest first, each with the fields its `PUT` takes (paginated).", this::costs),
                 put("/api/parts/{id}", "Add or replace a part, and classify it from `hsFrom` (the import template `parts`).", "PartRequest",
                         ctx -> write(ctx, ImportKind.PARTS, Map.of("part", ctx.pathParam("id")), null, null)),
                 delete("/api/parts/{id}", "Delete a part with its classifications, cost sheets and BOM versions; refused (409 IN_USE) while a BOM, "
@@ -86,6 +92,59 @@ final class Entities {
                     remove(ctx, "cost sheet", ctx.pathParam("id") + " from " + from,
                             () -> ws().writeRetrying(tx -> new Removals(tx).costSheet(ctx.pathParam("id"), from)));
                 }));
+    }
+
+    /** The part's id from the path; 404 when the workspace has no such part. */
+    private String part(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (ws().read(tx -> tx.parts().get(id)).isEmpty()) throw ApiException.of(404, "id", ErrorCode.NOT_FOUND, "part", id);
+        return id;
+    }
+
+    private void boms(Context ctx) {
+        String id = part(ctx);
+        Page page = Page.of(ctx);
+        List<dev.origin.store.BomVersion> all = ws().read(tx -> tx.boms().versions(id));
+        List<String> items = page.of(all).stream().map(v -> Json.object(g -> {
+            g.writeStringField("validFrom", v.validFrom().toString());
+            if (v.validTo() == null) g.writeNullField("validTo"); else g.writeStringField("validTo", v.validTo().toString());
+            g.writeArrayFieldStart("lines");
+            for (dev.origin.store.BomLine l : v.lines()) {
+                g.writeStartObject();
+                g.writeNumberField("line", l.lineNo());
+                g.writeStringField("component", l.componentId());
+                g.writeNumberField("quantity", l.quantity());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("url", "/api/parts/" + id + "/boms/" + v.validFrom());
+        })).toList();
+        ctx.contentType(Api.JSON).result(page.document(ctx, items, all.size()));
+    }
+
+    private void costs(Context ctx) {
+        String id = part(ctx);
+        Page page = Page.of(ctx);
+        List<dev.origin.store.CostSheet> all = ws().read(tx -> tx.costs().history(id));
+        List<String> items = page.of(all).stream().map(c -> Json.object(g -> {
+            g.writeStringField("validFrom", c.validFrom().toString());
+            number(g, "unitCost", c.unitCost());
+            number(g, "transactionValue", c.transactionValue());
+            number(g, "internationalShipping", c.internationalShipping());
+            number(g, "otherProductCosts", c.otherProductCosts());
+            number(g, "periodCosts", c.periodCosts());
+            number(g, "otherCosts", c.otherCosts());
+            number(g, "salesPromotion", c.salesPromotion());
+            number(g, "royalties", c.royalties());
+            number(g, "shipping", c.shipping());
+            number(g, "nonAllowableInterest", c.nonAllowableInterest());
+            g.writeStringField("url", "/api/parts/" + id + "/costs/" + c.validFrom());
+        })).toList();
+        ctx.contentType(Api.JSON).result(page.document(ctx, items, all.size()));
+    }
+
+    private static void number(com.fasterxml.jackson.core.JsonGenerator g, String field, java.math.BigDecimal v) throws java.io.IOException {
+        if (v == null) g.writeNullField(field); else g.writeNumberField(field, v);
     }
 
     private static LocalDate date(String text, String where) {

@@ -86,6 +86,10 @@ public final class OriginServer implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxRequestBytes();
+            // the limit above covers the bodies Javalin reads itself; an upload (multipart/form-data) is read by Jetty, whose
+            // own limits are off by default: without these an uploaded file of any size was read whole (found in the audit of issue 10)
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
             config.startup.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
             config.staticFiles.add(s -> {
@@ -116,7 +120,8 @@ public final class OriginServer implements AutoCloseable {
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 String malformed = malformed(e);
-                if (malformed != null) fail(ctx, 400, List.of(problem(ErrorCode.BAD_REQUEST, "", malformed)));
+                if (malformed != null && uploadTooLarge(ctx)) fail(ctx, 413, List.of(problem(ErrorCode.REQUEST_TOO_LARGE, "", settings.maxRequestBytes())));
+                else if (malformed != null) fail(ctx, 400, List.of(problem(ErrorCode.BAD_REQUEST, "", malformed)));
                 else fail(ctx, 500, List.of(problem(ErrorCode.INTERNAL_ERROR, "", log(e))));
             });
             config.routes.error(404, ctx -> {
@@ -287,6 +292,23 @@ public final class OriginServer implements AutoCloseable {
             if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) return reason(h.getCode(), t.getMessage());
         }
         return null;
+    }
+
+    /**
+     * Whether a multipart body Jetty refused was refused for its size: Jetty reports an upload over the limits of
+     * {@code multipartConfig} as just "bad multipart", so the size is told by the declared length or, for a chunked body,
+     * by the bytes read before it stopped.
+     */
+    private boolean uploadTooLarge(Context ctx) {
+        if (!Cases.contentType(ctx).startsWith("multipart/")) return false;
+        long limit = settings.maxRequestBytes();
+        if (ctx.req().getContentLengthLong() > limit) return true;
+        try {
+            var request = org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req());
+            return request != null && org.eclipse.jetty.server.Request.getContentBytesRead(request) >= limit;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** A reason of Jetty's ({@code "bad multipart"}, {@code "Bad UTF-8 encoding"}) in Origin's words. */

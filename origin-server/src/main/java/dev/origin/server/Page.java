@@ -55,8 +55,21 @@ record Page(int offset, int limit) {
             g.writeNumberField("offset", offset);
             g.writeNumberField("limit", limit);
             g.writeNumberField("total", total);
-            if ((long) offset + limit < total) g.writeStringField("next", ctx.path() + "?offset=" + ((long) offset + limit) + "&limit=" + limit);
+            if ((long) offset + limit < total) g.writeStringField("next", ctx.path() + "?offset=" + ((long) offset + limit) + "&limit=" + limit + others(ctx));
             else g.writeNullField("next");
         });
+    }
+
+    /** The request's other query parameters ({@code &days=90}), so the next page is a page of the same list. */
+    private static String others(Context ctx) {
+        StringBuilder sb = new StringBuilder();
+        for (var e : ctx.queryParamMap().entrySet()) {
+            if (e.getKey().equals("offset") || e.getKey().equals("limit")) continue;
+            for (String v : e.getValue()) {
+                sb.append('&').append(java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8))
+                        .append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -86,6 +86,13 @@ final class Simulations {
                 overrides.put(e.getKey(), m);
             });
         }
+        // as `origin simulate --param`: overrides of a regime neither simulated nor swept are a problem, not ignored
+        List<String> known = new ArrayList<>(regimes);
+        JsonNode swept = body.get("sweep");
+        if (swept != null && swept.isObject() && RulePackReader.isBuiltIn(swept.path("pack").asText(""))) known.add(swept.get("pack").asText());
+        for (String r : overrides.keySet()) {
+            if (!known.contains(r)) problems.add(Problem.of(null, 0, 0, "params." + r, ErrorCode.Variant.NOT_AMONG_REGIMES_ASKED, r, String.join(", ", known)));
+        }
         List<Regime> packs = new ArrayList<>();
         for (String r : regimes) {
             var ev = server.cases.evaluator(r, overrides.getOrDefault(r, Map.of()), "regimes", problems);
@@ -109,7 +116,7 @@ final class Simulations {
             BigDecimal from = number(sw, "from", null, BigDecimal.ZERO, new BigDecimal("100"), problems);
             BigDecimal to = number(sw, "to", null, BigDecimal.ZERO, new BigDecimal("100"), problems);
             BigDecimal step = number(sw, "step", null, new BigDecimal("0.01"), new BigDecimal("100"), problems);
-            if (!RulePackReader.isBuiltIn(pack)) problems.add(OriginServer.problem(ErrorCode.UNKNOWN_REGIME, "sweep.pack", pack, String.join(", ", RulePackReader.BUILT_IN)));
+            if (!RulePackReader.isBuiltIn(pack)) problems.add(Cases.notBuiltIn("sweep.pack", pack));
             if (param.isBlank()) problems.add(OriginServer.problem(ErrorCode.MISSING_FIELD, "sweep.param", "param"));
             if (from != null && to != null && step != null) {
                 if (from.compareTo(to) > 0) problems.add(OriginServer.problem(ErrorCode.OUT_OF_RANGE, "sweep.from", from, 0, to));

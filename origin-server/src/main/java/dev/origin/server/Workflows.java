@@ -49,9 +49,11 @@ final class Workflows {
         Endpoint.Param regime = new Endpoint.Param("regime", "string", false, "Built-in regime (default usmca).");
         return List.of(
                 new Endpoint(HandlerType.GET, "/api/declarations/expiring", Access.VIEWER, false, "workflows",
-                        "Declarations whose blanket period ends within `days`, with the goods that depend on them.", List.of(days), null, Api.JSON, 200, this::expiring),
+                        "Declarations whose blanket period ends within `days`, soonest first, with the goods that depend on them (paginated).",
+                        List.of(days, Api.OFFSET, Api.LIMIT), null, Api.JSON, 200, this::expiring),
                 new Endpoint(HandlerType.GET, "/api/chase", Access.VIEWER, false, "workflows",
-                        "Who to chase first: the missing declarations of the undetermined goods, ranked.", List.of(regime), null, Api.JSON, 200, this::chase),
+                        "Who to chase first: the missing declarations of the undetermined goods, ranked (paginated).",
+                        List.of(regime, Api.OFFSET, Api.LIMIT), null, Api.JSON, 200, this::chase),
                 new Endpoint(HandlerType.PUT, "/api/parties/{id}", Access.ANALYST, true, "workflows",
                         "Add or replace a party (certifier, exporter, producer, importer) named on certificates.", List.of(),
                         new Endpoint.Body(List.of(Api.JSON), "Party"), Api.JSON, 200, this::putParty),
@@ -82,11 +84,12 @@ final class Workflows {
     }
 
     private void expiring(Context ctx) {
-        List<Expiring.Lapse> lapses = Expiring.within(ws(), LocalDate.now(), days(ctx));
-        ctx.contentType(Api.JSON).result(Json.object(g -> {
-            g.writeArrayFieldStart("items");
-            for (Expiring.Lapse l : lapses) {
-                g.writeStartObject();
+        int within = days(ctx);
+        Page page = Page.of(ctx);
+        List<Expiring.Lapse> lapses = Expiring.within(ws(), LocalDate.now(), within);
+        List<String> items = new ArrayList<>();
+        for (Expiring.Lapse l : page.of(lapses)) {
+            items.add(Json.object(g -> {
                 g.writeStringField("declaration", l.declaration().id());
                 g.writeStringField("supplier", l.declaration().supplierId());
                 g.writeStringField("validTo", String.valueOf(l.declaration().validTo()));
@@ -94,10 +97,9 @@ final class Workflows {
                 g.writeArrayFieldStart("goods");
                 for (String s : l.goods()) g.writeString(s);
                 g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }));
+            }));
+        }
+        ctx.contentType(Api.JSON).result(page.document(ctx, items, lapses.size()));
     }
 
     private ChaseRanker.Ranking ranking(String regime) {
@@ -112,18 +114,18 @@ final class Workflows {
         String r = ctx.queryParam("regime");
         if (r == null || r.isBlank()) return "usmca";
         if (!dev.origin.io.RulePackReader.isBuiltIn(r)) {
-            throw ApiException.of(400, "regime", ErrorCode.UNKNOWN_REGIME, r, String.join(", ", dev.origin.io.RulePackReader.BUILT_IN));
+            throw new ApiException(400, List.of(Cases.notBuiltIn("regime", r)));
         }
         return r;
     }
 
     private void chase(Context ctx) {
-        ChaseRanker.Ranking r = ranking(regime(ctx));
-        ctx.contentType(Api.JSON).result(Json.object(g -> {
-            g.writeNumberField("undeterminedGoods", r.undeterminedGoods());
-            g.writeArrayFieldStart("requests");
-            for (ChaseRanker.Request q : r.requests()) {
-                g.writeStartObject();
+        String regime = regime(ctx);
+        Page page = Page.of(ctx);
+        ChaseRanker.Ranking r = ranking(regime);
+        List<String> items = new ArrayList<>();
+        for (ChaseRanker.Request q : page.of(r.requests())) {
+            items.add(Json.object(g -> {
                 g.writeNumberField("rank", q.rank());
                 g.writeStringField("supplier", q.key().supplier());
                 g.writeStringField("part", q.key().part());
@@ -132,10 +134,11 @@ final class Workflows {
                 g.writeArrayFieldStart("goods");
                 for (ChaseRanker.Impact i : q.impacts()) g.writeString(i.good());
                 g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }));
+            }));
+        }
+        // the list document, with the count of undetermined goods the ranking is about
+        String list = page.document(ctx, items, r.requests().size());
+        ctx.contentType(Api.JSON).result("{\"undeterminedGoods\":" + r.undeterminedGoods() + "," + list.substring(1));
     }
 
     private void putParty(Context ctx) {

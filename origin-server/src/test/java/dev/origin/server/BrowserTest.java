@@ -135,6 +135,16 @@ class BrowserTest {
             String v = box.getAttribute("value");
             if (box.isSelected() != (v.equals("nafta") || v.equals("usmca") || v.equals("us-proposal-2017"))) box.click();
         }
+        // with a few Monte Carlo draws (the intervals) and a threshold sweep of three points
+        WebElement draws = browser.findElement(By.cssSelector("input[name='draws']"));
+        draws.clear();
+        draws.sendKeys("3");
+        new Select(browser.findElement(By.cssSelector("select[name='sweepPack']"))).selectByVisibleText("us-proposal-2017");
+        for (String[] field : new String[][] {{"sweepFrom", "60"}, {"sweepTo", "70"}, {"sweepStep", "5"}}) {
+            WebElement in = browser.findElement(By.cssSelector("input[name='" + field[0] + "']"));
+            in.clear();
+            in.sendKeys(field[1]);
+        }
         browser.findElement(By.id("simulate")).click();
         waiting(180).until(d -> !d.findElements(By.cssSelector("canvas#chart-choices[data-rendered='true']")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("table.comparison th")).stream().map(WebElement::getText).toList()).contains("nafta", "usmca");
@@ -142,6 +152,13 @@ class BrowserTest {
                 "var c = document.getElementById('chart-choices').chart; return c.data.datasets.length * c.data.labels.length;");
         assertThat(((Number) bars).intValue()).isEqualTo(9);
         assertThat(browser.findElements(By.cssSelector("canvas#chart-backtest[data-rendered='true']"))).isNotEmpty();
+        // the sweep's chart has its three thresholds; each interval chart a 5th-95th range and a point per regime
+        Object thresholds = ((JavascriptExecutor) browser).executeScript("return document.getElementById('chart-sweep').chart.data.labels.length;");
+        assertThat(((Number) thresholds).intValue()).isEqualTo(3);
+        assertThat(browser.findElements(By.cssSelector("canvas[id^='chart-interval-'][data-rendered='true']"))).isNotEmpty();
+        Object ranges = ((JavascriptExecutor) browser).executeScript(
+                "var c = document.getElementById('chart-interval-0').chart; return [c.data.datasets.length, c.data.datasets[0].data.length];");
+        assertThat(((List<?>) ranges).stream().map(n -> ((Number) n).intValue()).toList()).containsExactly(2, 3);
         shot("web-simulator");
     }
 
@@ -186,5 +203,30 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector("table.expiring tbody tr"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("table.chase")).getText()).contains("BRK-FR-100");
         shot("web-declarations");
+    }
+
+    @Test @Order(8)
+    void aPartPrintsWithoutItsFormsAndWithItsVerdictAndTree() throws Exception {
+        browser.get(f.url("/parts/" + Fixture.SAMPLE_GOOD));
+        waiting(10).until(d -> d.findElement(By.cssSelector("section.result .verdict")));
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            // origin.css @media print: navigation and forms (the what-if panel) hidden; the verdict, requirements and tree kept
+            assertThat(browser.findElement(By.cssSelector("header.top")).isDisplayed()).isFalse();
+            assertThat(browser.findElements(By.cssSelector("form"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
+            assertThat(browser.findElement(By.cssSelector("section.result .verdict")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.cssSelector("table.requirements")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.cssSelector("ul.tree li.path .cite")).isDisplayed()).isTrue();
+            String size = ((JavascriptExecutor) browser).executeScript(
+                    "return getComputedStyle(document.body).fontSize;").toString();
+            assertThat(Double.parseDouble(size.replace("px", ""))).isGreaterThanOrEqualTo(14.0); // 11 pt
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+        // and Chromium prints it: a PDF of at least one page
+        String pdf = chrome.print(new org.openqa.selenium.print.PrintOptions()).getContent();
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,54 @@ class EntitiesTest {
         assertThat(with.statusCode()).as(with.body()).isEqualTo(200);
         assertThat(anna.send("DELETE", "/api/suppliers/SESS", null, null).statusCode()).isEqualTo(403);
         assertThat(anna.send("DELETE", "/api/suppliers/SESS", null, null, java.util.Map.of(OriginServer.CSRF_HEADER, anna.csrf)).statusCode()).isEqualTo(200);
+    }
+
+    @Test void bomVersionsAndCostSheetsReadBackAsTheirPutBodies() throws Exception {
+        assertThat(send("PUT", "/api/suppliers/RBCO", f.analystToken, "{\"name\": \"RB Co\", \"country\": \"MX\"}").statusCode()).isEqualTo(200);
+        var pin = send("PUT", "/api/parts/RB-PIN", f.analystToken, "{\"description\": \"Pin\", \"source\": \"buy\", \"supplier\": \"RBCO\", \"hs\": \"7318.15\"}");
+        assertThat(pin.statusCode()).as(pin.body()).isEqualTo(200);
+        assertThat(send("PUT", "/api/parts/RB-BOLT", f.analystToken, "{\"description\": \"Bolt\", \"source\": \"buy\", \"supplier\": \"RBCO\", \"hs\": \"7318.15\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/api/parts/RB-ASM", f.analystToken, "{\"description\": \"Assembly\", \"source\": \"make\", \"plant\": \"SAL\", \"hs\": \"8708.30\"}")
+                .statusCode()).isEqualTo(200);
+        String v1 = "{\"validTo\": \"2024-12-31\", \"lines\": [{\"line\": 10, \"component\": \"RB-PIN\", \"quantity\": 4}]}";
+        String v2 = "{\"validTo\": null, \"lines\": [{\"line\": 10, \"component\": \"RB-PIN\", \"quantity\": 2.5}, {\"line\": 20, \"component\": \"RB-BOLT\", \"quantity\": 1}]}";
+        assertThat(send("PUT", "/api/parts/RB-ASM/boms/2024-01-01", f.analystToken, v1).statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/api/parts/RB-ASM/boms/2025-01-01", f.analystToken, v2).statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/api/parts/RB-PIN/costs/2024-01-01", f.analystToken, "{\"unitCost\": 0.35, \"shipping\": \"0.02\"}").statusCode()).isEqualTo(200);
+
+        // a viewer reads them, oldest first, a page at a time
+        JsonNode page1 = json(f.get("/api/parts/RB-ASM/boms?limit=1", f.viewerToken));
+        assertThat(page1.path("total").asInt()).isEqualTo(2);
+        assertThat(page1.path("next").asText()).isEqualTo("/api/parts/RB-ASM/boms?offset=1&limit=1");
+        JsonNode first = page1.path("items").get(0);
+        assertThat(first.path("validFrom").asText()).isEqualTo("2024-01-01");
+        assertThat(first.path("validTo").asText()).isEqualTo("2024-12-31");
+        JsonNode second = json(f.get(page1.path("next").asText(), f.viewerToken)).path("items").get(0);
+        assertThat(second.path("validTo").isNull()).isTrue();
+        assertThat(second.path("lines").findValuesAsText("component")).containsExactly("RB-PIN", "RB-BOLT");
+        assertThat(second.path("lines").get(0).path("quantity").decimalValue()).isEqualByComparingTo("2.5");
+        // what is read is what was written: put back (without the path's validFrom and the url) it changes nothing
+        for (JsonNode v : List.of(first, second)) {
+            var body = ((com.fasterxml.jackson.databind.node.ObjectNode) v.deepCopy());
+            body.remove(List.of("validFrom", "url"));
+            var again = send("PUT", v.path("url").asText(), f.analystToken, Json.MAPPER.writeValueAsString(body));
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            assertThat(json(again).path("change").asText()).isEqualTo("UNCHANGED");
+        }
+        JsonNode sheet = json(f.get("/api/parts/RB-PIN/costs", f.viewerToken)).path("items").get(0);
+        assertThat(sheet.path("unitCost").decimalValue()).isEqualByComparingTo("0.35");
+        assertThat(sheet.path("shipping").decimalValue()).isEqualByComparingTo("0.02");
+        assertThat(sheet.path("royalties").isNull()).isTrue();
+        var sheetBody = ((com.fasterxml.jackson.databind.node.ObjectNode) sheet.deepCopy());
+        sheetBody.remove(List.of("validFrom", "url"));
+        assertThat(json(send("PUT", sheet.path("url").asText(), f.analystToken, Json.MAPPER.writeValueAsString(sheetBody))).path("change").asText())
+                .isEqualTo("UNCHANGED");
+        // a bought part has no BOM; an unknown part is 404
+        assertThat(json(f.get("/api/parts/RB-PIN/boms", f.viewerToken)).path("total").asInt()).isZero();
+        var missing = f.get("/api/parts/NO-SUCH/boms", f.viewerToken);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).at("/errors/0/code").asText()).isEqualTo("NOT_FOUND");
     }
 
     @Test void aBodyOverTheLimitIsRefused() throws Exception {

@@ -255,6 +255,9 @@ public enum ErrorCode implements ErrorTemplate {
         WORD_NOT_ALLOWED(BAD_PARAM, "`{value}` is not {what} ({values})."),
         NOT_OF_THE_FORM(BAD_PARAM, "`{value}` is not of the form {form}."),
         NOT_AMONG_REGIMES(UNKNOWN_REGIME, "`{regime}` is not among --regimes."),
+        // origin serve: it takes built-in regimes only (a path would let a client read the server's files)
+        NOT_A_BUILT_IN_REGIME(UNKNOWN_REGIME, "`{regime}` is not a built-in regime ({builtIn}); the server reads no rule-pack file."),
+        NOT_AMONG_REGIMES_ASKED(UNKNOWN_REGIME, "`{regime}` is not among the regimes asked for ({regimes})."),
         // tariff schedules
         NO_SUCH_TARIFF_PARAM(UNKNOWN_PARAM, "The tariff schedule has no parameter `{name}`{known}."),
         NOT_A_RATE(UNKNOWN_PARAM, "`{name}` is neither a number nor a parameter of this file{known}."),
