@@ -80,7 +80,10 @@ final class ChildProcess {
                 throw new IllegalStateException("the child did not die within 30 s of SIGKILL");
             }
         }
-        reader.join(5_000);
+        // every line the child flushed before it died is in the pipe: read them all before anyone counts its commits
+        // (a 5 s wait here once left two printed commits uncounted on a machine at load 20+)
+        reader.join(120_000);
+        if (reader.isAlive()) throw new IllegalStateException("the child's output was not read to its end within 120 s");
         return (System.nanoTime() - start) / 1_000_000;
     }
 
