@@ -103,9 +103,7 @@ final class Entities {
 
     private void boms(Context ctx) {
         String id = part(ctx);
-        Page page = Page.of(ctx);
-        List<dev.origin.store.BomVersion> all = ws().read(tx -> tx.boms().versions(id));
-        List<String> items = page.of(all).stream().map(v -> Json.object(g -> {
+        paged(ctx, ws().read(tx -> tx.boms().versions(id)), v -> Json.object(g -> {
             g.writeStringField("validFrom", v.validFrom().toString());
             if (v.validTo() == null) g.writeNullField("validTo"); else g.writeStringField("validTo", v.validTo().toString());
             g.writeArrayFieldStart("lines");
@@ -118,15 +116,12 @@ final class Entities {
             }
             g.writeEndArray();
             g.writeStringField("url", "/api/parts/" + id + "/boms/" + v.validFrom());
-        })).toList();
-        ctx.contentType(Api.JSON).result(page.document(ctx, items, all.size()));
+        }));
     }
 
     private void costs(Context ctx) {
         String id = part(ctx);
-        Page page = Page.of(ctx);
-        List<dev.origin.store.CostSheet> all = ws().read(tx -> tx.costs().history(id));
-        List<String> items = page.of(all).stream().map(c -> Json.object(g -> {
+        paged(ctx, ws().read(tx -> tx.costs().history(id)), c -> Json.object(g -> {
             g.writeStringField("validFrom", c.validFrom().toString());
             number(g, "unitCost", c.unitCost());
             number(g, "transactionValue", c.transactionValue());
@@ -139,8 +134,13 @@ final class Entities {
             number(g, "shipping", c.shipping());
             number(g, "nonAllowableInterest", c.nonAllowableInterest());
             g.writeStringField("url", "/api/parts/" + id + "/costs/" + c.validFrom());
-        })).toList();
-        ctx.contentType(Api.JSON).result(page.document(ctx, items, all.size()));
+        }));
+    }
+
+    /** One page of {@code all} (the request's offset and limit), each item written by {@code item}. */
+    private static <T> void paged(Context ctx, List<T> all, java.util.function.Function<T, String> item) {
+        Page page = Page.of(ctx);
+        ctx.contentType(Api.JSON).result(page.document(ctx, page.of(all).stream().map(item).toList(), all.size()));
     }
 
     private static void number(com.fasterxml.jackson.core.JsonGenerator g, String field, java.math.BigDecimal v) throws java.io.IOException {
