@@ -56,13 +56,11 @@ final class GoodPipeline {
      *         its first pass: nothing was handed over, and the run must start again with {@link CaseStream#reopen}
      * @throws InputException when the file could no longer be read (the goods before were handed over)
      */
-    @SuppressWarnings("unchecked")
     static <R> boolean run(CaseStream stream, Function<CaseStream.Entry, R> work, Consumer<R> sink) throws InputException {
         return run(stream, work, sink, r -> 1024);
     }
 
     /** As {@link #run(CaseStream, Function, Consumer)}, with the weight in bytes of an outcome held (at most {@link #HOLD_BYTES} in all). */
-    @SuppressWarnings("unchecked")
     static <R> boolean run(CaseStream stream, Function<CaseStream.Entry, R> work, Consumer<R> sink, java.util.function.ToLongFunction<R> weight)
             throws InputException {
         BlockingQueue<Future<List<R>>> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -85,8 +83,13 @@ final class GoodPipeline {
                 try {
                     done = f.get();
                 } catch (ExecutionException x) {
-                    // a good the first pass has not yet confirmed may fail in ways the file as a whole explains
-                    if (held != null && !stream.confirm()) return false;
+                    // a good the first pass has not yet confirmed may fail in ways the file as a whole explains; if the
+                    // file passed, the goods before the failure are handed over, as without overlap
+                    if (held != null) {
+                        if (!stream.confirm()) return false;
+                        for (R r : held) sink.accept(r);
+                        held = null;
+                    }
                     Throwable c = x.getCause();
                     if (c instanceof InputException ie) throw ie;
                     if (c instanceof RuntimeException re) throw re;
