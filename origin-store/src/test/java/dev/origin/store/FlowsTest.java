@@ -185,6 +185,37 @@ class FlowsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.origin.store.TestDatabases#kinds")
+    void declarationsThatLapsedInAWindowRequalifyExactlyTheGoodsUsingTheirParts(String kind) throws Exception {
+        Workspace ws = workspace(TestDatabases.fresh(kind));
+        Path pack = pack();
+        for (String g : List.of("GBX-1", "BRK-2", "ASM-3", "OTH-4")) {
+            assertThat(ws.qualify(g, pack.toString(), Map.of(), JAN, "qualify").verdict()).as(g).isEqualTo("ORIGINATING");
+        }
+        long before = ledgerSize(ws);
+        Requalifier q = new Requalifier(ws, loaded(pack));
+        // a window after D-CAST's last day (2026-06-30): nothing lapsed in it, nothing is evaluated
+        Requalifier.Report none = q.afterLapses(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 15));
+        assertThat(none.evaluated()).isZero();
+        assertThat(none.flips()).isEmpty();
+        assertThat(ledgerSize(ws)).isEqualTo(before);
+
+        // a window holding it: the goods using the housing at any depth, as of the window's end; not OTH-4 (bolts, D-TOR
+        // valid to 2026-12-31)
+        Requalifier.Report r = q.afterLapses(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 15));
+        assertThat(r.goods()).containsExactlyInAnyOrder("GBX-1", "BRK-2", "ASM-3");
+        assertThat(r.evaluated()).isEqualTo(3);
+        assertThat(ledgerSize(ws)).isEqualTo(before + 3);
+        assertThat(r.flips()).extracting(Requalifier.Flip::partId).containsExactlyInAnyOrder("GBX-1", "BRK-2", "ASM-3");
+        assertThat(r.flips()).allSatisfy(f -> assertThat(f.after()).isEqualTo("UNDETERMINED"));
+        // RVC(TV) of BRK-2: (500 - 100) / 500 = 80 % before; with the housing's origin unknown, (500 - 300) / 500 = 40 %
+        Requalifier.Flip brk = r.flips().stream().filter(f -> f.partId().equals("BRK-2")).findFirst().orElseThrow();
+        assertThat(brk.why()).anySatisfy(w -> assertThat(w).contains("80.0 % against 50 %").contains("40.0 % against 50 %"));
+        List<String> broken = ws.read(tx -> tx.ledger().verify());
+        assertThat(broken).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.origin.store.TestDatabases#kinds")
     void requalificationIsAllOrNothing(String kind) throws Exception {
         Workspace ws = workspace(TestDatabases.fresh(kind));
         Path pack = pack();
