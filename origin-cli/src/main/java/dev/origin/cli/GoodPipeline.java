@@ -86,8 +86,7 @@ final class GoodPipeline {
                     // a good the first pass has not yet confirmed may fail in ways the file as a whole explains; if the
                     // file passed, the goods before the failure are handed over, as without overlap
                     if (held != null) {
-                        if (!stream.confirm()) return false;
-                        for (R r : held) sink.accept(r);
+                        if (!release(stream, held, sink)) return false;
                         held = null;
                     }
                     Throwable c = x.getCause();
@@ -103,16 +102,11 @@ final class GoodPipeline {
                 held.addAll(done);
                 for (R r : done) heldBytes += weight.applyAsLong(r);
                 if (held.size() >= HOLD || heldBytes >= HOLD_BYTES || stream.firstPassEnded()) {
-                    if (!stream.confirm()) return false;
-                    for (R r : held) sink.accept(r);
+                    if (!release(stream, held, sink)) return false;
                     held = null;
                 }
             }
-            if (held != null) {
-                if (!stream.confirm()) return false;
-                for (R r : held) sink.accept(r);
-            }
-            return true;
+            return held == null || release(stream, held, sink);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
@@ -120,6 +114,13 @@ final class GoodPipeline {
             reader.interrupt();
             pool.shutdownNow();
         }
+    }
+
+    /** Waits for the first pass; when the file passed it, hands the {@code held} outcomes to {@code sink} and is true. */
+    private static <R> boolean release(CaseStream stream, List<R> held, Consumer<R> sink) throws InterruptedException {
+        if (!stream.confirm()) return false;
+        for (R r : held) sink.accept(r);
+        return true;
     }
 
     @SuppressWarnings("unchecked")

@@ -138,12 +138,10 @@ final class Inputs {
             if (!problems.isEmpty() && cs != null) {
                 // the options are invalid: the problems of the file as a whole are reported with theirs, as without overlap
                 try {
-                    if (!cs.confirm()) cs = cs.reopen();
+                    cs = cs.passedOrReopened();
                 } catch (InputException e) {
                     cs = null;
                     fileProblems.addAll(e.problems());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
             }
             problems.addAll(fileProblems);
@@ -158,12 +156,10 @@ final class Inputs {
         if (!problems.isEmpty()) {
             // as without overlap: a file that fails as a whole is reported first, alone
             try {
-                if (!cs.confirm()) cs = cs.reopen();
+                cs = cs.passedOrReopened();
             } catch (InputException e) {
                 report(err, e.problems());
                 return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
             cs.close();
             report(err, problems);

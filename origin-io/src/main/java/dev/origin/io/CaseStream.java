@@ -371,6 +371,22 @@ public final class CaseStream implements AutoCloseable {
     }
 
     /**
+     * This stream when its file passed its first pass (waiting for it; at once for a stream not overlapped), else
+     * {@link #reopen}: for a caller that must know the problems of the file as a whole before it goes on. Interrupted
+     * while waiting, this stream, with the thread's interrupt flag set.
+     *
+     * @throws InputException with the problems of the file as a whole, as {@link #open}
+     */
+    public CaseStream passedOrReopened() throws InputException {
+        try {
+            return confirm() ? this : reopen();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return this;
+        }
+    }
+
+    /**
      * The stream a run whose {@link #confirm} failed starts again with: the file opened as by {@link #open} (the byte
      * scan is not repeated when it was not sure of the file). This stream is closed.
      *
