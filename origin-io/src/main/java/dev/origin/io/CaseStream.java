@@ -138,6 +138,7 @@ public final class CaseStream implements AutoCloseable {
     private List<Entry> pending;
     private int pendingAt;
     private static final ThreadLocal<GoodParser> PARSERS = ThreadLocal.withInitial(GoodParser::new);
+    private static final ThreadLocal<ByteGoodParser> BYTE_PARSERS = ThreadLocal.withInitial(ByteGoodParser::new);
     // read whole (YAML)
     private final CaseFile whole;
     private List<Entry> wholeEntries;
@@ -497,7 +498,8 @@ public final class CaseStream implements AutoCloseable {
 
     /**
      * The entries of a batch, in file order. Safe to call on several threads at once, for different batches: each
-     * good is read by the fast path ({@link GoodParser}) or, when it gives up, by the tree path ({@link CaseFileReader}),
+     * good is read straight from its bytes ({@link ByteGoodParser}), or when that gives up by the fast path
+     * ({@link GoodParser}), or when that gives up too by the tree path ({@link CaseFileReader}),
      * which reports the problems with the same positions as a file read good by good on one thread.
      *
      * @throws InputException when the text is no longer that of a good (the file changed after it was scanned)
@@ -506,6 +508,7 @@ public final class CaseStream implements AutoCloseable {
         if (b.entries != null) return b.entries;
         List<Entry> out = new ArrayList<>(b.count);
         GoodParser fast = PARSERS.get();
+        ByteGoodParser bytes = BYTE_PARSERS.get();
         CaseFileReader slow = null;
         int[] lengths = new int[b.count];
         for (int k = 0; k < b.count; k++) {
@@ -520,8 +523,18 @@ public final class CaseStream implements AutoCloseable {
                 int i = b.first + k;
                 int off = b.starts[k];
                 int len = lengths[k];
+                // straight from the bytes; else by Jackson's tokens (a parser that then reads on while the goods are its own)
+                Good g = bytes.read(b.text, off, len);
+                if (g != null) {
+                    if (seq != null) {
+                        seq.close();
+                        seq = null;
+                    }
+                    out.add(new Entry(i, g, () -> sourcesOf(b.text, off, len, i)));
+                    continue;
+                }
                 if (seq == null) seq = JSON.createParser(b.text, off, b.text.length - off);
-                Good g = fast.read(seq);
+                g = fast.read(seq);
                 if (g != null) {
                     out.add(new Entry(i, g, () -> sourcesOf(b.text, off, len, i)));
                     continue;

@@ -32,7 +32,7 @@ class CaseStreamFastTest {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** A valid good of the common shape, as the benchmark's fixture and `origin generate` write them. */
-    private static String good(String id, String extra, String material) {
+    static String good(String id, String extra, String material) {
         return "{\"id\": \"" + id + "\", \"hs\": \"8708.40\", \"producer\": {\"country\": \"MX\"}, \"vehicle\": \"passenger-vehicle\", "
                 + "\"destination\": \"US\", \"date\": \"2023-07-01\", \"use\": \"original-equipment\", \"transactionValue\": \"695.84\", "
                 + "\"internationalShipping\": \"5\", \"costs\": {\"otherProductCosts\": \"86.71\", \"periodCosts\": 42.6, \"netCost\": \"500\", "
