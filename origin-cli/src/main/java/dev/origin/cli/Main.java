@@ -17,11 +17,14 @@ import picocli.CommandLine.ParseResult;
 
 /** The {@code origin} command. */
 @Command(name = "origin", mixinStandardHelpOptions = true, version = "origin 0.1.0",
-        description = "Rules of origin for North American auto trade: NAFTA 1994, USMCA and the 2017-2018 proposals.",
-        subcommands = {QualifyCommand.class, ExplainCommand.class, RulesCommand.class, DemoCommand.class, HsCommand.class, CompareCommand.class, SimulateCommand.class, BacktestCommand.class,
-                ServeCommand.class, UsersCommand.class, DbCommand.class, ReplayCommand.class, AuditCommand.class, ExpiringCommand.class, GenerateCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Rules of origin for North American auto trade: NAFTA 1994, USMCA and the 2017-2018 proposals.")
 public final class Main implements Runnable {
+    /** The commands, in the order the usage lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(QualifyCommand.class, ExplainCommand.class, RulesCommand.class, DemoCommand.class,
+            HsCommand.class, CompareCommand.class, SimulateCommand.class, BacktestCommand.class, ServeCommand.class, UsersCommand.class,
+            DbCommand.class, ReplayCommand.class, AuditCommand.class, ExpiringCommand.class, GenerateCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override public void run() {
@@ -63,10 +66,37 @@ public final class Main implements Runnable {
 
     /** Runs the command line writing to the given streams (used by tests and embedders). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cl = configure(new CommandLine(new Main()));
+        CommandLine cl = configure(commandLine(args));
         cl.setOut(new java.io.PrintWriter(new Escaping(out), true));
         cl.setErr(new java.io.PrintWriter(new Escaping(err), true));
         return cl.execute(args);
+    }
+
+    /** The command line of {@code origin} with all its commands (unconfigured). */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : COMMANDS) cl.addSubcommand(c);
+        return cl;
+    }
+
+    /**
+     * The command line for {@code args}: when the first names a command, {@code origin} with that command alone, as
+     * the rest cannot matter to what runs (picocli builds the model of every command it is given, from their
+     * annotations, about 0.15 s at every start with all of them; docs/PERFORMANCE.md); else with all of them (usage,
+     * {@code help}, an unknown command and its suggestions).
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> c : COMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (command.name().equals(args[0]) && c != CommandLine.HelpCommand.class) {
+                    CommandLine cl = new CommandLine(new Main());
+                    cl.addSubcommand(c);
+                    return cl;
+                }
+            }
+        }
+        return commandLine();
     }
 
     /**

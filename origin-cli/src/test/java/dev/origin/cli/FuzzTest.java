@@ -489,7 +489,7 @@ class FuzzTest {
 
     @Test
     void everyCommandOfTheHelpIsFuzzedOrLeftOutForAReason() {
-        java.util.Set<String> all = new picocli.CommandLine(new Main()).getSubcommands().keySet();
+        java.util.Set<String> all = Main.commandLine().getSubcommands().keySet();
         java.util.Set<String> covered = new java.util.TreeSet<>(FUZZED_COMMANDS);
         covered.addAll(UNFUZZED_COMMANDS.keySet());
         assertThat(covered).as("commands of `origin --help`").isEqualTo(new java.util.TreeSet<>(all));

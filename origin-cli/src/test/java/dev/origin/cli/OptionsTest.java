@@ -26,7 +26,7 @@ class OptionsTest {
     /** Every command of {@code origin}, set up as {@link Main} sets it up, by qualified name ("origin rules show"). */
     static List<CommandLine> commands() {
         List<CommandLine> all = new ArrayList<>();
-        walk(Main.configure(new CommandLine(new Main())), all);
+        walk(Main.configure(Main.commandLine()), all);
         return all;
     }
 

@@ -72,6 +72,7 @@ final class ByteGoodParser {
     private int codeCount;
     /** Rules read so far, by their text. */
     private final Map<String, Rule> rules = new HashMap<>();
+    /** The ids of a good's material lines, once there are many. */
     private final Set<String> ids = new HashSet<>();
 
     // the text being read and the position in it
@@ -248,13 +249,26 @@ final class ByteGoodParser {
             do {
                 if (out.size() >= CaseFileReader.MAX_MATERIAL_LINES) return null;
                 Material m = material();
-                if (m == null || !ids.add(m.id())) return null;
+                if (m == null || repeated(out, m.id())) return null;
                 out.add(m);
             } while (more(']'));
             if (i > end) return null;
         }
         return out;
     }
+
+    /** Whether a line before has the id {@code id}: compared one by one for a short list, by a set beyond. */
+    private boolean repeated(List<Material> before, String id) {
+        int n = before.size();
+        if (n < SHORT_LIST) {
+            for (int k = 0; k < n; k++) if (before.get(k).id().equals(id)) return true;
+            return false;
+        }
+        if (n == SHORT_LIST) for (Material m : before) ids.add(m.id());
+        return !ids.add(id);
+    }
+
+    private static final int SHORT_LIST = 16;
 
     /** A bought material line: {@code id}, {@code hs}, {@code value}, {@code origin}, and optionally {@code country} and {@code kind}. */
     private Material material() {
@@ -329,10 +343,33 @@ final class ByteGoodParser {
     private String text() {
         if (!string()) return null;
         for (int k = from; k < to; k++) {
-            if (b[k] != ' ') return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+            if (b[k] != ' ') return cached();
         }
         return null;
     }
+
+    /**
+     * The string {@code b[from, to)}: a short one as made before when it was the last in its slot of a small
+     * direct-mapped table (material ids such as {@code m1} recur in every good), else a new one.
+     */
+    private String cached() {
+        int n = to - from;
+        if (n > 16) return new String(b, from, n, StandardCharsets.ISO_8859_1);
+        int h = n;
+        for (int k = from; k < to; k++) h = 31 * h + b[k];
+        int slot = (h ^ (h >>> 11)) & (texts.length - 1);
+        String s = texts[slot];
+        if (s != null && s.length() == n) {
+            int k = 0;
+            while (k < n && s.charAt(k) == (char) b[from + k]) k++;
+            if (k == n) return s;
+        }
+        s = new String(b, from, n, StandardCharsets.ISO_8859_1);
+        texts[slot] = s;
+        return s;
+    }
+
+    private final String[] texts = new String[256];
 
     /** Two capital letters naming an assigned country, as {@link GoodParser} checks it. */
     private String country() {

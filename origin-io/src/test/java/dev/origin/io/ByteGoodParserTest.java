@@ -29,7 +29,7 @@ class ByteGoodParserTest {
     void readsEveryGeneratedFlatGoodAsJacksonsTokensDo() throws IOException {
         int read = 0;
         for (long seed = 1; seed <= 4; seed++) {
-            var settings = CatalogGenerator.Settings.of(300).withShape(3 + (int) seed * 3, 0).withOrigins(0.1 * seed, 20, 5).withSeed(seed);
+            var settings = CatalogGenerator.Settings.of(300).withShape(3 + (int) seed * 5, 0).withOrigins(0.1 * seed, 20, 5).withSeed(seed);
             for (byte[] good : goods(generated(settings))) {
                 Good viaBytes = new ByteGoodParser().read(good, 0, good.length);
                 Good viaTokens = tokens(good);
@@ -110,6 +110,24 @@ class ByteGoodParserTest {
         assertThat(read(good.replace("[]}", "[],}"))).isNull();
         assertThat(read(good + " x")).isNull();
         assertThat(read(good + " \n")).isNotNull();
+    }
+
+    @Test
+    void findsARepeatedMaterialIdInAShortOrALongList() {
+        for (int n : new int[] {3, 16, 17, 40}) {
+            for (int repeat = -1; repeat < n - 1; repeat++) {
+                StringBuilder lines = new StringBuilder();
+                for (int k = 0; k < n; k++) {
+                    String id = k == n - 1 && repeat >= 0 ? "m" + repeat : "m" + k;
+                    lines.append(k == 0 ? "" : ", ").append("{\"id\": \"").append(id)
+                            .append("\", \"hs\": \"7606.12\", \"value\": \"1.00\", \"origin\": \"originating\"}");
+                }
+                String good = "{\"id\": \"G1\", \"hs\": \"8708.40\", \"producer\": {\"country\": \"MX\"}, \"materials\": [" + lines + "]}";
+                Good g = read(good);
+                assertThat(g).as("%d lines, the last repeating line %d", n, repeat).isEqualTo(tokens(good.getBytes(StandardCharsets.UTF_8)));
+                assertThat(g == null).as("%d lines, the last repeating line %d", n, repeat).isEqualTo(repeat >= 0);
+            }
+        }
     }
 
     private static Good read(String text) {
