@@ -81,7 +81,7 @@ final class UsersCommand implements Runnable {
                 char[] p1 = console.readPassword("Password for %s (at least %d characters): ", name, Accounts.MIN_PASSWORD);
                 char[] p2 = console.readPassword("Again: ");
                 if (p1 == null || p2 == null || !java.util.Arrays.equals(p1, p2)) {
-                    err.println("password: BAD_LOGIN: the two passwords differ.");
+                    err.println("password: PASSWORDS_DIFFER: " + dev.origin.core.engine.ErrorCode.PASSWORDS_DIFFER.message());
                     return 2;
                 }
                 password = new String(p1);

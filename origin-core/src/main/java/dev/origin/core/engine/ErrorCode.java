@@ -192,6 +192,7 @@ public enum ErrorCode implements ErrorTemplate {
     BAD_LOGIN(ERROR, "The user name or the password is wrong."),
     BAD_USER_NAME(ERROR, "`{value}` is not a user name: use 1 to 64 letters, digits, `.`, `_`, `-` or `@`."),
     WEAK_PASSWORD(ERROR, "A password needs at least {min} characters."),
+    PASSWORDS_DIFFER(ERROR, "The two passwords typed differ; type the same password twice."),
     USER_EXISTS(ERROR, "There is already a user `{name}`."),
     LAST_ADMIN(ERROR, "`{name}` is the last admin; make another user admin first."),
     OUT_OF_RANGE(ERROR, "`{value}` is not between {min} and {max}."),
