@@ -1,5 +1,6 @@
 package dev.origin.io;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.origin.core.hs.HsCode;
 import dev.origin.core.model.CostSheet;
 import dev.origin.core.model.ExcludedCosts;
@@ -39,6 +40,12 @@ import java.util.Set;
  */
 final class ByteGoodParser {
     private static final int MAX_CACHED = 100_000;
+    /**
+     * The longest string read: Jackson refuses a longer one ({@link StreamReadConstraints#getMaxStringLength}, by default
+     * and as {@link CaseStream} builds its parser), so {@link GoodParser} would throw there.
+     */
+    private static final int MAX_STRING = Math.min(StreamReadConstraints.defaults().getMaxStringLength(),
+            StreamReadConstraints.DEFAULT_MAX_STRING_LEN);
     /** The keys and labels, as bytes: a key or a label is matched without making a string. */
     private static final byte[] ID = bytes("id"), HS = bytes("hs"), PRODUCER = bytes("producer"), DESTINATION = bytes("destination"),
             DATE = bytes("date"), USE = bytes("use"), VEHICLE = bytes("vehicle"), TV = bytes("transactionValue"),
@@ -480,7 +487,8 @@ final class ByteGoodParser {
 
     /**
      * A string at the position (after blanks): its content is then {@code b[from, to)} and the position after it;
-     * false for any other value, or a string holding an escape, a control character or a byte outside ASCII.
+     * false for any other value, or a string holding an escape, a control character or a byte outside ASCII, or
+     * longer than Jackson reads ({@link #MAX_STRING}).
      */
     private boolean string() {
         if (i >= end || b[i] != '"') return false;
@@ -489,6 +497,7 @@ final class ByteGoodParser {
         while (k < end) {
             byte c = b[k];
             if (c == '"') {
+                if (k - from > MAX_STRING) return false;
                 to = k;
                 i = k + 1;
                 return true;

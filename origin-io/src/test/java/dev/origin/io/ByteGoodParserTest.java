@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.origin.core.model.Good;
 import dev.origin.io.catalog.CatalogGenerator;
 import java.io.ByteArrayOutputStream;
@@ -110,6 +111,27 @@ class ByteGoodParserTest {
         assertThat(read(good.replace("[]}", "[],}"))).isNull();
         assertThat(read(good + " x")).isNull();
         assertThat(read(good + " \n")).isNotNull();
+    }
+
+    @Test
+    void givesUpOnAStringLongerThanJacksonReads() {
+        // Jackson refuses a string longer than its limit (20,000,000 characters by default) when it makes its text:
+        // GoodParser throws there (skipping it, as wellFormed does, does not check the limit)
+        int max = StreamReadConstraints.defaults().getMaxStringLength();
+        String good = "{\"id\": \"G1\", \"hs\": \"8708.40\", \"producer\": {\"country\": \"MX\"}, \"materials\": []}";
+        String line = "[{\"id\": \"m1\", \"hs\": \"7606.12\", \"value\": \"1.00\", \"origin\": \"originating\"}]";
+        for (String changed : new String[] {
+                good.replace("\"G1\"", "\"" + "G".repeat(max + 1) + "\""),
+                good.replace("[]", line.replace("\"m1\"", "\"" + "m".repeat(max + 1) + "\""))}) {
+            byte[] b = changed.getBytes(StandardCharsets.US_ASCII);
+            // (compared as booleans: a failure would show the whole good)
+            assertThat(tokens(b) == null).isTrue();
+            assertThat(new ByteGoodParser().read(b, 0, b.length) == null).as("a string of %d characters read", max + 1).isTrue();
+        }
+        // one character less is read, the same
+        byte[] longest = good.replace("\"G1\"", "\"" + "G".repeat(max) + "\"").getBytes(StandardCharsets.US_ASCII);
+        Good g = new ByteGoodParser().read(longest, 0, longest.length);
+        assertThat(g != null && g.equals(tokens(longest))).as("a string of %d characters read the same", max).isTrue();
     }
 
     @Test
