@@ -57,6 +57,11 @@ final class Entities {
         return new Endpoint(HandlerType.GET, path, Access.VIEWER, false, "workspace", summary, List.of(Api.OFFSET, Api.LIMIT), null, Api.JSON, 200, h);
     }
 
+    /** A single item, for any role (registered after {@code /api/declarations/expiring}, which is not an id). */
+    private static Endpoint item(String path, String summary, io.javalin.http.Handler h) {
+        return new Endpoint(HandlerType.GET, path, Access.VIEWER, false, "workspace", summary, List.of(), null, Api.JSON, 200, h);
+    }
+
     List<Endpoint> endpoints() {
         return List.of(
                 get("/api/parts/{id}/boms", "The part's BOM versions, oldest first, each with the fields its `PUT` takes (paginated).", this::boms),
@@ -66,10 +71,12 @@ final class Entities {
                 delete("/api/parts/{id}", "Delete a part with its classifications, cost sheets and BOM versions; refused (409 IN_USE) while a BOM, "
                         + "declaration, determination or certificate names it.", ctx -> remove(ctx, "part", ctx.pathParam("id"),
                         () -> ws().writeRetrying(tx -> new Removals(tx).part(ctx.pathParam("id"))))),
+                item("/api/suppliers/{id}", "A supplier, with the fields its `PUT` takes.", this::supplier),
                 put("/api/suppliers/{id}", "Add or replace a supplier (the import template `suppliers`).", "SupplierRequest",
                         ctx -> write(ctx, ImportKind.SUPPLIERS, Map.of("supplier", ctx.pathParam("id")), null, null)),
                 delete("/api/suppliers/{id}", "Delete a supplier; refused (409 IN_USE) while parts are bought from it or it has declarations.",
                         ctx -> remove(ctx, "supplier", ctx.pathParam("id"), () -> ws().writeRetrying(tx -> new Removals(tx).supplier(ctx.pathParam("id"))))),
+                item("/api/declarations/{id}", "A supplier declaration and the parts it covers, with the fields its `PUT` takes.", this::declaration),
                 put("/api/declarations/{id}", "Add or replace a supplier declaration and the parts it covers (the import template `declarations`).",
                         "DeclarationRequest", ctx -> write(ctx, ImportKind.DECLARATIONS, Map.of("declaration", ctx.pathParam("id")), "parts", "part")),
                 new Endpoint(HandlerType.POST, "/api/declarations/{id}/withdrawal", Access.ANALYST, true, "workspace",
@@ -99,6 +106,45 @@ final class Entities {
         String id = ctx.pathParam("id");
         if (ws().read(tx -> tx.parts().get(id)).isEmpty()) throw ApiException.of(404, "id", ErrorCode.NOT_FOUND, "part", id);
         return id;
+    }
+
+    private void supplier(Context ctx) {
+        String id = ctx.pathParam("id");
+        dev.origin.store.Supplier s = ws().read(tx -> tx.suppliers().get(id))
+                .orElseThrow(() -> ApiException.of(404, "id", ErrorCode.NOT_FOUND, "supplier", id));
+        ctx.contentType(Api.JSON).result(Json.object(g -> {
+            g.writeStringField("id", s.id());
+            g.writeStringField("name", s.name());
+            g.writeStringField("country", s.country());
+            if (s.contact() == null) g.writeNullField("contact"); else g.writeStringField("contact", s.contact());
+        }));
+    }
+
+    /** A declaration as its {@code PUT} takes it (the import template's words: {@code originating}, {@code NC}, …). */
+    private void declaration(Context ctx) {
+        String id = ctx.pathParam("id");
+        dev.origin.store.Declaration d = ws().read(tx -> tx.declarations().get(id))
+                .orElseThrow(() -> ApiException.of(404, "id", ErrorCode.NOT_FOUND, "declaration", id));
+        ctx.contentType(Api.JSON).result(Json.object(g -> {
+            g.writeStringField("id", d.id());
+            g.writeStringField("supplier", d.supplierId());
+            g.writeArrayFieldStart("parts");
+            for (String p : d.parts()) g.writeString(p);
+            g.writeEndArray();
+            g.writeStringField("validFrom", d.validFrom().toString());
+            g.writeStringField("validTo", d.validTo().toString());
+            g.writeStringField("statement", d.statement() == dev.origin.store.Declaration.Statement.ORIGINATING ? "originating" : "non-originating");
+            text(g, "criterion", d.criterion());
+            number(g, "statedRvc", d.statedRvc());
+            text(g, "rvcMethod", d.rvcMethod());
+            g.writeBooleanField("withdrawn", d.withdrawn());
+            text(g, "withdrawnOn", d.withdrawnOn() == null ? null : d.withdrawnOn().toString());
+            text(g, "receivedOn", d.receivedOn() == null ? null : d.receivedOn().toString());
+        }));
+    }
+
+    private static void text(com.fasterxml.jackson.core.JsonGenerator g, String field, String v) throws java.io.IOException {
+        if (v == null) g.writeNullField(field); else g.writeStringField(field, v);
     }
 
     private void boms(Context ctx) {

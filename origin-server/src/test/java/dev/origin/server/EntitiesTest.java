@@ -214,6 +214,60 @@ class EntitiesTest {
         assertThat(json(missing).at("/errors/0/code").asText()).isEqualTo("NOT_FOUND");
     }
 
+    @Test void suppliersAndDeclarationsReadBackAsTheirPutBodies() throws Exception {
+        String supplier = "{\"name\": \"Read Co\", \"country\": \"MX\", \"contact\": \"buyer@read.example\"}";
+        assertThat(send("PUT", "/api/suppliers/READCO", f.analystToken, supplier).statusCode()).isEqualTo(200);
+        for (String part : List.of("RD-PIN", "RD-BOLT")) {
+            var r = send("PUT", "/api/parts/" + part, f.analystToken, "{\"description\": \"" + part + "\", \"source\": \"buy\", \"supplier\": \"READCO\", \"hs\": \"7318.15\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        String declaration = "{\"supplier\": \"READCO\", \"parts\": [\"RD-PIN\", \"RD-BOLT\"], \"validFrom\": \"2026-01-01\", \"validTo\": \"2026-12-31\", "
+                + "\"statement\": \"originating\", \"criterion\": \"B\", \"statedRvc\": 65.5, \"rvcMethod\": \"NC\", \"receivedOn\": \"2025-12-15\"}";
+        var put = send("PUT", "/api/declarations/READCO-1", f.analystToken, declaration);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+        // a viewer reads each as written
+        JsonNode s = json(f.get("/api/suppliers/READCO", f.viewerToken));
+        assertThat(s.path("id").asText()).isEqualTo("READCO");
+        assertThat(s.path("name").asText()).isEqualTo("Read Co");
+        assertThat(s.path("country").asText()).isEqualTo("MX");
+        assertThat(s.path("contact").asText()).isEqualTo("buyer@read.example");
+        JsonNode d = json(f.get("/api/declarations/READCO-1", f.viewerToken));
+        assertThat(d.path("supplier").asText()).isEqualTo("READCO");
+        assertThat(List.of(d.path("parts").get(0).asText(), d.path("parts").get(1).asText())).containsExactlyInAnyOrder("RD-PIN", "RD-BOLT");
+        assertThat(d.path("validFrom").asText()).isEqualTo("2026-01-01");
+        assertThat(d.path("validTo").asText()).isEqualTo("2026-12-31");
+        assertThat(d.path("statement").asText()).isEqualTo("originating");
+        assertThat(d.path("criterion").asText()).isEqualTo("B");
+        assertThat(d.path("statedRvc").decimalValue()).isEqualByComparingTo("65.5");
+        assertThat(d.path("rvcMethod").asText()).isEqualTo("NC");
+        assertThat(d.path("withdrawn").asBoolean()).isFalse();
+        assertThat(d.path("withdrawnOn").isNull()).isTrue();
+        assertThat(d.path("receivedOn").asText()).isEqualTo("2025-12-15");
+        // put back without the id (the path gives it), each changes nothing
+        for (var item : List.of(java.util.Map.entry("/api/suppliers/READCO", s), java.util.Map.entry("/api/declarations/READCO-1", d))) {
+            var body = (com.fasterxml.jackson.databind.node.ObjectNode) item.getValue().deepCopy();
+            body.remove("id");
+            var again = send("PUT", item.getKey(), f.analystToken, Json.MAPPER.writeValueAsString(body));
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            assertThat(json(again).path("change").asText()).as(item.getKey()).isEqualTo("UNCHANGED");
+        }
+        // a withdrawal reads back too
+        assertThat(send("POST", "/api/declarations/READCO-1/withdrawal", f.analystToken, "{\"on\": \"2026-06-30\"}").statusCode()).isEqualTo(200);
+        JsonNode w = json(f.get("/api/declarations/READCO-1", f.viewerToken));
+        assertThat(w.path("withdrawn").asBoolean()).isTrue();
+        assertThat(w.path("withdrawnOn").asText()).isEqualTo("2026-06-30");
+        // unknown ids are 404; the expiring list is not taken for a declaration's id
+        for (String missing : List.of("/api/suppliers/NO-SUCH", "/api/declarations/NO-SUCH")) {
+            var r = f.get(missing, f.viewerToken);
+            assertThat(r.statusCode()).as(missing).isEqualTo(404);
+            assertThat(json(r).at("/errors/0/code").asText()).isEqualTo("NOT_FOUND");
+        }
+        var expiring = f.get("/api/declarations/expiring?days=30", f.viewerToken);
+        assertThat(expiring.statusCode()).as(expiring.body()).isEqualTo(200);
+        assertThat(json(expiring).has("items")).isTrue();
+    }
+
     @Test void aBodyOverTheLimitIsRefused() throws Exception {
         try (Fixture small = new Fixture(200)) {
             String body = "{\"name\": \"" + "x".repeat(300) + "\", \"country\": \"US\"}";
