@@ -103,15 +103,18 @@ final class Entities {
 
     /** The part's id from the path; 404 when the workspace has no such part. */
     private String part(Context ctx) {
+        found(ctx, "part", (tx, id) -> tx.parts().get(id));
+        return ctx.pathParam("id");
+    }
+
+    /** The item the path's id names, read by {@code get}; 404 NOT_FOUND (naming it a {@code what}) when there is none. */
+    private <T> T found(Context ctx, String what, java.util.function.BiFunction<dev.origin.store.Tx, String, java.util.Optional<T>> get) {
         String id = ctx.pathParam("id");
-        if (ws().read(tx -> tx.parts().get(id)).isEmpty()) throw ApiException.of(404, "id", ErrorCode.NOT_FOUND, "part", id);
-        return id;
+        return ws().read(tx -> get.apply(tx, id)).orElseThrow(() -> ApiException.of(404, "id", ErrorCode.NOT_FOUND, what, id));
     }
 
     private void supplier(Context ctx) {
-        String id = ctx.pathParam("id");
-        dev.origin.store.Supplier s = ws().read(tx -> tx.suppliers().get(id))
-                .orElseThrow(() -> ApiException.of(404, "id", ErrorCode.NOT_FOUND, "supplier", id));
+        dev.origin.store.Supplier s = found(ctx, "supplier", (tx, id) -> tx.suppliers().get(id));
         ctx.contentType(Api.JSON).result(Json.object(g -> {
             g.writeStringField("id", s.id());
             g.writeStringField("name", s.name());
@@ -122,9 +125,7 @@ final class Entities {
 
     /** A declaration as its {@code PUT} takes it (the import template's words: {@code originating}, {@code NC}, …). */
     private void declaration(Context ctx) {
-        String id = ctx.pathParam("id");
-        dev.origin.store.Declaration d = ws().read(tx -> tx.declarations().get(id))
-                .orElseThrow(() -> ApiException.of(404, "id", ErrorCode.NOT_FOUND, "declaration", id));
+        dev.origin.store.Declaration d = found(ctx, "declaration", (tx, id) -> tx.declarations().get(id));
         ctx.contentType(Api.JSON).result(Json.object(g -> {
             g.writeStringField("id", d.id());
             g.writeStringField("supplier", d.supplierId());
