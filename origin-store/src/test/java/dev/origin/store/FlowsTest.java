@@ -128,6 +128,13 @@ class FlowsTest {
         return Qualification.Pack.load(pack.toString(), Map.of());
     }
 
+    /** The sample's four goods qualified in January, each originating (the state every flow starts from). */
+    static void qualifiedOriginating(Workspace ws, Path pack) throws InputException {
+        for (String g : List.of("GBX-1", "BRK-2", "ASM-3", "OTH-4")) {
+            assertThat(ws.qualify(g, pack.toString(), Map.of(), JAN, "qualify").verdict()).as(g).isEqualTo("ORIGINATING");
+        }
+    }
+
     static long ledgerSize(Workspace ws) {
         return ws.read(tx -> tx.ledger().size());
     }
@@ -137,9 +144,7 @@ class FlowsTest {
     void aWithdrawnDeclarationRequalifiesExactlyTheGoodsUsingItsPartsAndWithdrawsTheirCertificates(String kind) throws Exception {
         Workspace ws = workspace(TestDatabases.fresh(kind));
         Path pack = pack();
-        for (String g : List.of("GBX-1", "BRK-2", "ASM-3", "OTH-4")) {
-            assertThat(ws.qualify(g, pack.toString(), Map.of(), JAN, "qualify").verdict()).as(g).isEqualTo("ORIGINATING");
-        }
+        qualifiedOriginating(ws, pack);
         Certifying.Issued cert = new Certifying(ws).issue(new Certifying.Request(Certifying.Form.USMCA, pack.toString(), List.of("GBX-1", "ASM-3"),
                 List.of(), CertifierRole.PRODUCER, null, "ME", "ME", "GLA", JAN, LAST, new Signature("Ana Ruiz", "Compliance", "Transmisiones MTY",
                 JAN, null, null), null), JAN);
@@ -188,9 +193,7 @@ class FlowsTest {
     void declarationsThatLapsedInAWindowRequalifyExactlyTheGoodsUsingTheirParts(String kind) throws Exception {
         Workspace ws = workspace(TestDatabases.fresh(kind));
         Path pack = pack();
-        for (String g : List.of("GBX-1", "BRK-2", "ASM-3", "OTH-4")) {
-            assertThat(ws.qualify(g, pack.toString(), Map.of(), JAN, "qualify").verdict()).as(g).isEqualTo("ORIGINATING");
-        }
+        qualifiedOriginating(ws, pack);
         long before = ledgerSize(ws);
         Requalifier q = new Requalifier(ws, loaded(pack));
         // a window after D-CAST's last day (2026-06-30): nothing lapsed in it, nothing is evaluated
