@@ -9,10 +9,8 @@ import dev.origin.core.model.Material;
 import dev.origin.core.model.MaterialKind;
 import dev.origin.core.model.Origin;
 import dev.origin.core.model.Use;
-import dev.origin.core.model.VehicleData;
 import dev.origin.core.model.VehicleKind;
 import dev.origin.core.rules.Rule;
-import dev.origin.core.rules.RuleSyntax;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -192,10 +190,7 @@ final class ByteGoodParser {
             } while (more('}'));
             if (i > end) return null;
         }
-        if (id == null || hs == null || country == null) return null;
-        if (shipping != null && (tv == null || shipping.compareTo(tv) > 0)) return null;
-        return new Good(id, hs, country, destination, date, use, vehicle, tv, shipping, costs, materials == null ? List.of() : materials,
-                rule, false, VehicleData.NONE, new ArrayList<>(), false, null);
+        return GoodParser.good(id, hs, country, destination, date, use, vehicle, tv, shipping, costs, materials, rule);
     }
 
     private CostSheet costs() {
@@ -215,7 +210,7 @@ final class ByteGoodParser {
                     if (ex == null) return null;
                 } else if (k == 7) {
                     allocation = text();
-                    if (allocation == null || !(allocation.equals("a") || allocation.equals("b") || allocation.equals("c"))) return null;
+                    if (!GoodParser.isAllocation(allocation)) return null;
                 } else {
                     a[k] = money();
                     if (a[k] == null) return null;
@@ -223,9 +218,7 @@ final class ByteGoodParser {
             } while (more('}'));
             if (i > end) return null;
         }
-        if (a[5] != null && a[6] != null && a[6].compareTo(a[5]) > 0) return null;
-        if (a[5] != null && ex.total().compareTo(a[5]) > 0) return null;
-        return new CostSheet(z(a[0]), z(a[1]), z(a[2]), z(a[3]), z(a[4]), ex, a[5], a[6], allocation);
+        return GoodParser.costSheet(a, ex, allocation);
     }
 
     private ExcludedCosts excluded() {
@@ -241,11 +234,7 @@ final class ByteGoodParser {
             } while (more('}'));
             if (i > end) return null;
         }
-        return new ExcludedCosts(z(a[0]), z(a[1]), z(a[2]), z(a[3]));
-    }
-
-    private static BigDecimal z(BigDecimal v) {
-        return v == null ? BigDecimal.ZERO.setScale(2) : v;
+        return GoodParser.excludedCosts(a);
     }
 
     private List<Material> materials() {
@@ -325,8 +314,7 @@ final class ByteGoodParser {
             } while (more('}'));
             if (i > end) return null;
         }
-        if (id == null || hs == null || value == null || origin == null) return null;
-        return new Material(id, hs, value, origin, country, kind, false, false, null, null, null, new ArrayList<>(), null);
+        return GoodParser.material(id, hs, value, origin, country, kind);
     }
 
     // ---- values ----
@@ -334,16 +322,7 @@ final class ByteGoodParser {
     /** A rule written as text, parsed as {@link GoodParser} parses it. */
     private Rule rule() {
         String text = text();
-        if (text == null) return null;
-        Rule r = rules.get(text);
-        if (r != null) return r;
-        try {
-            r = RuleSyntax.parse(text, Map.of());
-        } catch (RuntimeException e) {
-            return null;
-        }
-        if (r != null && rules.size() < MAX_CACHED) rules.put(text, r);
-        return r;
+        return text == null ? null : GoodParser.rule(rules, text);
     }
 
     /** A non-blank string (as {@link String#isBlank} reads it: here, one of spaces only); null for any other value. */

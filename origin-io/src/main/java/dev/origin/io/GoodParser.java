@@ -153,6 +153,15 @@ final class GoodParser {
             if ((seen & bit) != 0) return null;
             seen |= bit;
         }
+        return good(id, hs, country, destination, date, use, vehicle, tv, shipping, costs, materials, rule);
+    }
+
+    /**
+     * The good of these fields, or null when the tree path would reject or doubt it (no id, code or producer country;
+     * shipping without or above the transaction value). Shared with {@link ByteGoodParser}, so both build the same good.
+     */
+    static Good good(String id, HsCode hs, String country, String destination, LocalDate date, Use use, VehicleKind vehicle, BigDecimal tv,
+                     BigDecimal shipping, CostSheet costs, List<Material> materials, Rule rule) {
         if (id == null || hs == null || country == null) return null;
         if (shipping != null && (tv == null || shipping.compareTo(tv) > 0)) return null;
         return new Good(id, hs, country, destination, date, use, vehicle, tv, shipping, costs, materials == null ? List.of() : materials,
@@ -162,7 +171,11 @@ final class GoodParser {
     /** A rule written as text, parsed as {@link RuleReader} parses it (a case file's rule has no parameters). */
     private Rule rule(JsonParser p, JsonToken v) throws IOException {
         if (v != JsonToken.VALUE_STRING) return null;
-        String text = p.getText();
+        return rule(rules, p.getText());
+    }
+
+    /** The rule {@code text} says, remembered in {@code rules} (at most {@value #MAX_CACHED_CODES}); null when it does not parse. */
+    static Rule rule(Map<String, Rule> rules, String text) {
         Rule r = rules.get(text);
         if (r != null) return r;
         try {
@@ -202,12 +215,26 @@ final class GoodParser {
                 if (ex == null) return null;
             } else if (i == 7) {
                 allocation = text(p, x);
-                if (allocation == null || !(allocation.equals("a") || allocation.equals("b") || allocation.equals("c"))) return null;
+                if (!isAllocation(allocation)) return null;
             } else {
                 a[i] = money(p, x);
                 if (a[i] == null) return null;
             }
         }
+        return costSheet(a, ex, allocation);
+    }
+
+    /** Whether {@code s} is a cost sheet's allocation method ({@code a}, {@code b} or {@code c}). */
+    static boolean isAllocation(String s) {
+        return s != null && (s.equals("a") || s.equals("b") || s.equals("c"));
+    }
+
+    /**
+     * The cost sheet of the amounts {@code a} (in the order of {@link ByteGoodParser}'s and this parser's keys: originating
+     * materials, non-originating materials, other product costs, period costs, other costs, total cost, net cost; absent
+     * ones null), or null when the tree path would reject it (a net cost or excluded costs above the total cost).
+     */
+    static CostSheet costSheet(BigDecimal[] a, ExcludedCosts ex, String allocation) {
         if (a[5] != null && a[6] != null && a[6].compareTo(a[5]) > 0) return null;
         if (a[5] != null && ex.total().compareTo(a[5]) > 0) return null;
         return new CostSheet(z(a[0]), z(a[1]), z(a[2]), z(a[3]), z(a[4]), ex, a[5], a[6], allocation);
@@ -230,6 +257,11 @@ final class GoodParser {
             a[i] = money(p, x);
             if (a[i] == null) return null;
         }
+        return excludedCosts(a);
+    }
+
+    /** The excluded costs of the amounts {@code a} (sales promotion, royalties, shipping, non-allowable interest; absent ones null). */
+    static ExcludedCosts excludedCosts(BigDecimal[] a) {
         return new ExcludedCosts(z(a[0]), z(a[1]), z(a[2]), z(a[3]));
     }
 
@@ -301,6 +333,11 @@ final class GoodParser {
             if ((seen & bit) != 0) return null;
             seen |= bit;
         }
+        return material(id, hs, value, origin, country, kind);
+    }
+
+    /** The bought material line of these fields, or null when one of id, code, value and origin is missing. */
+    static Material material(String id, HsCode hs, BigDecimal value, Origin origin, String country, MaterialKind kind) {
         if (id == null || hs == null || value == null || origin == null) return null;
         return new Material(id, hs, value, origin, country, kind, false, false, null, null, null, new ArrayList<>(), null);
     }
